@@ -1,0 +1,164 @@
+"""Transliteration keys: the lossy tier, for blocking and scoring only, never shown as "the" name.
+
+Three levels, strict to loose:
+
+``orth``      per word, spelling conventions unified into one symbol each (kh -> ``H``, sh/sch ->
+              ``S``, ch/tch -> ``C``, zh -> ``Z``, dh -> ``D``, th -> ``T``, gh -> ``G``,
+              ou/oo -> u, ee -> i, ei/ey/ai/ay -> ``E``, w -> v, y -> i before a consonant,
+              doubled letters single, -ah/-eh -> a, Russian -iy/-ii/-yy -> i). Scoring runs on it.
+``key``       ``orth`` with whole equivalence classes merged (q~k~g~gh, kh~h, dh~z, sh~ch, a~e~i,
+              o~u ...): different names meet here too (Hamad/Hamid), which is why it only blocks.
+``consonants`` the consonant skeleton of ``key`` (vowels, y, w/v and h dropped): what an
+              unvocalised Arabic, Persian or Hebrew spelling can still meet.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ._typecheck import require_str
+from .parse import NameToken, parse
+
+__all__ = ["consonant_skeleton", "key", "orth", "token_key"]
+
+# Multi-letter spellings of one sound, longest first; each becomes one symbol.
+_DIGRAPHS: dict[str, str] = {
+    "shch": "S",
+    "dsch": "j",
+    "tsch": "C",
+    "dzh": "j",
+    "sch": "S",
+    "tch": "C",
+    "sh": "S",
+    "ch": "C",
+    "zh": "Z",
+    "dj": "j",
+    "kh": "H",
+    "gh": "G",
+    "dh": "D",
+    "th": "T",
+    "ph": "f",
+    "ts": "c",
+    "tz": "c",
+    "ck": "k",
+    "ou": "u",
+    "oo": "u",
+    "ee": "i",
+    "w": "v",
+}
+_DIGRAPH_RE = regex.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
+_VOWELS = frozenset("aeiou")
+_Y_BEFORE_CONSONANT = regex.compile(r"y(?![aeiou])")
+# Initial Ye/Je is the Cyrillic е: Yeltsin/Jelzin/Eltsine, Yevgeny/Jewgeni/Evgeny.
+_INITIAL_YE = regex.compile(r"^[yj]e")
+# German j after i/y is the y glide: Kyjiw, Majdan written Maidan.
+_J_GLIDE = regex.compile(r"(?<=[iy])j")
+# The diphthong aw before a consonant is written o as often: Mawsil/Mosul, Shawkat/Shokat.
+_AW = regex.compile(r"aw(?![aeiouy])")
+# An h after a digraph adds nothing: Mashhad/Mashad, Ashkhabad.
+_H_AFTER_DIGRAPH = regex.compile(r"(?<=[SCHZDTG])h")
+# French ou before a vowel is a w: Moussaoui, Ouagadougou.
+_OU_GLIDE = regex.compile(r"ou(?=[aei])")
+_LONE_C = regex.compile(r"c(?=[ei])")
+_FINAL_H = regex.compile(r"(?<=[ae])h$")
+_DOUBLED = regex.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=262144)
+def orth(word: str) -> str:
+    """Unify the spelling conventions of one folded word into phoneme-like symbols.
+
+    >>> orth("soleymani") == orth("soleimani")
+    True
+    >>> orth("khamenei"), orth("zelenskiy"), orth("fatemeh")
+    ('Hamenei', 'zelenski', 'fateme')
+    """
+    w = _INITIAL_YE.sub("e", word)  # Yeltsin/Eltsine, Yevgeny/Evgeny
+    w = _FINAL_H.sub("", w)  # tā' marbūṭa: Fatimah/Fatima, Zadeh/Zade
+    w = _OU_GLIDE.sub("v", w)
+    w = _J_GLIDE.sub("", w)
+    w = _AW.sub("o", w)
+    w = _DIGRAPH_RE.sub(lambda m: _DIGRAPHS[m.group(0)], w)
+    w = _H_AFTER_DIGRAPH.sub("", w)
+    w = _Y_BEFORE_CONSONANT.sub("i", w)
+    w = _LONE_C.sub("s", w)
+    w = _DOUBLED.sub(r"\1", w)
+    if w.endswith("ij"):  # Russian -ий written -ij
+        w = w[:-1]
+    return w
+
+
+# orth symbol -> equivalence-class letter for keys.
+_CLASS = str.maketrans(
+    {
+        "q": "k",
+        "g": "k",
+        "G": "k",
+        "c": "k",
+        "H": "k",
+        "x": "h",
+        "S": "x",
+        "C": "x",
+        "Z": "j",
+        "D": "d",
+        "z": "d",
+        "T": "t",
+        "f": "v",
+        "p": "b",
+        "e": "a",
+        "i": "a",
+        "y": "a",
+        "o": "u",
+    }
+)
+
+
+@lru_cache(maxsize=262144)
+def token_key(word: str) -> str:
+    """Equivalence-class key of one folded word (lossy).
+
+    >>> token_key("ghasem") == token_key("qassem") == token_key("kasim")
+    True
+    >>> token_key("khamenei") == token_key("khomeini")
+    False
+    """
+    k = orth(word).translate(_CLASS)
+    return _DOUBLED.sub(r"\1", k)
+
+
+_DROP_FOR_SKELETON = str.maketrans("", "", "auhv")
+
+
+@lru_cache(maxsize=262144)
+def consonant_skeleton(word: str) -> str:
+    """Consonants only, classes merged: the key an unvocalised spelling can meet.
+
+    >>> consonant_skeleton("soleimani"), consonant_skeleton("slymny")
+    ('slmn', 'slmn')
+    """
+    k = token_key(word).translate(_DROP_FOR_SKELETON)
+    k = _DOUBLED.sub(r"\1", k)
+    return k or token_key(word)[:1]
+
+
+def token_form(token: NameToken) -> str:
+    """The key of a parsed token, particle included (``abu`` and ``abd`` stay apart)."""
+    return f"{token.particle}_{token_key(token.text)}" if token.particle else token_key(token.text)
+
+
+def key(name: str) -> str:
+    """The transliteration skeleton of a whole name: equal for spelling variants of one name.
+
+    Titles, articles, possessives and token order are ignored; the words' keys are sorted.
+
+    >>> key("Ghasem Soleymani") == key("Qassem Soleimani") == key("SOLEIMANI, Qasem")
+    True
+    >>> key("Kata'ib Hezbollah") == key("Khata’ib Hizbollah")
+    True
+    >>> key("Iran") == key("Iraq")
+    False
+    """
+    require_str(name, "name", "key")
+    return " ".join(sorted(token_form(t) for t in parse(name).content))

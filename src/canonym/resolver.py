@@ -1,0 +1,460 @@
+"""Resolve a name to a canonical ID: exact, then folded, then key, then fuzzy on a small block.
+
+A :class:`Resolver` indexes every name of an :class:`AliasTable` through the very same
+``normalize``/``fold``/``parse``/``key`` functions as every query, so index and query cannot
+disagree. It is immutable after construction, safe to share between threads, and picklable.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from ._typecheck import require_str
+from .keys import consonant_skeleton, orth, token_form, token_key
+from .normalize import fold, normalize
+from .parse import ParsedName, parse
+from .similarity import NameScore, describe_differences, score_names
+from .table import AliasTable
+
+__all__ = ["Match", "Resolver"]
+
+# How an alias entered the table, strongest first.
+_STRONG = ("name", "spelling", "alias")
+_ABJAD = regex.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
+_ARABIC_ARTICLE = regex.compile(r"(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2,})")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A resolved (or candidate) entity for a query.
+
+    ``method`` says which tier found it: ``exact``, ``folded``, ``key``, ``short`` (a curated
+    short form), ``surname``, ``fuzzy``, ``script`` (a name in Arabic, Hebrew ... script met by
+    its consonant skeleton) or ``weak`` (a weak alias: shown among candidates, never resolved).
+    """
+
+    entity_id: str
+    name: str
+    score: float
+    alias: str
+    method: str
+    query: str
+    alias_type: str = "name"
+    kind: str = "other"
+    _detail: NameScore | None = field(default=None, repr=False, compare=False)
+
+    def explain(self) -> str:
+        """Say in words which rules bridged the query and the alias."""
+        return explain_match(self)
+
+
+def explain_match(m: Match) -> str:
+    """The text of :meth:`Match.explain`."""
+    lines = [
+        f"{m.query!r} -> {m.entity_id} ({m.name}) via {m.alias_type} {m.alias!r}: "
+        f"method {m.method}, score {m.score:.3f}"
+    ]
+    q, a = parse(m.query), parse(m.alias)
+    for title in q.titles:
+        lines.append(f"title {title!r} set aside")
+    if q.inverted:
+        lines.append("'SURNAME, Given' order turned round")
+    for art in q.articles:
+        lines.append(f"article {art!r} dropped")
+    if not q.articles and a.articles:
+        lines.append(f"article {a.articles[0]!r} of the alias not needed")
+    if normalize(m.query) != m.query:
+        lines.append("typography normalised (apostrophes, dashes, invisible characters)")
+    raw_fold = fold(m.query)
+    if raw_fold != normalize(m.query).casefold() and m.method != "script":
+        lines.append("case, diacritics, apostrophes and possessives folded")
+    detail = m._detail
+    if detail is not None:
+        if detail.joined:
+            lines.append("compared as one word (spacing and hyphens differ)")
+        for qt, at, sim in detail.pairs:
+            if qt.form != at.form:
+                diffs = ", ".join(describe_differences(qt.form, at.form)) or "same letters"
+                lines.append(f"{qt.form!r} ~ {at.form!r} ({diffs}; similarity {sim:.2f})")
+        for t in detail.query_only:
+            lines.append(f"query word {t.form!r} ({t.role}) not in the alias")
+        for t in detail.alias_only:
+            lines.append(f"alias word {t.form!r} ({t.role}) not in the query")
+    if m.method == "script":
+        lines.append("non-Latin script transliterated; matched on the consonant skeleton")
+    if m.method == "surname":
+        lines.append("surname-only query: the only entity in the table with this family name")
+    return "\n".join(lines)
+
+
+@dataclass
+class _Scored:
+    entity: int
+    score: float
+    alias: int
+    method: str
+    detail: NameScore | None = None
+
+
+class Resolver:
+    """Resolve names to canonical IDs of an :class:`AliasTable`.
+
+    Options are keyword-only: ``threshold`` (minimum score to accept), ``margin`` (how far the
+    best entity must lead the next; closer is ambiguous and resolves to ``None``),
+    ``block_limit`` (how many candidate aliases get the full score), ``surnames`` (whether a
+    bare family name resolves when exactly one entity carries it).
+
+    >>> from canonym import AliasTable
+    >>> table = AliasTable.from_records([
+    ...     {"id": "qassem-soleimani", "name": "Qassem Soleimani", "kind": "person"},
+    ...     {"id": "sohrab-soleimani", "name": "Sohrab Soleimani", "kind": "person"},
+    ... ])
+    >>> r = Resolver(table)
+    >>> r.resolve("Ghasem Soleymani").entity_id
+    'qassem-soleimani'
+    >>> r.resolve("Soleimani") is None   # two entities carry the name: ambiguous
+    True
+    >>> [m.entity_id for m in r.candidates("Soleimani")]
+    ['qassem-soleimani', 'sohrab-soleimani']
+    """
+
+    def __init__(
+        self,
+        table: AliasTable,
+        *,
+        threshold: float = 0.85,
+        margin: float = 0.04,
+        block_limit: int = 2000,
+        prefilter: int = 24,
+        surnames: bool = True,
+    ) -> None:
+        if not isinstance(table, AliasTable):
+            raise TypeError(
+                f"Resolver() argument 'table' must be AliasTable, not {type(table).__name__}"
+            )
+        if not 0.0 <= threshold <= 1.0:
+            raise ValueError("threshold must be in [0, 1]")
+        self.table = table
+        self.threshold = threshold
+        self.margin = margin
+        self.block_limit = block_limit
+        self.prefilter = prefilter
+        self.surnames = surnames
+        self._build()
+
+    # -- index ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._entity_ids: list[str] = []
+        self._alias_text: list[str] = []
+        self._alias_entity: list[int] = []
+        self._alias_type: list[str] = []
+        self._alias_orth: list[str] = []
+        self._exact: dict[str, list[int]] = {}
+        self._folded: dict[str, list[int]] = {}
+        self._keyed: dict[str, list[int]] = {}
+        self._blocks: dict[str, list[int]] = {}
+        self._family: dict[str, list[int]] = {}
+        self._script: dict[str, list[int]] = {}
+        for e_index, entity in enumerate(self.table):
+            self._entity_ids.append(entity.id)
+            typed = [(entity.name, "name")]
+            typed += [(s, "spelling") for s in entity.spellings]
+            typed += [(s, "alias") for s in entity.aliases]
+            typed += [(s, "short") for s in entity.short]
+            typed += [(s, "weak") for s in entity.weak]
+            seen: set[tuple[str, str]] = set()
+            for text, kind in typed:
+                if (text, kind) in seen:
+                    continue
+                seen.add((text, kind))
+                self._add_alias(e_index, text, kind)
+
+    def _add_alias(self, e_index: int, text: str, kind: str) -> None:
+        i = len(self._alias_text)
+        parsed = parse(text)
+        self._alias_text.append(text)
+        self._alias_entity.append(e_index)
+        self._alias_type.append(kind)
+        self._alias_orth.append(" ".join(orth(t.text) for t in parsed.tokens))
+        self._exact.setdefault(normalize(text).casefold(), []).append(i)
+        self._folded.setdefault(fold(text), []).append(i)
+        self._keyed.setdefault(_parsed_key(parsed), []).append(i)
+        for block_key in _block_keys(parsed):
+            self._blocks.setdefault(block_key, []).append(i)
+        family = [t for t in parsed.tokens if t.role == "family"]
+        if family and kind in _STRONG:
+            self._family.setdefault(token_form(family[0]), []).append(i)
+        self._script.setdefault(_skeleton_of(parsed), []).append(i)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "table": self.table,
+            "options": dict(
+                threshold=self.threshold,
+                margin=self.margin,
+                block_limit=self.block_limit,
+                prefilter=self.prefilter,
+                surnames=self.surnames,
+            ),
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["table"], **state["options"])  # type: ignore[misc]
+
+    def __len__(self) -> int:
+        return len(self._alias_text)
+
+    # -- public API -------------------------------------------------------------------------
+
+    def resolve(self, name: str) -> Match | None:
+        """The entity ``name`` refers to, or ``None`` (unknown, weak-only, or ambiguous).
+
+        Empty and whitespace-only names give ``None``.
+        """
+        require_str(name, "name", "resolve")
+        ranked = self._rank(name)
+        return self._decide(name, ranked)
+
+    def candidates(self, name: str, *, limit: int = 5) -> list[Match]:
+        """Up to ``limit`` entities ``name`` may refer to, best first, one match each."""
+        require_str(name, "name", "candidates")
+        if not isinstance(limit, int) or limit < 1:
+            raise ValueError("limit must be a positive int")
+        return [self._to_match(name, s) for s in self._rank(name)[:limit]]
+
+    def resolve_many(self, names: Iterable[str], *, workers: int | None = 1) -> list[Match | None]:
+        """Resolve many names; repeated names are resolved once.
+
+        ``workers`` > 1 (or ``None`` for one per CPU) spreads the work over threads.
+        """
+        if isinstance(names, (str, bytes)):
+            raise TypeError("resolve_many() argument 'names' must be an iterable of str, not a str")
+        items = list(names)
+        for i, n in enumerate(items):
+            require_str(n, f"names[{i}]", "resolve_many")
+        unique = list(dict.fromkeys(items))
+        n_workers = os.cpu_count() or 1 if workers is None else max(1, workers)
+        if n_workers > 1 and len(unique) > 64:
+            with ThreadPoolExecutor(n_workers) as pool:
+                results = dict(
+                    zip(unique, pool.map(self.resolve, unique, chunksize=256), strict=True)
+                )
+        else:
+            results = {n: self.resolve(n) for n in unique}
+        return [results[n] for n in items]
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _rank(self, name: str) -> list[_Scored]:
+        """Best route per entity, best entity first."""
+        folded = fold(name)
+        if not folded:
+            return []
+        hits: list[_Scored] = []
+        for i in self._exact.get(normalize(name).casefold(), ()):
+            hits.append(_Scored(self._alias_entity[i], 1.0, i, "exact"))
+        for i in self._folded.get(folded, ()):
+            hits.append(_Scored(self._alias_entity[i], 0.995, i, "folded"))
+        if _ABJAD.search(name):
+            hits.extend(self._script_hits(name))
+        else:
+            for parsed in _readings(name):
+                hits.extend(self._fuzzy_hits(parsed))
+        best: dict[int, _Scored] = {}
+        for h in hits:
+            h = self._adjust_for_type(h)
+            current = best.get(h.entity)
+            if current is None or _route_order(h) > _route_order(current):
+                best[h.entity] = h
+        return sorted(best.values(), key=lambda s: (-s.score, self._entity_ids[s.entity]))
+
+    def _adjust_for_type(self, hit: _Scored) -> _Scored:
+        kind = self._alias_type[hit.alias]
+        if kind == "weak":
+            return _Scored(hit.entity, hit.score * 0.9, hit.alias, "weak", hit.detail)
+        if kind == "short":
+            method = "short" if hit.method in ("exact", "folded") else hit.method
+            return _Scored(hit.entity, min(hit.score, 0.95), hit.alias, method, hit.detail)
+        return hit
+
+    def _fuzzy_hits(self, parsed: ParsedName) -> list[_Scored]:
+        pool = self._block_candidates(parsed)
+        key_hits = set(self._keyed.get(_parsed_key(parsed), ()))
+        pool.update(key_hits)
+        if len(pool) > self.prefilter:
+            query = " ".join(orth(t.text) for t in parsed.tokens)
+            ordered = sorted(pool)
+            top = process.extract(
+                query,
+                [self._alias_orth[i] for i in ordered],
+                scorer=fuzz.token_set_ratio,
+                limit=self.prefilter,
+            )
+            pool = {ordered[j] for _, _, j in top} | key_hits
+        out: list[_Scored] = []
+        for i in pool:
+            detail = score_names(parsed, parse(self._alias_text[i]))
+            score = min(detail.score, 0.99)  # string rules never outrank a literal hit
+            method = "key" if i in key_hits and score >= 0.9 else "fuzzy"
+            if detail.partial:
+                kind = self.table[self._entity_ids[self._alias_entity[i]]].kind
+                partial = self._partial_score(parsed, detail, kind)
+                if partial > score:
+                    score, method = partial, "surname"
+            if score > 0:
+                out.append(_Scored(self._alias_entity[i], score, i, method, detail))
+        return out
+
+    def _partial_score(self, parsed: ParsedName, detail: NameScore, kind: str) -> float:
+        """A family name alone: scored only when it is a person's family name.
+
+        A bare word that ends an organisation's or a place's name is another entity
+        (Hezbollah is not Kata'ib Hezbollah), so only persons get this route.
+        """
+        if kind != "person" or not self.surnames:
+            return detail.score
+        if len(parsed.tokens) != 1 or len(detail.pairs) != 1:
+            return detail.score
+        _, alias_token, sim = detail.pairs[0]
+        if alias_token.role != "family" or sim < 0.9:
+            return detail.score
+        return 0.9 * sim
+
+    def _block_candidates(self, parsed: ParsedName) -> set[int]:
+        postings = [self._blocks.get(k, ()) for k in _block_keys(parsed)]
+        postings = sorted((p for p in postings if p), key=len)
+        pool: set[int] = set()
+        for p in postings:
+            if pool and len(pool) + len(p) > self.block_limit:
+                break
+            pool.update(p[: self.block_limit])
+        return pool
+
+    def _script_hits(self, name: str) -> list[_Scored]:
+        """A name in an abjad (Arabic, Persian, Hebrew): meet the table on consonants only."""
+        bare = _ARABIC_ARTICLE.sub("", normalize(name))
+        q = parse(bare)
+        skeleton = _skeleton_of(q)
+        if not skeleton:
+            return []
+        hits = [
+            _Scored(self._alias_entity[i], 0.9, i, "script") for i in self._script.get(skeleton, ())
+        ]
+        if hits:
+            return hits
+        # One consonant off (a j or a v the script did not write): score the block by skeleton.
+        pool = self._block_candidates(q)
+        out = []
+        for i in pool:
+            other = _skeleton_of(parse(self._alias_text[i]))
+            sim = Levenshtein.normalized_similarity(skeleton, other)
+            if sim >= 0.8 and len(skeleton) >= 4:
+                out.append(_Scored(self._alias_entity[i], 0.45 + 0.5 * sim, i, "script"))
+        return out
+
+    def _decide(self, name: str, ranked: Sequence[_Scored]) -> Match | None:
+        strong = [s for s in ranked if s.method != "weak"]
+        if not strong:
+            return None
+        best = strong[0]
+        if best.score < self.threshold:
+            return None
+        best_id = self._entity_ids[best.entity]
+        distinct = self.table.distinct_from(best_id)
+        for other in ranked[1:]:
+            if other.entity == best.entity:
+                continue
+            gap = best.score - other.score
+            other_id = self._entity_ids[other.entity]
+            if gap < self.margin:
+                return None  # too close to call
+            if (
+                other_id in distinct
+                and other.score >= self.threshold
+                and gap < 2 * self.margin
+                and best.method not in ("exact", "folded", "short")
+            ):
+                return None  # a curated look-alike also qualifies
+        return self._to_match(name, best)
+
+    def _to_match(self, name: str, s: _Scored) -> Match:
+        entity = self.table[self._entity_ids[s.entity]]
+        return Match(
+            entity_id=entity.id,
+            name=entity.name,
+            score=round(min(1.0, max(0.0, s.score)), 4),
+            alias=self._alias_text[s.alias],
+            method=s.method,
+            query=name,
+            alias_type=self._alias_type[s.alias],
+            kind=entity.kind,
+            _detail=s.detail,
+        )
+
+
+_METHOD_RANK = {
+    "exact": 6,
+    "folded": 5,
+    "short": 4,
+    "key": 3,
+    "script": 2,
+    "surname": 1,
+    "fuzzy": 1,
+    "weak": 0,
+}
+
+
+def _route_order(s: _Scored) -> tuple[float, int]:
+    return (s.score, _METHOD_RANK.get(s.method, 0))
+
+
+_JOINED_ARTICLE = regex.compile(r"(?i)\b(al|el)([a-z]{4,})\b")
+
+
+def _readings(name: str) -> list[ParsedName]:
+    """The query as parsed, plus a reading with a joined article split off (Alqaeda, Elsisi)."""
+    parsed = parse(name)
+    out = [parsed] if parsed.tokens else []
+    folded = fold(name)
+    if _JOINED_ARTICLE.search(folded):
+        split = parse(_JOINED_ARTICLE.sub(r"\1-\2", folded))
+        if split.tokens and split.tokens != parsed.tokens:
+            out.append(split)
+    return out
+
+
+def _parsed_key(parsed: ParsedName) -> str:
+    return " ".join(sorted(token_form(t) for t in parsed.content))
+
+
+def _block_keys(parsed: ParsedName) -> list[str]:
+    keys: list[str] = []
+    for t in parsed.tokens:
+        if t.role in ("suffix",):
+            continue
+        tk = token_key(t.text)
+        skeleton = consonant_skeleton(t.text)
+        keys.append("t:" + tk)
+        keys.append("c:" + skeleton)
+        # The first letter and the ends of a word vary most (Kharkiv/Charkiw, Isfahan/Ispahan).
+        if len(skeleton) >= 3:
+            keys.append("r:" + skeleton[1:])
+        if len(tk) >= 5:
+            keys.append("p:" + tk[:3])
+            keys.append("s:" + tk[-3:])
+    joined = "".join(token_key(t.text) for t in parsed.tokens)
+    keys.append("j:" + joined)
+    return list(dict.fromkeys(keys))
+
+
+def _skeleton_of(parsed: ParsedName) -> str:
+    return "".join(consonant_skeleton(t.text) for t in parsed.tokens if t.role != "suffix")

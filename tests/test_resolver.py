@@ -1,0 +1,201 @@
+"""Resolver behaviour: tiers, ambiguity, bad input, threads, pickling."""
+
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from canonym import AliasTable, Resolver
+
+RECORDS = [
+    {
+        "id": "qassem-soleimani",
+        "name": "Qassem Soleimani",
+        "kind": "person",
+        "spellings": ["Qasem Soleimani"],
+        "short": ["Soleimani"],
+        "distinct": ["sohrab-soleimani"],
+    },
+    {"id": "sohrab-soleimani", "name": "Sohrab Soleimani", "kind": "person"},
+    {
+        "id": "ali-khamenei",
+        "name": "Ali Khamenei",
+        "kind": "person",
+        "distinct": ["ruhollah-khomeini"],
+        "weak": ["the Supreme Leader"],
+    },
+    {"id": "ruhollah-khomeini", "name": "Ruhollah Khomeini", "kind": "person"},
+    {
+        "id": "hezbollah",
+        "name": "Hezbollah",
+        "kind": "organization",
+        "distinct": ["kataib-hezbollah"],
+    },
+    {"id": "kataib-hezbollah", "name": "Kata'ib Hezbollah", "kind": "organization"},
+    {"id": "iran", "name": "Iran", "kind": "place"},
+    {"id": "iraq", "name": "Iraq", "kind": "place", "distinct": ["iran"]},
+    {
+        "id": "abu-mahdi-al-muhandis",
+        "name": "Abu Mahdi al-Muhandis",
+        "kind": "person",
+        "aliases": ["Jamal Jafaar Mohammed Ali Al Ebrahim"],
+        "distinct": ["adel-abdul-mahdi"],
+    },
+    {"id": "adel-abdul-mahdi", "name": "Adel Abdul Mahdi", "kind": "person"},
+]
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver(AliasTable.from_records(RECORDS))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "method"),
+    [
+        ("Qassem Soleimani", "qassem-soleimani", "exact"),
+        ("QĀSSEM SOLEIMANI’S", "qassem-soleimani", "folded"),
+        ("SOLEIMANI, Ghasem", "qassem-soleimani", "key"),
+        ("Gen. Qasem Soleimani's", "qassem-soleimani", "key"),
+        ("Soleimani", "qassem-soleimani", "short"),
+        ("Solemani", "qassem-soleimani", None),
+        ("Khata'ib Hezbollah", "kataib-hezbollah", None),
+        ("Hizballah", "hezbollah", None),
+        ("Irak", "iraq", None),
+        ("Ayatollah Ali Khamene'i", "ali-khamenei", None),
+        ("al-Muhandis", "abu-mahdi-al-muhandis", "surname"),
+    ],
+)
+def test_resolves(resolver: Resolver, query: str, expected: str, method: str | None) -> None:
+    m = resolver.resolve(query)
+    assert m is not None, query
+    assert m.entity_id == expected
+    assert 0.0 <= m.score <= 1.0
+    if method:
+        assert m.method == method
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Sohrab Soleimanni",
+        "Mojtaba Khamenei",
+        "Kata'ib Sayyid al-Shuhada",
+        "Iron",
+        "Abdul Mahdi al-Muhandis",
+        "Hezbollah Street",
+        "Mahdi",
+        "",
+        "   ",
+        "\u200b",
+        "Gholamreza Soleimani",
+    ],
+)
+def test_does_not_guess(resolver: Resolver, query: str) -> None:
+    m = resolver.resolve(query)
+    assert m is None or m.entity_id not in {
+        "qassem-soleimani",
+        "ali-khamenei",
+        "kataib-hezbollah",
+        "abu-mahdi-al-muhandis",
+        "hezbollah",
+        "iran",
+        "iraq",
+    }
+
+
+def test_lookalikes_stay_apart(resolver: Resolver) -> None:
+    pairs = [
+        ("Iran", "iran"),
+        ("Iraq", "iraq"),
+        ("Khomeini", "ruhollah-khomeini"),
+        ("Khamenei", "ali-khamenei"),
+        ("Hezbollah", "hezbollah"),
+        ("Kataib Hezbollah", "kataib-hezbollah"),
+        ("Adel Abdul Mahdi", "adel-abdul-mahdi"),
+        ("Abu Mahdi al-Muhandis", "abu-mahdi-al-muhandis"),
+    ]
+    for query, expected in pairs:
+        m = resolver.resolve(query)
+        assert m is not None and m.entity_id == expected, query
+
+
+def test_weak_alias_never_triggers_alone(resolver: Resolver) -> None:
+    assert resolver.resolve("the Supreme Leader") is None
+    assert any(
+        c.method == "weak" and c.entity_id == "ali-khamenei"
+        for c in resolver.candidates("the Supreme Leader")
+    )
+
+
+def test_ambiguous_query_returns_none_and_shows_candidates() -> None:
+    r = Resolver(
+        AliasTable.from_records(
+            [
+                {"id": "hosni-mubarak", "name": "Hosni Mubarak", "kind": "person"},
+                {"id": "gamal-mubarak", "name": "Gamal Mubarak", "kind": "person"},
+            ]
+        )
+    )
+    assert r.resolve("Mubarak") is None
+    assert {c.entity_id for c in r.candidates("Mubarak")} == {"hosni-mubarak", "gamal-mubarak"}
+
+
+def test_explain_names_the_rules(resolver: Resolver) -> None:
+    m = resolver.resolve("Gen. Ghasem Soleymani's")
+    assert m is not None
+    text = m.explain()
+    assert "title 'gen' set aside" in text
+    assert "qassem-soleimani" in text
+    assert "gh" in text and "ey" in text
+
+
+def test_resolve_many_matches_resolve(resolver: Resolver) -> None:
+    names = ["Solemani", "Irak", "nobody at all", "Hizballah"] * 50
+    expected = [resolver.resolve(n) for n in names]
+    assert resolver.resolve_many(names) == expected
+    assert resolver.resolve_many(names, workers=2) == expected
+
+
+def test_thread_safe_and_picklable(resolver: Resolver) -> None:
+    names = ["Solemani", "Irak", "Khata'ib Hezbollah", "Khamenei"] * 100
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda n: resolver.resolve(n), names))
+    assert got == [resolver.resolve(n) for n in names]
+    clone = pickle.loads(pickle.dumps(resolver))
+    assert [clone.resolve(n) for n in names[:4]] == got[:4]
+
+
+@pytest.mark.parametrize("bad", [None, b"Iraq", 3.5])
+def test_wrong_types_raise(resolver: Resolver, bad: object) -> None:
+    with pytest.raises(TypeError, match="argument 'name'"):
+        resolver.resolve(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="argument 'table'"):
+        Resolver(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"names\[1\]"):
+        resolver.resolve_many(["Iraq", bad])  # type: ignore[list-item]
+
+
+def test_huge_input_does_not_crash(resolver: Resolver) -> None:
+    assert resolver.resolve("x" * 1_000_000) is None
+    resolver.resolve("Soleimani \u202e\u0000\u200d قاسم 毛泽东 " * 2000)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_no_input_crashes(resolver: Resolver, text: str) -> None:
+    m = resolver.resolve(text)
+    if not text.strip():
+        assert m is None
+    resolver.candidates(text)
+
+
+def test_every_alias_resolves_to_its_own_entity(resolver: Resolver) -> None:
+    for entity in resolver.table:
+        for name in entity.names():
+            m = resolver.resolve(name)
+            assert m is not None and m.entity_id == entity.id, name
