@@ -19,169 +19,37 @@ from .normalize import fold, normalize
 
 __all__ = ["NameToken", "ParsedName", "parse"]
 
-# Titles and honorifics, folded, longest first so that "maj gen" wins over "maj".
+# Titles and honorifics, folded; "|" separates multi-word titles. Longest first, so that
+# "maj gen" wins over "maj".
+_TITLE_TEXT = """
+general|gen|maj gen|major general|lt gen|lieutenant general|brig gen|brigadier general|brigadier|
+colonel|col|lt col|lieutenant colonel|major|maj|captain|capt|commander|cmdr|admiral|adm|
+field marshal|marshal|sardar|sheikh|sheik|shaykh|shaikh|ayatollah|grand ayatollah|hojatoleslam|
+hojjatoleslam|hujjat al islam|hajj|haj|haji|hajji|sayyid|sayyed|seyyed|seyed|sayed|syed|mullah|
+mulla|mawlawi|maulvi|maulana|mawlana|mufti|imam|dr|doctor|prof|professor|president|
+prime minister|pm|vice president|foreign minister|defence minister|defense minister|
+interior minister|minister|crown prince|prince|princess|king|queen|emir|supreme leader|chairman|
+secretary general|secretary|senator|sen|rep|governor|gov|mayor|ambassador|amb|judge|justice|mr|
+mrs|ms|miss|sir|dame|lord|lady|pope|patriarch|rabbi|reverend|rev|father|the
+"""
 TITLES: tuple[str, ...] = tuple(
     sorted(
-        {
-            "general",
-            "gen",
-            "maj gen",
-            "major general",
-            "lt gen",
-            "lieutenant general",
-            "brig gen",
-            "brigadier general",
-            "brigadier",
-            "colonel",
-            "col",
-            "lt col",
-            "lieutenant colonel",
-            "major",
-            "maj",
-            "captain",
-            "capt",
-            "commander",
-            "cmdr",
-            "admiral",
-            "adm",
-            "field marshal",
-            "marshal",
-            "sardar",
-            "sheikh",
-            "sheik",
-            "shaykh",
-            "shaikh",
-            "ayatollah",
-            "grand ayatollah",
-            "hojatoleslam",
-            "hojjatoleslam",
-            "hujjat al islam",
-            "hajj",
-            "haj",
-            "haji",
-            "hajji",
-            "sayyid",
-            "sayyed",
-            "seyyed",
-            "seyed",
-            "sayed",
-            "syed",
-            "mullah",
-            "mulla",
-            "mawlawi",
-            "maulvi",
-            "maulana",
-            "mawlana",
-            "mufti",
-            "imam",
-            "dr",
-            "doctor",
-            "prof",
-            "professor",
-            "president",
-            "prime minister",
-            "pm",
-            "vice president",
-            "foreign minister",
-            "defence minister",
-            "defense minister",
-            "interior minister",
-            "minister",
-            "crown prince",
-            "prince",
-            "princess",
-            "king",
-            "queen",
-            "emir",
-            "supreme leader",
-            "chairman",
-            "secretary general",
-            "secretary",
-            "senator",
-            "sen",
-            "rep",
-            "governor",
-            "gov",
-            "mayor",
-            "ambassador",
-            "amb",
-            "judge",
-            "justice",
-            "mr",
-            "mrs",
-            "ms",
-            "miss",
-            "sir",
-            "dame",
-            "lord",
-            "lady",
-            "pope",
-            "patriarch",
-            "rabbi",
-            "reverend",
-            "rev",
-            "father",
-            "the",
-        },
+        {t.strip() for t in _TITLE_TEXT.replace("\n", "").split("|") if t.strip()},
         key=lambda t: (-len(t.split()), -len(t)),
     )
 )
 
 # Arabic article forms, including the sun-letter assimilations and the Persian/Urdu ul-/ud-.
 ARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "ul",
-        "il",
-        "ad",
-        "ed",
-        "ud",
-        "ar",
-        "er",
-        "ur",
-        "as",
-        "es",
-        "ash",
-        "esh",
-        "at",
-        "et",
-        "az",
-        "ez",
-        "an",
-        "en",
-        "ath",
-        "adh",
-        "dh",
-        "l",
-    }
+    "al el ul il ad ed ud ar er ur as es ash esh at et az ez an en ath adh dh l".split()
 )
 # Kin particles and ʿAbd, mapped to one canonical form each; they bind to the next word.
 PARTICLES: dict[str, str] = {
-    "abu": "abu",
-    "abou": "abu",
-    "abo": "abu",
-    "abi": "abu",
-    "bou": "abu",
-    "aboo": "abu",
-    "bin": "bin",
-    "ben": "bin",
-    "ibn": "bin",
+    **dict.fromkeys("abu abou abo abi bou aboo".split(), "abu"),
+    **dict.fromkeys("bin ben ibn b ould".split(), "bin"),
     "bint": "bint",
-    "b": "bin",
-    "ould": "bin",
-    "abd": "abd",
-    "abdul": "abd",
-    "abdel": "abd",
-    "abdal": "abd",
-    "abdol": "abd",
-    "abdu": "abd",
-    "abdou": "abd",
-    "abdoul": "abd",
-    "abdal_": "abd",
-    "umm": "umm",
-    "um": "umm",
-    "om": "umm",
+    **dict.fromkeys("abd abdul abdel abdal abdol abdu abdou abdoul".split(), "abd"),
+    **dict.fromkeys("umm um om".split(), "umm"),
 }
 # A joined ʿAbd compound: Abdelfattah, Abdulmahdi, Abdurrahman, Abdullah.
 _JOINED_ABD = regex.compile(
@@ -189,87 +57,26 @@ _JOINED_ABD = regex.compile(
 )
 # Words after a name that make it the name of something else (a street named after a person).
 DESIGNATORS = frozenset(
-    {
-        "street",
-        "st",
-        "road",
-        "rd",
-        "avenue",
-        "ave",
-        "square",
-        "bridge",
-        "port",
-        "harbour",
-        "harbor",
-        "airport",
-        "airbase",
-        "base",
-        "station",
-        "oblast",
-        "province",
-        "governorate",
-        "district",
-        "county",
-        "region",
-        "raion",
-        "rayon",
-        "krai",
-        "kray",
-        "prefecture",
-        "canton",
-        "river",
-        "lake",
-        "mountain",
-        "mount",
-        "mosque",
-        "shrine",
-        "university",
-        "hospital",
-        "stadium",
-        "camp",
-        "prison",
-        "dam",
-        "gate",
-        "field",
-        "museum",
-        "school",
-        "college",
-        "institute",
-        "foundation",
-        "company",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "llc",
-        "bank",
-        "hotel",
-        "tower",
-        "building",
-        "park",
-        "club",
-        "brigade",
-        "brigades",
-        "battalion",
-        "corps",
-        "division",
-        "regiment",
-        "army",
-        "forces",
-        "force",
-        "movement",
-        "party",
-        "front",
-        "network",
-        "group",
-        "organization",
-        "organisation",
-    }
+    """street st road rd avenue ave square bridge port harbour harbor airport airbase base station
+    oblast province governorate district county region raion rayon krai kray prefecture canton
+    river lake mountain mount mosque shrine university hospital stadium camp prison dam gate field
+    museum school college institute foundation bank hotel tower building park club brigade
+    brigades battalion corps division regiment army forces force movement party front network
+    group organization organisation""".split()
+)
+# Legal forms and filler words of organisation names: they say what kind of body it is, not which
+# one ("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU X" is "X LLC"), so they weigh little.
+GENERIC = frozenset(
+    """llc ltd limited liability company co inc incorporated corp corporation jsc ojsc pjsc cjsc
+    ao oao zao pao ooo tov too obshchestvo obschestvo ogranichennoi ogranichennoy
+    otvetstvennostyu aktsionernoe aktsionernoye publichnoe zakrytoe otkrytoe sa s de cv rl srl
+    sarl sas gmbh ag kg plc public joint stock sociedad anonima llp lp bv nv spa fze fzco fz pte
+    pvt bhd sdn of and the for in et y und i""".split()
 )
 PATRONYMIC = regex.compile(
     r"^[a-z]{3,}(?:ovich|evich|ovych|evych|yevich|ovna|evna|ivna|ichna|ych)$"
 )
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Suffixes of companies that put a comma in a name ("ACME, LTD.") without it being inverted.
 _LEGAL_SUFFIX = regex.compile(
     r"^\s*(?:ltd|llc|inc|co|corp|sa|ag|gmbh|jsc|ojsc|pjsc|ooo|plc|fze|fzco|llp|lp|bv|nv|spa)\b",
@@ -392,6 +199,8 @@ def _assign_roles(tokens: list[NameToken]) -> tuple[NameToken, ...]:
     for i, tok in enumerate(tokens):
         if tok.text in SUFFIXES and i > 0:
             roles.append("suffix")
+        elif tok.text in GENERIC and not tok.particle and len(tokens) > 1:
+            roles.append("generic")
         elif tok.text in DESIGNATORS and i > 0:
             roles.append("designator")
         elif PATRONYMIC.match(tok.text) and 0 < i < len(tokens) - 1:

@@ -302,11 +302,11 @@ class Resolver:
             pool = {ordered[j] for _, _, j in top} | key_hits
         out: list[_Scored] = []
         for i in pool:
-            detail = score_names(parsed, parse(self._alias_text[i]))
+            kind = self.table[self._entity_ids[self._alias_entity[i]]].kind
+            detail = score_names(parsed, parse(self._alias_text[i]), kind=kind)
             score = min(detail.score, 0.99)  # string rules never outrank a literal hit
             method = "key" if i in key_hits and score >= 0.9 else "fuzzy"
             if detail.partial:
-                kind = self.table[self._entity_ids[self._alias_entity[i]]].kind
                 partial = self._partial_score(parsed, detail, kind)
                 if partial > score:
                     score, method = partial, "surname"

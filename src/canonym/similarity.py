@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+import regex
+
 from .keys import orth
 from .parse import NameToken, ParsedName
 
@@ -49,6 +51,8 @@ _INDEL_FINAL_E = 0.6  # French and German mute e: Eltsine/Yeltsin, Poutine/Putin
 # A short word leaves no room for a real edit: Iran/Iraq, Hamas/Hama, Mahdi/Madi.
 _SHORT_WORD = 5
 _SHORT_WORD_MAX_DISTANCE = 0.5
+_VERY_SHORT_WORD = 4  # acronyms and short names: AMIG/MIG (Ali/Aly stays fine: y~i is 0.1)
+_VERY_SHORT_WORD_MAX_DISTANCE = 0.45  # two class substitutions pass (Qom/Ghum), an indel not
 
 
 def _sub_cost(a: str, b: str, final: bool) -> float:
@@ -93,6 +97,18 @@ def orth_distance(a: str, b: str) -> float:
     return prev[lb]
 
 
+# Second halves of Arabic, Persian and Pashto compound names that are often left off or written
+# apart: Siraj(uddin), Hibat(ullah), Ahmadi(nejad) is NOT one (nejad is not here), Akhund(zada) is
+# not either (Akhund is a name of its own), so only the religious compounds are listed.
+_COMPOUND_TAIL = regex.compile(r"(?:ud|ad|ed|u|a|e)?din$|(?:ul|ol|al|u|o|a)?l+ah?$")
+_COMPOUND_TAIL_SIMILARITY = 0.88
+
+
+def _tail_stripped(word: str) -> str:
+    stripped = _COMPOUND_TAIL.sub("", word)
+    return stripped if len(stripped) >= 3 else word
+
+
 @lru_cache(maxsize=1 << 18)
 def word_similarity(a: str, b: str) -> float:
     """Similarity in [0, 1] of two folded words, transliteration-aware.
@@ -107,10 +123,16 @@ def word_similarity(a: str, b: str) -> float:
     oa, ob = orth(a), orth(b)
     if oa == ob:
         return 1.0
+    sa, sb = _tail_stripped(a), _tail_stripped(b)
+    if (sa == a) != (sb == b) and orth(sa) == orth(sb):
+        return _COMPOUND_TAIL_SIMILARITY  # Siraj Haqqani for Sirajuddin Haqqani
     longest = max(len(oa), len(ob))
     dist = orth_distance(oa, ob)
     sim = max(0.0, 1.0 - dist / longest)
-    if max(len(a), len(b)) <= _SHORT_WORD and dist >= _SHORT_WORD_MAX_DISTANCE:
+    longest_word = max(len(a), len(b))
+    if (longest_word <= _SHORT_WORD and dist >= _SHORT_WORD_MAX_DISTANCE) or (
+        longest_word <= _VERY_SHORT_WORD and dist >= _VERY_SHORT_WORD_MAX_DISTANCE
+    ):
         sim = min(sim, 0.7)
     return sim
 
@@ -124,7 +146,8 @@ def _token_similarity(q: NameToken, a: NameToken) -> float:
 
 
 def _weight(token: NameToken) -> float:
-    return float(max(3, min(len(token.text), 10)))
+    base = float(max(3, min(len(token.text), 10)))
+    return base * 0.3 if token.role == "generic" else base
 
 
 @dataclass(frozen=True)
@@ -142,11 +165,20 @@ class NameScore:
 
 _UNMATCHED_ALIAS_FACTOR = 0.5
 _UNMATCHED_MIDDLE_FACTOR = 0.2
-_UNMATCHED_ROLE_FACTOR = {"patronymic": 0.15, "suffix": 0.1}
+_UNMATCHED_ROLE_FACTOR = {"patronymic": 0.15, "suffix": 0.1, "generic": 0.2}
+# Roles whose words identify the bearer; an unmatched one on each side is a conflict.
+_IDENTIFYING = frozenset({"given", "family"})
+# Below this, two family names are two families: Rajabi/Razavi, Fursenko/Kurchenko.
+_FAMILY_FLOOR = 0.82
+_CONFLICT_CAP = 0.7
+_WEAK_PAIR = 0.75
 
 
-def score_names(q: ParsedName, a: ParsedName) -> NameScore:
+def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> NameScore:
     """Score how well name ``q`` matches name ``a`` (asymmetric only in how omissions cost).
+
+    ``kind`` is the kind of entity ``a`` names, when known: only a person's name may lose a
+    middle word cheaply (a middle name); an organisation's middle word is part of its identity.
 
     >>> from canonym.parse import parse
     >>> score_names(parse("Ghasem Soleymani"), parse("Qassem Soleimani")).score > 0.9
@@ -173,13 +205,40 @@ def score_names(q: ParsedName, a: ParsedName) -> NameScore:
     q_only = tuple(t for i, t in enumerate(qt) if i not in used_q)
     a_only = tuple(t for j, t in enumerate(at) if j not in used_a)
     token_score = _combine(
-        pairs, q_only, tuple((j, t) for j, t in enumerate(at) if j not in used_a), len(at)
+        pairs,
+        q_only,
+        tuple((j, t) for j, t in enumerate(at) if j not in used_a),
+        len(at),
+        middle_names=kind == "person",
     )
+    token_score = min(token_score, _conflict_cap(pairs, q_only, a_only))
     partial = bool(pairs) and not q_only and bool(a_only)
-    joined_score = _joined_score(qt, at) if len(qt) != len(at) or q_only else 0.0
+    # Written as one word or two (Mao Zedong/Mao Ze Dong, Jongun/Jong Un): the word count differs.
+    joined_score = _joined_score(qt, at) if len(qt) != len(at) else 0.0
     if joined_score > token_score:
         return NameScore(joined_score, tuple(pairs), (), (), False, True)
     return NameScore(token_score, tuple(pairs), q_only, a_only, partial, False)
+
+
+def _conflict_cap(
+    pairs: list[tuple[NameToken, NameToken, float]],
+    q_only: tuple[NameToken, ...],
+    a_only: tuple[NameToken, ...],
+) -> float:
+    """The highest score two names may reach given what contradicts them.
+
+    A word on each side that the other lacks is a contradiction (Muhammad vs Umar al-Khatuni,
+    Promsvyazbank vs Rosbank PJSC), and so is a family name matched only loosely.
+    """
+    cap = 1.0
+    if any(t.role in _IDENTIFYING for t in q_only) and any(t.role in _IDENTIFYING for t in a_only):
+        cap = _CONFLICT_CAP
+    for x, y, sim in pairs:
+        if (x.role == "family" or y.role == "family") and sim < _FAMILY_FLOOR:
+            cap = min(cap, sim)
+        elif x.role in _IDENTIFYING and y.role in _IDENTIFYING and sim < _WEAK_PAIR:
+            cap = min(cap, _CONFLICT_CAP)  # Muhammad paired with Umar is no match
+    return cap
 
 
 def _combine(
@@ -187,19 +246,22 @@ def _combine(
     q_only: tuple[NameToken, ...],
     a_only: tuple[tuple[int, NameToken], ...],
     alias_length: int,
+    *,
+    middle_names: bool = False,
 ) -> float:
     if not pairs:
         return 0.0
     if any(t.role == "designator" for t in (*q_only, *(t for _, t in a_only))):
-        return min(
-            0.5, _combine(pairs, (), (), alias_length)
-        )  # "Mosul Dam", "Kherson Oblast": another entity
+        # "Mosul Dam", "Kherson Oblast": a word that makes it another entity
+        return min(0.5, _combine(pairs, (), (), alias_length))
     matched = sum(_weight(x) * s for x, _, s in pairs)
     total = sum(_weight(x) for x, _, _ in pairs)
     for t in q_only:
         total += _weight(t) * _UNMATCHED_ROLE_FACTOR.get(t.role, 1.0)
     for position, t in a_only:
-        factor = _alias_only_factor(position, alias_length)
+        factor = (
+            _alias_only_factor(position, alias_length) if middle_names else _UNMATCHED_ALIAS_FACTOR
+        )
         total += _weight(t) * factor * _UNMATCHED_ROLE_FACTOR.get(t.role, 1.0)
     return matched / total
 
@@ -212,6 +274,10 @@ def _alias_only_factor(position: int, length: int) -> float:
 
 def _joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
     """Compare the names written as one word: Jong-un/Jongun, Mao Ze Dong/Mao Zedong."""
+    qt = tuple(t for t in qt if t.role != "generic")
+    at = tuple(t for t in at if t.role != "generic")
+    if not qt or not at:
+        return 0.0
     q_particles = {t.particle for t in qt if t.particle}
     a_particles = {t.particle for t in at if t.particle}
     if q_particles and a_particles and q_particles != a_particles:
