@@ -132,7 +132,7 @@ class Resolver:
         *,
         threshold: float = 0.85,
         margin: float = 0.04,
-        block_limit: int = 2000,
+        block_limit: int = 600,
         prefilter: int = 24,
         surnames: bool = True,
     ) -> None:
@@ -221,8 +221,33 @@ class Resolver:
         Empty and whitespace-only names give ``None``.
         """
         require_str(name, "name", "resolve")
+        literal = self._literal_hit(name)
+        if literal is not None:
+            return literal
         ranked = self._rank(name)
         return self._decide(name, ranked)
+
+    def _literal_hit(self, name: str) -> Match | None:
+        """The fast path: the query is, letter for letter (or once folded), one entity's name.
+
+        A literal hit on a strong name or a curated short form of exactly one entity is the
+        answer; look-alikes cannot outrank it, so no fuzzy work is done.
+        """
+        for index, method, score in (
+            (self._exact, "exact", 1.0),
+            (self._folded, "folded", 0.995),
+        ):
+            found = index.get(normalize(name).casefold() if method == "exact" else fold(name))
+            if not found:
+                continue
+            usable = [i for i in found if self._alias_type[i] != "weak"]
+            if usable and len({self._alias_entity[i] for i in usable}) == 1:
+                i = min(usable, key=lambda j: _TYPE_ORDER[self._alias_type[j]])
+                hit = self._adjust_for_type(_Scored(self._alias_entity[i], score, i, method))
+                return self._to_match(name, hit)
+            if usable:
+                return None  # two entities claim this very string: ambiguous
+        return None
 
     def candidates(self, name: str, *, limit: int = 5) -> list[Match]:
         """Up to ``limit`` entities ``name`` may refer to, best first, one match each."""
@@ -401,6 +426,7 @@ class Resolver:
         )
 
 
+_TYPE_ORDER = {"name": 0, "spelling": 1, "alias": 2, "short": 3, "weak": 4}
 _METHOD_RANK = {
     "exact": 6,
     "folded": 5,

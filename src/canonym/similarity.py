@@ -16,8 +16,9 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 import regex
+from rapidfuzz import fuzz
 
-from .keys import orth
+from .keys import orth, token_key
 from .parse import NameToken, ParsedName
 
 __all__ = ["NameScore", "score_names", "word_similarity"]
@@ -74,25 +75,49 @@ def _indel_cost(ch: str, final: bool) -> float:
     return 1.0
 
 
+# The cost functions above, tabulated once for every symbol ``orth`` can produce, so that the
+# dynamic programme below does dictionary look-ups only (it is the resolver's inner loop).
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789SCHZDTG"
+_SUB = {(x, y): _sub_cost(x, y, False) for x in _ALPHABET for y in _ALPHABET}
+_SUB_FINAL = {(x, y): _sub_cost(x, y, True) for x in _ALPHABET for y in _ALPHABET}
+_INDEL = {x: _indel_cost(x, False) for x in _ALPHABET}
+_INDEL_FINAL = {x: _indel_cost(x, True) for x in _ALPHABET}
+
+
 @lru_cache(maxsize=1 << 18)
 def orth_distance(a: str, b: str) -> float:
-    """Weighted edit distance between two ``orth`` forms."""
+    """Weighted edit distance between two ``orth`` forms (Wagner-Fischer, tabulated costs)."""
     if a == b:
         return 0.0
     la, lb = len(a), len(b)
+    sub, indel = _SUB, _INDEL
+    # Costs of b's letters, the last one with its word-final cost.
+    b_indel = [indel.get(ch, 1.0) for ch in b]
+    if lb:
+        b_indel[-1] = _INDEL_FINAL.get(b[-1], 1.0)
     prev = [0.0] * (lb + 1)
-    for j in range(1, lb + 1):
-        prev[j] = prev[j - 1] + _indel_cost(b[j - 1], j == lb)
-    for i in range(1, la + 1):
-        ca = a[i - 1]
-        cur = [prev[0] + _indel_cost(ca, i == la)] + [0.0] * lb
-        for j in range(1, lb + 1):
-            cb = b[j - 1]
-            cur[j] = min(
-                prev[j - 1] + _sub_cost(ca, cb, i == la and j == lb),
-                prev[j] + _indel_cost(ca, i == la),
-                cur[j - 1] + _indel_cost(cb, j == lb),
-            )
+    for j in range(lb):
+        prev[j + 1] = prev[j] + b_indel[j]
+    for i in range(la):
+        ca = a[i]
+        final_a = i == la - 1
+        a_cost = _INDEL_FINAL.get(ca, 1.0) if final_a else indel.get(ca, 1.0)
+        cur = [prev[0] + a_cost]
+        left = cur[0]
+        for j in range(lb):
+            cb = b[j]
+            if ca == cb:
+                diag = prev[j]
+            elif final_a and j == lb - 1:
+                diag = prev[j] + _SUB_FINAL.get((ca, cb), 1.0)
+            else:
+                diag = prev[j] + sub.get((ca, cb), 1.0)
+            up = prev[j + 1] + a_cost
+            side = left + b_indel[j]
+            left = diag if diag < up else up
+            if side < left:
+                left = side
+            cur.append(left)
         prev = cur
     return prev[lb]
 
@@ -102,6 +127,8 @@ def orth_distance(a: str, b: str) -> float:
 # not either (Akhund is a name of its own), so only the religious compounds are listed.
 _COMPOUND_TAIL = regex.compile(r"(?:ud|ad|ed|u|a|e)?din$|(?:ul|ol|al|u|o|a)?l+ah?$")
 _COMPOUND_TAIL_SIMILARITY = 0.88
+_UNRELATED_KEY_RATIO = 50
+_JOINED_PREFILTER = 80
 
 
 def _tail_stripped(word: str) -> str:
@@ -123,6 +150,10 @@ def word_similarity(a: str, b: str) -> float:
     oa, ob = orth(a), orth(b)
     if oa == ob:
         return 1.0
+    # Words whose class keys share little are different words; skip the dynamic programme (on
+    # real name words no pair under this ratio scores above 0.7, where nothing is accepted).
+    if fuzz.ratio(token_key(a), token_key(b)) < _UNRELATED_KEY_RATIO:
+        return 0.0
     sa, sb = _tail_stripped(a), _tail_stripped(b)
     if (sa == a) != (sb == b) and orth(sa) == orth(sb):
         return _COMPOUND_TAIL_SIMILARITY  # Siraj Haqqani for Sirajuddin Haqqani
@@ -286,6 +317,8 @@ def _joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float
     ja = "".join(orth(t.particle + t.text) for t in at)
     if jq == ja:
         return 0.99
+    if fuzz.ratio(jq, ja) < _JOINED_PREFILTER:  # cheap C check before the quadratic one
+        return 0.0
     longest = max(len(jq), len(ja))
     sim = 1.0 - orth_distance(jq, ja) / longest
     return 0.97 * sim if sim >= 0.9 else 0.0
