@@ -38,6 +38,10 @@ TITLES: tuple[str, ...] = tuple(
         key=lambda t: (-len(t.split()), -len(t)),
     )
 )
+# Titles indexed by their first word, each as a list of words, longest first.
+_TITLES_BY_FIRST_WORD: dict[str, list[list[str]]] = {}
+for _title in TITLES:
+    _TITLES_BY_FIRST_WORD.setdefault(_title.split()[0], []).append(_title.split())
 
 # Arabic article forms, including the sun-letter assimilations and the Persian/Urdu ul-/ud-.
 ARTICLES = frozenset(
@@ -158,10 +162,9 @@ def _parse(name: str) -> ParsedName:
     titles: list[str] = []
     # Titles only at the front, and never the last word: "General" alone stays a name.
     while len(words) > 1:
-        for title in TITLES:
-            parts = title.split()
+        for parts in _TITLES_BY_FIRST_WORD.get(words[0], ()):
             if words[: len(parts)] == parts and len(words) > len(parts):
-                titles.append(title)
+                titles.append(" ".join(parts))
                 del words[: len(parts)]
                 break
         else:
