@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -157,13 +158,13 @@ class Resolver:
         self._alias_text: list[str] = []
         self._alias_entity: list[int] = []
         self._alias_type: list[str] = []
-        self._alias_orth: list[str] = []
-        self._exact: dict[str, list[int]] = {}
-        self._folded: dict[str, list[int]] = {}
-        self._keyed: dict[str, list[int]] = {}
-        self._blocks: dict[str, list[int]] = {}
-        self._family: dict[str, list[int]] = {}
-        self._script: dict[str, list[int]] = {}
+        # Two indexes only, to keep a million aliases in memory: folded form -> aliases (the
+        # literal tier), and blocking key -> aliases (key, fuzzy and script tiers). Postings
+        # become tuples once built.
+        folded: dict[str, list[int]] = {}
+        blocks: dict[str, list[int]] = {}
+        self._folded: dict[str, tuple[int, ...]] = {}
+        self._blocks: dict[str, tuple[int, ...]] = {}
         for e_index, entity in enumerate(self.table):
             self._entity_ids.append(entity.id)
             typed = [(entity.name, "name")]
@@ -176,24 +177,15 @@ class Resolver:
                 if (text, kind) in seen:
                     continue
                 seen.add((text, kind))
-                self._add_alias(e_index, text, kind)
-
-    def _add_alias(self, e_index: int, text: str, kind: str) -> None:
-        i = len(self._alias_text)
-        parsed = parse(text)
-        self._alias_text.append(text)
-        self._alias_entity.append(e_index)
-        self._alias_type.append(kind)
-        self._alias_orth.append(" ".join(orth(t.text) for t in parsed.tokens))
-        self._exact.setdefault(normalize(text).casefold(), []).append(i)
-        self._folded.setdefault(fold(text), []).append(i)
-        self._keyed.setdefault(_parsed_key(parsed), []).append(i)
-        for block_key in _block_keys(parsed):
-            self._blocks.setdefault(block_key, []).append(i)
-        family = [t for t in parsed.tokens if t.role == "family"]
-        if family and kind in _STRONG:
-            self._family.setdefault(token_form(family[0]), []).append(i)
-        self._script.setdefault(_skeleton_of(parsed), []).append(i)
+                i = len(self._alias_text)
+                self._alias_text.append(text)
+                self._alias_entity.append(e_index)
+                self._alias_type.append(kind)
+                folded.setdefault(fold(text), []).append(i)
+                for block_key in _alias_keys(parse(text)):
+                    blocks.setdefault(block_key, []).append(i)
+        self._folded = {k: tuple(v) for k, v in folded.items()}
+        self._blocks = {k: tuple(v) for k, v in blocks.items()}
 
     def __getstate__(self) -> dict[str, Any]:
         return {
@@ -233,21 +225,24 @@ class Resolver:
         A literal hit on a strong name or a curated short form of exactly one entity is the
         answer; look-alikes cannot outrank it, so no fuzzy work is done.
         """
-        for index, method, score in (
-            (self._exact, "exact", 1.0),
-            (self._folded, "folded", 0.995),
-        ):
-            found = index.get(normalize(name).casefold() if method == "exact" else fold(name))
-            if not found:
-                continue
-            usable = [i for i in found if self._alias_type[i] != "weak"]
-            if usable and len({self._alias_entity[i] for i in usable}) == 1:
-                i = min(usable, key=lambda j: _TYPE_ORDER[self._alias_type[j]])
-                hit = self._adjust_for_type(_Scored(self._alias_entity[i], score, i, method))
-                return self._to_match(name, hit)
-            if usable:
-                return None  # two entities claim this very string: ambiguous
-        return None
+        found = self._folded.get(fold(name))
+        if not found:
+            return None
+        usable = [i for i in found if self._alias_type[i] != "weak"]
+        if not usable:
+            return None
+        if len({self._alias_entity[i] for i in usable}) > 1:
+            return None  # two entities claim this very string: ambiguous
+        i = min(
+            usable, key=lambda j: (not self._is_exact(name, j), _TYPE_ORDER[self._alias_type[j]])
+        )
+        method, score = ("exact", 1.0) if self._is_exact(name, i) else ("folded", 0.995)
+        hit = self._adjust_for_type(_Scored(self._alias_entity[i], score, i, method))
+        return self._to_match(name, hit)
+
+    def _is_exact(self, name: str, alias: int) -> bool:
+        """Whether the query is the alias as written (up to typography and case)."""
+        return normalize(name).casefold() == normalize(self._alias_text[alias]).casefold()
 
     def candidates(self, name: str, *, limit: int = 5) -> list[Match]:
         """Up to ``limit`` entities ``name`` may refer to, best first, one match each."""
@@ -285,10 +280,16 @@ class Resolver:
         if not folded:
             return []
         hits: list[_Scored] = []
-        for i in self._exact.get(normalize(name).casefold(), ()):
-            hits.append(_Scored(self._alias_entity[i], 1.0, i, "exact"))
         for i in self._folded.get(folded, ()):
-            hits.append(_Scored(self._alias_entity[i], 0.995, i, "folded"))
+            exact = self._is_exact(name, i)
+            hits.append(
+                _Scored(
+                    self._alias_entity[i],
+                    1.0 if exact else 0.995,
+                    i,
+                    "exact" if exact else "folded",
+                )
+            )
         if _ABJAD.search(name):
             hits.extend(self._script_hits(name))
         else:
@@ -313,14 +314,14 @@ class Resolver:
 
     def _fuzzy_hits(self, parsed: ParsedName) -> list[_Scored]:
         pool = self._block_candidates(parsed)
-        key_hits = set(self._keyed.get(_parsed_key(parsed), ()))
+        key_hits = set(self._blocks.get("k:" + _parsed_key(parsed), ()))
         pool.update(key_hits)
         if len(pool) > self.prefilter:
             query = " ".join(orth(t.text) for t in parsed.tokens)
             ordered = sorted(pool)
             top = process.extract(
                 query,
-                [self._alias_orth[i] for i in ordered],
+                [_orth_line(self._alias_text[i]) for i in ordered],
                 scorer=fuzz.token_set_ratio,
                 limit=self.prefilter,
             )
@@ -372,7 +373,8 @@ class Resolver:
         if not skeleton:
             return []
         hits = [
-            _Scored(self._alias_entity[i], 0.9, i, "script") for i in self._script.get(skeleton, ())
+            _Scored(self._alias_entity[i], 0.9, i, "script")
+            for i in self._blocks.get("x:" + skeleton, ())
         ]
         if hits:
             return hits
@@ -480,6 +482,17 @@ def _block_keys(parsed: ParsedName) -> list[str]:
     joined = "".join(token_key(t.text) for t in parsed.tokens)
     keys.append("j:" + joined)
     return list(dict.fromkeys(keys))
+
+
+def _alias_keys(parsed: ParsedName) -> list[str]:
+    """Every key an alias is filed under: blocks, its whole-name key, its script skeleton."""
+    return [*_block_keys(parsed), "k:" + _parsed_key(parsed), "x:" + _skeleton_of(parsed)]
+
+
+@lru_cache(maxsize=65536)
+def _orth_line(text: str) -> str:
+    """An alias's words in ``orth`` form, for the rapidfuzz prefilter."""
+    return " ".join(orth(t.text) for t in parse(text).tokens)
 
 
 def _skeleton_of(parsed: ParsedName) -> str:
