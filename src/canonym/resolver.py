@@ -280,16 +280,11 @@ class Resolver:
         if not folded:
             return []
         hits: list[_Scored] = []
-        for i in self._folded.get(folded, ()):
-            exact = self._is_exact(name, i)
-            hits.append(
-                _Scored(
-                    self._alias_entity[i],
-                    1.0 if exact else 0.995,
-                    i,
-                    "exact" if exact else "folded",
-                )
-            )
+        if folded.count(" ") >= MAX_NAME_WORDS:
+            # Longer than any name: only a literal hit can be meant, and this bound keeps the
+            # fuzzy tiers linear in the input whatever is pasted in.
+            return self._literal_hits(name, folded)
+        hits.extend(self._literal_hits(name, folded))
         if _ABJAD.search(name):
             hits.extend(self._script_hits(name))
         else:
@@ -302,6 +297,14 @@ class Resolver:
             if current is None or _route_order(h) > _route_order(current):
                 best[h.entity] = h
         return sorted(best.values(), key=lambda s: (-s.score, self._entity_ids[s.entity]))
+
+    def _literal_hits(self, name: str, folded: str) -> list[_Scored]:
+        out = []
+        for i in self._folded.get(folded, ()):
+            exact = self._is_exact(name, i)
+            method = "exact" if exact else "folded"
+            out.append(_Scored(self._alias_entity[i], 1.0 if exact else 0.995, i, method))
+        return out
 
     def _adjust_for_type(self, hit: _Scored) -> _Scored:
         kind = self._alias_type[hit.alias]
@@ -428,6 +431,8 @@ class Resolver:
         )
 
 
+# A query with more words than this is not a name; it gets the literal tier only.
+MAX_NAME_WORDS = 24
 _TYPE_ORDER = {"name": 0, "spelling": 1, "alias": 2, "short": 3, "weak": 4}
 _METHOD_RANK = {
     "exact": 6,
