@@ -11,7 +11,6 @@ import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import regex
@@ -19,7 +18,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ._typecheck import require_str
-from .keys import consonant_skeleton, orth, token_form, token_key
+from .keys import consonant_skeleton, token_form, token_key
 from .normalize import fold, normalize
 from .parse import ParsedName, parse
 from .similarity import NameScore, describe_differences, score_names
@@ -134,7 +133,7 @@ class Resolver:
         threshold: float = 0.85,
         margin: float = 0.04,
         block_limit: int = 600,
-        prefilter: int = 24,
+        prefilter: int = 12,
         surnames: bool = True,
     ) -> None:
         if not isinstance(table, AliasTable):
@@ -158,6 +157,7 @@ class Resolver:
         self._alias_text: list[str] = []
         self._alias_entity: list[int] = []
         self._alias_type: list[str] = []
+        self._alias_folded: list[str] = []
         # Two indexes only, to keep a million aliases in memory: folded form -> aliases (the
         # literal tier), and blocking key -> aliases (key, fuzzy and script tiers). Postings
         # become tuples once built.
@@ -181,7 +181,9 @@ class Resolver:
                 self._alias_text.append(text)
                 self._alias_entity.append(e_index)
                 self._alias_type.append(kind)
-                folded.setdefault(fold(text), []).append(i)
+                folded_text = fold(text)
+                self._alias_folded.append(folded_text)  # the same string object as the key
+                folded.setdefault(folded_text, []).append(i)
                 for block_key in _alias_keys(parse(text)):
                     blocks.setdefault(block_key, []).append(i)
         self._folded = {k: tuple(v) for k, v in folded.items()}
@@ -320,11 +322,12 @@ class Resolver:
         key_hits = set(self._blocks.get("k:" + _parsed_key(parsed), ()))
         pool.update(key_hits)
         if len(pool) > self.prefilter:
-            query = " ".join(orth(t.text) for t in parsed.tokens)
+            # rapidfuzz on the folded aliases, all in C: no per-candidate Python work before
+            # the best few are known.
             ordered = sorted(pool)
             top = process.extract(
-                query,
-                [_orth_line(self._alias_text[i]) for i in ordered],
+                parsed.folded(),
+                [self._alias_folded[i] for i in ordered],
                 scorer=fuzz.token_set_ratio,
                 limit=self.prefilter,
             )
@@ -492,12 +495,6 @@ def _block_keys(parsed: ParsedName) -> list[str]:
 def _alias_keys(parsed: ParsedName) -> list[str]:
     """Every key an alias is filed under: blocks, its whole-name key, its script skeleton."""
     return [*_block_keys(parsed), "k:" + _parsed_key(parsed), "x:" + _skeleton_of(parsed)]
-
-
-@lru_cache(maxsize=65536)
-def _orth_line(text: str) -> str:
-    """An alias's words in ``orth`` form, for the rapidfuzz prefilter."""
-    return " ".join(orth(t.text) for t in parse(text).tokens)
 
 
 def _skeleton_of(parsed: ParsedName) -> str:
