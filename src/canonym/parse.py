@@ -9,8 +9,8 @@ a word that makes the name another entity's) or ``suffix`` (Jr, II).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -88,8 +88,7 @@ _LEGAL_SUFFIX = regex.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class NameToken:
+class NameToken(NamedTuple):
     """One word of a parsed name (or a particle bound to its word).
 
     ``text`` is the folded word without its particle; ``particle`` is the canonical particle
@@ -106,8 +105,7 @@ class NameToken:
         return f"{self.particle} {self.text}" if self.particle else self.text
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedName:
+class ParsedName(NamedTuple):
     """A name split into titles, articles and content tokens with roles."""
 
     raw: str
@@ -170,7 +168,7 @@ def _parse(name: str) -> ParsedName:
         else:
             break
     articles: list[str] = []
-    tokens: list[NameToken] = []
+    tokens: list[tuple[str, str]] = []  # (word, particle); roles come once all are known
     pending = ""
     for i, word in enumerate(words):
         last = i == len(words) - 1
@@ -184,10 +182,10 @@ def _parse(name: str) -> ParsedName:
         joined = _JOINED_ABD.match(word)
         if joined and not pending:
             pending, word = "abd", joined.group(1)
-        tokens.append(NameToken(word, "", pending))
+        tokens.append((word, pending))
         pending = ""
     if pending:  # a dangling particle is a word of its own ("Abu" alone)
-        tokens.append(NameToken(pending, "", ""))
+        tokens.append((pending, ""))
     return ParsedName(
         raw=name,
         titles=tuple(titles),
@@ -197,16 +195,16 @@ def _parse(name: str) -> ParsedName:
     )
 
 
-def _assign_roles(tokens: list[NameToken]) -> tuple[NameToken, ...]:
+def _assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
     roles: list[str] = []
-    for i, tok in enumerate(tokens):
-        if tok.text in SUFFIXES and i > 0:
+    for i, (text, particle) in enumerate(tokens):
+        if text in SUFFIXES and i > 0:
             roles.append("suffix")
-        elif tok.text in GENERIC and not tok.particle and len(tokens) > 1:
+        elif text in GENERIC and not particle and len(tokens) > 1:
             roles.append("generic")
-        elif tok.text in DESIGNATORS and i > 0:
+        elif text in DESIGNATORS and i > 0:
             roles.append("designator")
-        elif PATRONYMIC.match(tok.text) and 0 < i < len(tokens) - 1:
+        elif PATRONYMIC.match(text) and 0 < i < len(tokens) - 1:
             roles.append("patronymic")
         else:
             roles.append("given")
@@ -216,4 +214,4 @@ def _assign_roles(tokens: list[NameToken]) -> tuple[NameToken, ...]:
         roles[ordinary[-1]] = "family"
     elif len(ordinary) == 1:
         roles[ordinary[0]] = "family" if len(tokens) > 1 else "given"
-    return tuple(NameToken(t.text, r, t.particle) for t, r in zip(tokens, roles, strict=True))
+    return tuple(NameToken(w, r, p) for (w, p), r in zip(tokens, roles, strict=True))
