@@ -41,3 +41,13 @@ def test_importing_canonym_loads_no_table() -> None:
 
     code = "import canonym, sys; sys.exit(canonym.AliasTable._default is not None)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_bare_surname_near_a_city_spelling_is_ambiguous(default_resolver: canonym.Resolver) -> None:
+    # "Solemani" is one dropped vowel from Soleimani and one from the Kurdish city name Slemani:
+    # no ID without context, both shown; a title makes it a person.
+    assert default_resolver.resolve("Solemani") is None
+    ids = [m.entity_id for m in default_resolver.candidates("Solemani")]
+    assert ids[:2] == ["qassem-soleimani", "sulaymaniyah"]
+    titled = default_resolver.resolve("Sheikh Solemani")
+    assert titled is not None and titled.entity_id == "qassem-soleimani"

@@ -34,9 +34,9 @@ def test_every_command_is_documented() -> None:
 
 
 def test_resolve_prints_ids(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["resolve", "Solemani", "Irak"]) == 0
+    assert cli.main(["resolve", "Gen. Solemani", "Irak"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].split("\t")[:2] == ["Solemani", "qassem-soleimani"]
+    assert out[0].split("\t")[:2] == ["Gen. Solemani", "qassem-soleimani"]
     assert out[1].split("\t")[:2] == ["Irak", "iraq"]
 
 

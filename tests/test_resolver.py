@@ -62,7 +62,7 @@ def resolver() -> Resolver:
         ("SOLEIMANI, Ghasem", "qassem-soleimani", "key"),
         ("Gen. Qasem Soleimani's", "qassem-soleimani", "key"),
         ("Soleimani", "qassem-soleimani", "short"),
-        ("Solemani", "qassem-soleimani", None),
+        ("Gen. Solemani", "qassem-soleimani", None),
         ("Khata'ib Hezbollah", "kataib-hezbollah", None),
         ("Hizballah", "hezbollah", None),
         ("Irak", "iraq", None),

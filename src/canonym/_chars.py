@@ -62,3 +62,18 @@ INVISIBLES: dict[str, str] = {
     "\u0640": "ARABIC TATWEEL",  # kashida: stretches a word, carries no letter
     "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
 }
+
+# Latin letters of name alphabets that unidecode renders as a symbol or a digit. Each maps to
+# the Latin letter a writer without the letter uses; capital and small letter map alike, so that
+# folding stays case-blind. Applied before unidecode.
+LATIN_LETTER_FALLBACKS: dict[str, tuple[str, str]] = {
+    # Azerbaijani /ae/ is written "a" without the letter: Əliyev -> Aliyev, Məmmədov -> Mammadov.
+    "\u018f": ("A", "LATIN CAPITAL LETTER SCHWA"),
+    "\u0259": ("a", "LATIN SMALL LETTER SCHWA"),
+    "\u018e": ("E", "LATIN CAPITAL LETTER REVERSED E"),
+    "\u01dd": ("e", "LATIN SMALL LETTER TURNED E"),
+    "\u0190": ("E", "LATIN CAPITAL LETTER OPEN E"),  # African alphabets
+    "\u025b": ("e", "LATIN SMALL LETTER OPEN E"),
+    "\u0186": ("O", "LATIN CAPITAL LETTER OPEN O"),
+    "\u0254": ("o", "LATIN SMALL LETTER OPEN O"),
+}

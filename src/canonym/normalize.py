@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 from unidecode import unidecode
 
-from ._chars import APOSTROPHES, DASHES, INVISIBLES
+from ._chars import APOSTROPHES, DASHES, INVISIBLES, LATIN_LETTER_FALLBACKS
 from ._typecheck import require_str
 
 __all__ = ["fold", "normalize", "to_ascii"]
@@ -118,6 +118,9 @@ def normalize(text: str) -> str:
     return cleaned if cleaned.isascii() else unicodedata.normalize("NFKC", cleaned)
 
 
+_LETTER_FALLBACKS = str.maketrans({ch: latin for ch, (latin, _) in LATIN_LETTER_FALLBACKS.items()})
+
+
 @lru_cache(maxsize=65536)
 def to_ascii(text: str) -> str:
     """Transliterate the non-ASCII runs of ``text`` to ASCII with unidecode; ASCII passes as is.
@@ -129,7 +132,7 @@ def to_ascii(text: str) -> str:
     """
     if text.isascii():
         return text
-    return _NON_ASCII_RUN.sub(lambda m: unidecode(m.group(0)), text)
+    return _NON_ASCII_RUN.sub(lambda m: unidecode(m.group(0).translate(_LETTER_FALLBACKS)), text)
 
 
 def fold(text: str) -> str:

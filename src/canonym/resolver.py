@@ -291,7 +291,7 @@ class Resolver:
             hits.extend(self._script_hits(name))
         else:
             for parsed in _readings(name):
-                hits.extend(self._fuzzy_hits(parsed))
+                hits.extend(self._titled_person_hits(parsed, self._fuzzy_hits(parsed)))
         best: dict[int, _Scored] = {}
         for h in hits:
             h = self._adjust_for_type(h)
@@ -299,6 +299,22 @@ class Resolver:
             if current is None or _route_order(h) > _route_order(current):
                 best[h.entity] = h
         return sorted(best.values(), key=lambda s: (-s.score, self._entity_ids[s.entity]))
+
+    def _titled_person_hits(self, parsed: ParsedName, hits: list[_Scored]) -> list[_Scored]:
+        """Keep only people when the query carries a title (Gen., Sheikh, Dr, President).
+
+        A title is evidence of a person: "Gen. Soleymani" is not the city Sulaymaniyah. A place
+        or organisation whose own name starts with the title ("Prince Sultan Air Base") stays.
+        """
+        titles = [t for t in parsed.titles if t not in _NON_PERSON_TITLES]
+        if not titles:
+            return hits
+        kept = []
+        for h in hits:
+            entity = self.table[self._entity_ids[h.entity]]
+            if entity.kind == "person" or fold(self._alias_text[h.alias]).startswith(titles[0]):
+                kept.append(h)
+        return kept
 
     def _literal_hits(self, name: str, folded: str) -> list[_Scored]:
         out = []
@@ -415,6 +431,8 @@ class Resolver:
                 and other.score >= self.threshold
                 and gap < 2 * self.margin
                 and best.method not in ("exact", "folded", "short")
+                # A curated short form says what the bare word means ("Soleimani" is Qassem).
+                and self._alias_type[best.alias] != "short"
             ):
                 return None  # a curated look-alike also qualifies
         return self._to_match(name, best)
@@ -434,6 +452,8 @@ class Resolver:
         )
 
 
+# Words ``parse`` strips as titles that say nothing about the kind of thing named.
+_NON_PERSON_TITLES = frozenset({"the"})
 # A query with more words than this is not a name; it gets the literal tier only.
 MAX_NAME_WORDS = 24
 _TYPE_ORDER = {"name": 0, "spelling": 1, "alias": 2, "short": 3, "weak": 4}

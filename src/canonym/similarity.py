@@ -45,6 +45,12 @@ _pairs(0.5, "vb", "kx", "Sz", "Gk")
 _pairs(0.7, "oa", "ua", "ai", "io", "iu", "eo", "eu")
 
 _INDEL_VOWEL = 0.45
+# The i/y glide of a diphthong (ei, ey, ai, ay) is written or left out from one romanisation to
+# the next (Soleimani/Solemani, Hussein/Husen, Sheikh/Shekh); a vowel alone between consonants
+# is a syllable, and dropping it is a real change (Solemani/Slemani). Only the glide is cheap: a
+# vowel moved across a diphthong is still two edits (Khamenei/Khomeini).
+_INDEL_GLIDE = 0.3
+_GLIDES = frozenset("iy")
 _INDEL_H = 0.5
 # A final vowel is a suffix, not a spelling: Hussein/Husseini (nisba), Ali/Alia, Zelensky/Zelenska.
 _INDEL_FINAL_VOWEL = 1.5
@@ -75,6 +81,19 @@ def _indel_cost(ch: str, final: bool) -> float:
     return 1.0
 
 
+def _indel_costs(word: str) -> list[float]:
+    """The cost of dropping each letter of ``word``, given its neighbours and its position."""
+    costs = [_INDEL.get(ch, 1.0) for ch in word]
+    for i, ch in enumerate(word):
+        if ch in _GLIDES and (
+            (i > 0 and word[i - 1] in _VOWELS) or (i + 1 < len(word) and word[i + 1] in _VOWELS)
+        ):
+            costs[i] = min(costs[i], _INDEL_GLIDE)
+    if word:
+        costs[-1] = _INDEL_FINAL.get(word[-1], 1.0)
+    return costs
+
+
 # The cost functions above, tabulated once for every symbol ``orth`` can produce, so that the
 # dynamic programme below does dictionary look-ups only (it is the resolver's inner loop).
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789SCHZDTG"
@@ -90,18 +109,17 @@ def orth_distance(a: str, b: str) -> float:
     if a == b:
         return 0.0
     la, lb = len(a), len(b)
-    sub, indel = _SUB, _INDEL
+    sub = _SUB
     # Costs of b's letters, the last one with its word-final cost.
-    b_indel = [indel.get(ch, 1.0) for ch in b]
-    if lb:
-        b_indel[-1] = _INDEL_FINAL.get(b[-1], 1.0)
+    b_indel = _indel_costs(b)
+    a_indel = _indel_costs(a)
     prev = [0.0] * (lb + 1)
     for j in range(lb):
         prev[j + 1] = prev[j] + b_indel[j]
     for i in range(la):
         ca = a[i]
         final_a = i == la - 1
-        a_cost = _INDEL_FINAL.get(ca, 1.0) if final_a else indel.get(ca, 1.0)
+        a_cost = a_indel[i]
         cur = [prev[0] + a_cost]
         left = cur[0]
         for j in range(lb):
