@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -140,20 +140,75 @@ class AliasTable:
 
     @classmethod
     def from_records(
-        cls, records: Iterable[Mapping[str, Any]], *, source: str = "<records>"
+        cls,
+        records: Iterable[Mapping[str, Any]],
+        *,
+        source: str = "<records>",
+        shared_names: str = "error",
     ) -> AliasTable:
         """Build a table from dicts with ``id``, ``name`` and optional schema fields.
 
         Sources are optional here (they are required in TOML files). Raises
-        :class:`AliasTableError` listing every problem.
+        :class:`AliasTableError` listing every problem. ``shared_names="distinct"`` links
+        entities that claim the same name, spelling, alias or short form (after folding) as
+        ``distinct`` instead of reporting them: for imported lists, whose entries are different
+        entities by the list's own word, so that the shared string resolves to neither.
         """
         if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
             raise TypeError(
                 "from_records() argument 'records' must be an iterable of dicts, "
                 f"not {type(records).__name__}"
             )
+        _check_policy(shared_names, "shared_names", "from_records")
         located = [(f"record {i}", r) for i, r in enumerate(records, 1)]
-        return cls._build({source: located}, require_sources=False)
+        return cls._build({source: located}, require_sources=False, shared_names=shared_names)
+
+    @classmethod
+    def from_csv(
+        cls,
+        path: str | Path,
+        *,
+        id: str = "id",
+        name: str = "name",
+        alias: str | None = None,
+        kind: str | None = None,
+        role: str | None = None,
+        roles: Mapping[str, str | None] | None = None,
+        kinds: Mapping[str, str] | None = None,
+        source: str | None = None,
+        delimiter: str | None = None,
+        encoding: str = "utf-8",
+        shared_names: str = "distinct",
+    ) -> AliasTable:
+        """Build a table from a CSV/TSV file with a header row and one name per row.
+
+        ``id``, ``name``, ``alias``, ``kind`` and ``role`` are column names. Rows sharing an
+        id are one entity. Without a ``role`` column the first row's name is the entity's
+        name and the other names in that column are aliases; with one, its values say where
+        each row's name goes (``name``/``primary``, ``spelling``, ``alias``/``aka``/``fka``,
+        ``weak``/``weak_aka``, ``short``; ``roles`` adds or overrides values, ``None`` skips
+        such rows). An ``alias`` column adds one alias per row. ``kinds`` maps the file's
+        kind values to canonym's. ``source`` is recorded on every entity. The delimiter is
+        sniffed when not given (tab for ``.tsv``). Entities sharing a name are linked as
+        ``distinct`` unless ``shared_names="error"``. See ``docs/importers.md``.
+        """
+        from .importers import csv_records  # the readers live with the other importers
+
+        _check_policy(shared_names, "shared_names", "from_csv")
+        located = csv_records(
+            path,
+            id=id,
+            name=name,
+            alias=alias,
+            kind=kind,
+            role=role,
+            roles=roles,
+            kinds=kinds,
+            source=source,
+            delimiter=delimiter,
+            encoding=encoding,
+        )
+        return cls._build({str(path): located}, require_sources=False, shared_names=shared_names)
 
     @classmethod
     def load(cls, path: str | Path) -> AliasTable:
@@ -197,7 +252,11 @@ class AliasTable:
 
     @classmethod
     def _build(
-        cls, sources: Mapping[str, list[tuple[str, Any]]], *, require_sources: bool
+        cls,
+        sources: Mapping[str, list[tuple[str, Any]]],
+        *,
+        require_sources: bool,
+        shared_names: str = "error",
     ) -> AliasTable:
         problems: list[Problem] = []
         entities: list[Entity] = []
@@ -222,6 +281,8 @@ class AliasTable:
                     continue
                 seen[entity.id] = entity.origin
                 entities.append(entity)
+        if shared_names == "distinct":
+            entities = _link_shared_names(entities)
         table = cls(entities)
         problems.extend(table._cross_check())
         if problems:
@@ -283,6 +344,61 @@ class AliasTable:
                     )
         return problems
 
+    # -- merging ----------------------------------------------------------------------------
+
+    def merge(self, *others: AliasTable, on_conflict: str = "error") -> AliasTable:
+        """A new table: this one overlaid with ``others`` in order (later tables win).
+
+        ``AliasTable.merge(bundled, mine)``, ``bundled.merge(mine)`` and ``bundled | mine`` are
+        the same. An entity whose id is in one table only is taken as it is. For an id in
+        several tables, the later entry overrides the earlier one field by field:
+
+        - ``name``: the later one; an earlier name it replaces is kept as a spelling (so
+          ``check`` tells a draft that still uses it to use the new name);
+        - ``spellings``, ``aliases``, ``short``, ``weak``: the later entry's lists are added,
+          and a string it lists (compared folded) leaves whatever field it had earlier: a
+          later table can promote a weak alias or demote an alias to weak;
+        - ``kind``: the later one, unless it is ``other`` (the default) and the earlier is not;
+        - ``distinct`` and ``sources``: both; ``note``: the later one if not empty.
+
+        Nothing is ever deleted. A string that two *different* ids claim afterwards, without a
+        ``distinct`` link between them, is a conflict: ``on_conflict="error"`` (default)
+        raises :class:`AliasTableError` listing every one; ``"distinct"`` links the claimants
+        as ``distinct``, so the shared string resolves to neither.
+
+        >>> bundled = AliasTable.from_records([{"id": "kyiv", "name": "Kyiv", "kind": "place",
+        ...                                     "aliases": ["Kiev"]}])
+        >>> house = AliasTable.from_records([{"id": "kyiv", "name": "Kiev", "weak": ["Kyjiw"]}])
+        >>> merged = bundled | house
+        >>> e = merged["kyiv"]
+        >>> e.name, e.kind, e.spellings, e.aliases, e.weak
+        ('Kiev', 'place', ('Kyiv',), (), ('Kyjiw',))
+        """
+        for i, other in enumerate(others):
+            if not isinstance(other, AliasTable):
+                raise TypeError(
+                    f"merge() argument {i + 1} must be AliasTable, not {type(other).__name__}"
+                )
+        _check_policy(on_conflict, "on_conflict", "merge")
+        merged = dict(self._entities)
+        for other in others:
+            for entity in other:
+                earlier = merged.get(entity.id)
+                merged[entity.id] = entity if earlier is None else _overlay(earlier, entity)
+        entities = list(merged.values())
+        if on_conflict == "distinct":
+            entities = _link_shared_names(entities)
+        table = AliasTable(entities)
+        problems = table._cross_check()
+        if problems:
+            raise AliasTableError(problems)
+        return table
+
+    def __or__(self, other: object) -> AliasTable:
+        if not isinstance(other, AliasTable):
+            return NotImplemented
+        return self.merge(other)
+
     # -- mapping protocol -------------------------------------------------------------------
 
     def __getitem__(self, entity_id: str) -> Entity:
@@ -314,6 +430,57 @@ class AliasTable:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._entities = {e.id: e for e in state["entities"]}
         self._distinct = self._close_distinct()
+
+
+_POLICIES = ("error", "distinct")
+
+
+def _check_policy(value: Any, argument: str, function: str) -> None:
+    if value not in _POLICIES:
+        raise ValueError(f"{function}() argument {argument!r} must be 'error' or 'distinct'")
+
+
+def _strong_strings(entity: Entity) -> tuple[str, ...]:
+    """The strings that identify an entity on their own: names, spellings, aliases, short."""
+    return (*entity.names(), *entity.short)
+
+
+def _link_shared_names(entities: list[Entity]) -> list[Entity]:
+    """Link every set of entities that claim one strong string (folded) as ``distinct``."""
+    owners: dict[str, set[str]] = {}
+    for entity in entities:
+        for s in _strong_strings(entity):
+            owners.setdefault(fold(s), set()).add(entity.id)
+    links: dict[str, set[str]] = {}
+    for folded, ids in owners.items():
+        if len(ids) > 1 and folded:
+            for eid in ids:
+                links.setdefault(eid, set()).update(ids - {eid})
+    return [replace(e, distinct=e.distinct | links[e.id]) if e.id in links else e for e in entities]
+
+
+def _overlay(earlier: Entity, later: Entity) -> Entity:
+    """``later`` laid over ``earlier`` (same id): see :meth:`AliasTable.merge`."""
+    claimed = {fold(s) for s in (*_strong_strings(later), *later.weak)}
+
+    def kept(values: tuple[str, ...], extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+        earlier_part = [v for v in values if fold(v) not in claimed]
+        return tuple(dict.fromkeys([*earlier_part, *extra]))
+
+    renamed = () if fold(earlier.name) in claimed else (earlier.name,)
+    return Entity(
+        id=later.id,
+        name=later.name,
+        kind=earlier.kind if later.kind == "other" else later.kind,
+        spellings=kept((*renamed, *earlier.spellings), later.spellings),
+        aliases=kept(earlier.aliases, later.aliases),
+        weak=kept(earlier.weak, later.weak),
+        short=kept(earlier.short, later.short),
+        distinct=earlier.distinct | later.distinct,
+        sources=tuple(dict.fromkeys([*earlier.sources, *later.sources])),
+        note=later.note or earlier.note,
+        origin=later.origin,
+    )
 
 
 def _read_toml(file: Path) -> list[tuple[str, Any]]:
