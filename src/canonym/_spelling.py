@@ -1,0 +1,244 @@
+"""When two written names are one name: the strict word rules of the draft checker.
+
+The checker (:mod:`canonym.check`) compares the names of a draft with each other. Nothing curated
+confirms a name that is in no table, so these rules are stricter than the resolver's: they join
+spellings of one word (``Arbil``/``Erbil``, ``Husni``/``Hosni``, ``Zelenskiy``/``Zelenskyy``)
+and keep apart different words however alike (``Iran``/``Iraq``, ``Hamid``/``Hamad``,
+``Russia``/``Russian``).
+Every rule is documented in ``docs/check.md``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .keys import consonant_skeleton, orth
+from .mentions import FUNCTION_WORDS, WORD_RE, Mention
+from .normalize import fold, normalize
+from .parse import NameToken, parse
+from .similarity import orth_distance, score_names, word_similarity
+from .table import Entity
+
+__all__ = [
+    "ALIKE",
+    "FIELD_ORDER",
+    "alias_is_spelling",
+    "block_keys",
+    "compare",
+    "demonym_of",
+    "display",
+    "joined_equal",
+    "name_words",
+    "spelling_key",
+    "suggest",
+    "usable_name",
+    "word_close",
+    "word_forms",
+]
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(written: str) -> str:
+    """How a spelling is compared: normalised, first letter lowercased (sentence starts).
+
+    >>> spelling_key("Al-Qaeda") == spelling_key("al-Qaeda") != spelling_key("Al Qaeda")
+    True
+    >>> spelling_key("Kata’ib") == spelling_key("Kata'ib") != spelling_key("Kataib")
+    True
+    """
+    n = normalize(written)
+    return n[:1].lower() + n[1:]
+
+
+@lru_cache(maxsize=65536)
+def word_forms(written: str) -> tuple[str, ...]:
+    """The words of a spelling, normalised and casefolded, for second-reference tests."""
+    return tuple(normalize(w.group()).casefold() for w in WORD_RE.finditer(written))
+
+
+@lru_cache(maxsize=65536)
+def name_words(written: str) -> tuple[NameToken, ...]:
+    """The name words (titles and articles set aside, particles bound) of a spelling."""
+    return parse(written).tokens
+
+
+def _token_skeleton(t: NameToken) -> str:
+    return t.particle + ":" + consonant_skeleton(t.text)
+
+
+@lru_cache(maxsize=65536)
+def block_keys(written: str) -> tuple[str, ...]:
+    """Where a spelling is filed for comparison: its last word's and its joined skeleton."""
+    tokens = name_words(written)
+    if not tokens:
+        return ()
+    joined = "".join(consonant_skeleton(t.particle + t.text) for t in tokens)
+    return ("l" + _token_skeleton(tokens[-1]), "j" + joined)
+
+
+# A variant may not differ by more than this weighted edit distance (see similarity.py's costs):
+# class substitutions (q~k, kh~k, e~a, o~u), dropped vowels and doubled letters pass; a consonant
+# added or changed outside its class (Russia/Russian, Iran/Iraq) or an unrelated vowel
+# (Hamid/Hamad, Khamenei/Khomeini) does not.
+_MAX_WORD_DISTANCE = 0.65
+_MAX_SHORT_WORD_DISTANCE = 0.2  # words of up to 4 letters: Qom/Qum, Omar/Umar, not Ali/Eli
+_SHORT_WORD = 4
+_MIN_WORD_SIMILARITY = 0.85
+_OV_IV = frozenset({"ov", "iv"})
+# Two names alike enough letter for letter (rapidfuzz ratio of their joined class keys, or token
+# set ratio of their folded forms) for the resolver to be asked whether one is the other.
+ALIKE = 80
+FIELD_ORDER = {"name": 0, "spelling": 1, "short": 2, "alias": 3}
+
+
+@lru_cache(maxsize=262144)
+def word_close(a: str, b: str) -> bool:
+    """Whether two folded words are spellings of one word by the strict rules of ``check``.
+
+    >>> [word_close(a, b) for a, b in [("arbil", "erbil"), ("husni", "hosni"),
+    ...                               ("barazani", "barzani"), ("kharkov", "kharkiv")]]
+    [True, True, True, True]
+    >>> [word_close(a, b) for a, b in [("iran", "iraq"), ("hamid", "hamad"),
+    ...                               ("russia", "russian"), ("ali", "eli")]]
+    [False, False, False, False]
+    """
+    if a == b:
+        return True
+    oa, ob = orth(a), orth(b)
+    if oa == ob:
+        return True
+    if len(oa) >= 4 and oa[:-2] == ob[:-2] and {oa[-2:], ob[-2:]} == _OV_IV:
+        return True  # Ukrainian і for a Russian о in a final syllable: Kharkiv/Kharkov, Lviv/Lvov
+    if abs(len(oa) - len(ob)) > 1:
+        return False  # two letters added cost at least 2 x 0.45, over the limit
+    limit = _MAX_SHORT_WORD_DISTANCE if max(len(a), len(b)) <= _SHORT_WORD else _MAX_WORD_DISTANCE
+    return orth_distance(oa, ob) <= limit and word_similarity(a, b) >= _MIN_WORD_SIMILARITY
+
+
+@lru_cache(maxsize=65536)
+def usable_name(written: str) -> bool:
+    """Not a number, a single letter or a lone function word."""
+    if any(ch.isdigit() for ch in written) or sum(ch.isalpha() for ch in written) < 2:
+        return False
+    words = word_forms(written)
+    return bool(name_words(written)) and not (len(words) == 1 and words[0] in FUNCTION_WORDS)
+
+
+def _tokens_close(x: NameToken, y: NameToken) -> bool:
+    return x.particle == y.particle and word_close(x.text, y.text)
+
+
+@lru_cache(maxsize=65536)
+def compare(u: str, f: str) -> str | None:
+    """How spelling ``u`` relates to spelling ``f``: ``ref`` (repeats some of its words),
+    ``full`` (the same name spelled differently), ``partial`` (its last words spelled
+    differently) or None.
+
+    >>> compare("Ridha", "Mohammed Ridha Jabri"), compare("Zelenskiy", "Volodymyr Zelenskyy")
+    ('ref', 'partial')
+    >>> compare("Husni Mubarak", "Hosni Mubarak"), compare("Gamal Mubarak", "Hosni Mubarak")
+    ('full', None)
+    >>> compare("Abdul Mahdi", "Abu Mahdi al-Muhandis") is None   # Abd is not Abu
+    True
+    """
+    uw, fw = word_forms(u), word_forms(f)
+    if len(uw) < len(fw) and set(uw) <= set(fw):
+        return "ref"
+    ut, ft = name_words(u), name_words(f)
+    if not ut or not ft:
+        return None
+    if len(ut) == len(ft):
+        return "full" if all(map(_tokens_close, ut, ft)) else None
+    if len(ut) < len(ft):
+        return "partial" if all(map(_tokens_close, ut, ft[len(ft) - len(ut) :])) else None
+    return None
+
+
+def joined_equal(u: str, f: str) -> bool:
+    """Written as one word or two: Deng Xiaoping / Deng Xiao Ping."""
+    ut, ft = name_words(u), name_words(f)
+    return len(ut) != len(ft) and "".join(orth(t.particle + t.text) for t in ut) == "".join(
+        orth(t.particle + t.text) for t in ft
+    )
+
+
+@lru_cache(maxsize=16384)
+def alias_is_spelling(name: str, kind: str, alias: str) -> bool:
+    """A curated alias that the transliteration rules judge a spelling of the name (Kharkov of
+    Kharkiv) is treated as a spelling; any other alias is a different name (Hewler, Bibi).
+
+    >>> alias_is_spelling("Kharkiv", "place", "Kharkov")
+    True
+    >>> alias_is_spelling("Erbil", "place", "Hewler")
+    False
+    """
+    pa, pn = parse(alias), parse(name)
+    if len(pa.tokens) != len(pn.tokens):
+        return False
+    s = score_names(pa, pn, kind=kind)
+    return s.score >= _MIN_WORD_SIMILARITY and not s.query_only and not s.alias_only
+
+
+@lru_cache(maxsize=65536)
+def display(written: str) -> str:
+    return " ".join(normalize(written).split())
+
+
+# English adjectives of place and people: Syria -> Syrian, Iran -> Iranian, Iraq -> Iraqi,
+# Lebanon -> Lebanese (the table name's last letters may drop: Lebanon/Lebanese, Syria/Syrian).
+_DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish", "ic", "ite", "ean")
+
+
+def demonym_of(m: Mention, entity: Entity) -> bool:
+    """A one-word mention that a resolver matched by spelling but that is an English adjective
+    formed on one of the entity's names (Syrian is not a spelling of Syria)."""
+    if m.method == "literal" or len(m.words) != 1:
+        return False
+    word = fold(m.text)
+    for name in (entity.name, *entity.spellings, *entity.aliases, *entity.short):
+        base = fold(name)
+        if " " in base or len(base) < 3:
+            continue
+        for stem in (base, base[:-1], base[:-2]):
+            if len(stem) >= 3 and word.startswith(stem) and word[len(stem) :] in _DEMONYM_SUFFIXES:
+                return True
+    return False
+
+
+def suggest(written: str, house: list[str]) -> str:
+    """The house-style spelling to put in place of ``written``.
+
+    A whole name gets the house name; a shorter reference gets the house short form, or the
+    words of the house name it stands for (``Solemani`` -> ``Soleimani``, ``al-Sissi`` ->
+    ``el-Sisi``).
+
+    >>> suggest("Husni Mubarak", ["Hosni Mubarak"]), suggest("al-Sissi", ["Abdel Fattah el-Sisi"])
+    ('Hosni Mubarak', 'el-Sisi')
+    >>> suggest("Abdul Mahdy", ["Adel Abdul Mahdi"])
+    'Abdul Mahdi'
+    """
+    name = house[0]
+    ut = name_words(written)
+    if len(ut) >= len(name_words(name)):
+        return display(name)
+    for short in house[1:]:
+        st = name_words(short)
+        if len(st) == len(ut) and all(
+            word_similarity(x.text, y.text) >= 0.8 for x, y in zip(ut, st, strict=True)
+        ):
+            return display(short)
+    # The smallest run of the house name's words that parses to as many name words.
+    words = list(WORD_RE.finditer(name))
+    best: str | None = None
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            candidate = name[words[i].start() : words[j - 1].end()]
+            ct = name_words(candidate)
+            if len(ct) == len(ut) and all(
+                x.particle == y.particle and word_similarity(x.text, y.text) >= 0.8
+                for x, y in zip(ut, ct, strict=True)
+            ):
+                best = candidate
+        if best is not None:
+            return display(best)
+    return display(name)

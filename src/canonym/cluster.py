@@ -1,0 +1,606 @@
+"""Group a list of names into clusters of spellings of one name: ``canonym.cluster``.
+
+How it works, in four steps:
+
+1. **Units.** Names equal once folded (case, diacritics, apostrophes, possessives, hyphens) are
+   one unit: identical strings always share a cluster, and no rule ever splits a unit.
+2. **Anchors.** With a ``table``, units that resolve join their entity's cluster.
+3. **Candidates.** The other units are filed under the blocking keys of the resolver
+   (transliteration keys, consonant skeletons and their ends, one key per word); each unit meets
+   only the units filed under its rarest keys, a C prefilter keeps the closest few, and only
+   those pairs are scored with :func:`canonym.compare`. Cost grows about linearly with the list.
+4. **Linkage.** Pairs scoring at least ``threshold`` are merged best first, but two clusters
+   merge only when their *average* cross score reaches the threshold and *no* cross pair is
+   clearly different (complete linkage at the floor): A~B and B~C never drag in a C that is
+   clearly not A (Hussein ~ Husseini ~ Hosseini). Finally a name that is a person's surname or a
+   shorter form of a person's name joins the one cluster holding its full name, when exactly one
+   does.
+
+>>> groups = cluster(["Qasem Soleimani", "Ghasem Soleymani", "Sohrab Soleimani",
+...                   "Soleimani", "Qassem Soleimani"])
+>>> [c.names for c in groups]
+[('Qasem Soleimani', 'Ghasem Soleymani', 'Qassem Soleimani'), ('Sohrab Soleimani',), ('Soleimani',)]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import heapq
+import io
+import json
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from rapidfuzz import fuzz, process
+
+from .cli import COMMANDS
+from .compare import (
+    DEFAULT_THRESHOLD,
+    acronym_keys,
+    judge_words,
+    readings_of,
+    unit_key,
+    words,
+)
+from .keys import token_form, token_key
+from .parse import NameToken, ParsedName
+from .resolver import Resolver, _block_keys
+from .similarity import word_similarity
+from .table import KINDS, AliasTable
+
+__all__ = ["Cluster", "cluster"]
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One group of names: positions in the input, the names in input order, a canonical name.
+
+    ``entity_id`` is the table entity the names resolve to, or ``None`` (no table, or names the
+    table does not know). ``canonical`` is then the table's name, else the most frequent spelling
+    in the group (ties: the fullest form).
+    """
+
+    indices: tuple[int, ...]
+    names: tuple[str, ...]
+    canonical: str
+    entity_id: str | None = None
+
+    def __len__(self) -> int:
+        return len(self.indices)
+
+
+# How many candidates a unit meets (from its rarest keys), and how many of them, once ranked by
+# the C prefilter, get the full score.
+_POOL = 128
+_CANDIDATES = 8
+_PREFILTER_CUTOFF = 75.0
+_SUBSET_CUTOFF = 95.0
+# Below this a pair is "clearly different": it may not end in one cluster, whatever links them.
+_FLOOR_BELOW_THRESHOLD = 0.1
+# Two clusters bigger than this are compared on this many members each (the first in sort
+# order), which bounds the cost of a merge on lists with very large clusters.
+_SAMPLE = 16
+_EPSILON = 1e-9
+
+
+def cluster(
+    names: Iterable[str],
+    *,
+    table: AliasTable | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    kind: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Cluster]:
+    """Cluster ``names`` so that each cluster holds the spellings of one name.
+
+    Every input index lands in exactly one cluster; clusters come in the order of their first
+    name. ``kind`` says what all names are (``person``, ``organization`` ...) when known.
+    ``progress(done, total)`` is called as units are compared (for progress bars).
+
+    >>> [c.names for c in cluster(["Hussein", "Husseini", "Hosseini"])]
+    [('Hussein',), ('Husseini', 'Hosseini')]
+    >>> cluster([])
+    []
+    """
+    if isinstance(names, (str, bytes)):
+        raise TypeError("cluster() argument 'names' must be an iterable of str, not a str")
+    items = list(names)
+    for i, n in enumerate(items):
+        if not isinstance(n, str):
+            raise TypeError(f"cluster() argument 'names[{i}]' must be str, not {type(n).__name__}")
+    if table is not None and not isinstance(table, AliasTable):
+        raise TypeError(
+            f"cluster() argument 'table' must be AliasTable or None, not {type(table).__name__}"
+        )
+    if not isinstance(threshold, (int, float)) or not 0.0 < threshold <= 1.0:
+        raise ValueError("threshold must be a number in (0, 1]")
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(sorted(KINDS))} or None, not {kind!r}")
+
+    units = _units(items)
+    keys = sorted(units)  # everything below runs in this order: independent of input order
+    reps = {k: _representative([items[i] for i in units[k]]) for k in keys}
+
+    anchored: dict[str, list[str]] = defaultdict(list)  # entity id -> unit keys
+    free: list[str] = []
+    if table is not None:
+        resolver = Resolver(table)
+        for k, m in zip(keys, resolver.resolve_many([reps[k] for k in keys]), strict=True):
+            if m is None:
+                free.append(k)
+            else:
+                anchored[m.entity_id].append(k)
+    else:
+        free = keys
+
+    groups = _Linker([reps[k] for k in free], threshold, kind, progress).run()
+    out: list[Cluster] = []
+    for entity_id, unit_keys in anchored.items():
+        assert table is not None
+        out.append(_make(items, units, unit_keys, table[entity_id].name, entity_id))
+    for group in groups:
+        unit_keys = [free[u] for u in group]
+        out.append(_make(items, units, unit_keys, None, None))
+    out.sort(key=lambda c: c.indices[0])
+    return out
+
+
+def _units(items: Sequence[str]) -> dict[str, list[int]]:
+    units: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(items):
+        units[unit_key(n)].append(i)
+    return units
+
+
+def _representative(spellings: list[str]) -> str:
+    """The most frequent spelling; among as frequent ones the fullest (most words, written as
+    in running text rather than in capitals or "SURNAME, Given" order, longest), then the first
+    in sort order."""
+    counts = Counter(spellings)
+    return min(
+        counts,
+        key=lambda s: (-counts[s], -len(s.split()), s.isupper() or "," in s, -len(s), s),
+    )
+
+
+def _make(
+    items: Sequence[str],
+    units: dict[str, list[int]],
+    unit_keys: list[str],
+    canonical: str | None,
+    entity_id: str | None,
+) -> Cluster:
+    indices = tuple(sorted(i for k in unit_keys for i in units[k]))
+    names = tuple(items[i] for i in indices)
+    return Cluster(indices, names, canonical or _representative(list(names)), entity_id)
+
+
+class _Linker:
+    """Candidate pairs, scores and the constrained average linkage over unit representatives."""
+
+    def __init__(
+        self,
+        names: list[str],
+        threshold: float,
+        kind: str | None,
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
+        self.names = names
+        self.threshold = threshold
+        self.floor = threshold - _FLOOR_BELOW_THRESHOLD
+        self.kind = kind
+        self.progress = progress
+        self.scores: dict[tuple[int, int], tuple[float, bool]] = {}
+        self.words = [words(name) for name in names]
+
+    def score(self, u: int, v: int) -> tuple[float, bool]:
+        """compare's score of two units, and whether the names contradict each other."""
+        pair = (u, v) if u < v else (v, u)
+        s = self.scores.get(pair)
+        if s is None:
+            x, y = pair
+            if self.names[y] < self.names[x]:  # compare's own order, so the scores agree
+                x, y = y, x
+            verdict = judge_words(self.words[x], self.words[y], self.kind)
+            s = (verdict.score, verdict.conflict)
+            self.scores[pair] = s
+        return s
+
+    def run(self) -> list[list[int]]:
+        n = len(self.names)
+        if n == 0:
+            return []
+        readings = [readings_of(w, self.kind) for w in self.words]
+        parsed = [r[0] for r in readings]
+        edges = self._edges(readings)
+        groups = self._link(n, edges)
+        return self._attach_short_forms(groups, parsed)
+
+    # -- candidates -------------------------------------------------------------------------
+
+    def _edges(self, readings: list[list[ParsedName]]) -> list[tuple[float, int, int]]:
+        n = len(readings)
+        blocks: dict[str, list[int]] = defaultdict(list)
+        unit_blocks: list[list[str]] = []
+        for u, rs in enumerate(readings):
+            ks = list(dict.fromkeys(k for r in rs if r.tokens for k in _block_keys(r)))
+            ks.extend(sorted("a:" + a for a in acronym_keys(self.words[u])))
+            unit_blocks.append(ks)
+            for k in ks:
+                blocks[k].append(u)
+        key_text = [_key_text(rs[-1]) for rs in readings]
+        joined_text = [_key_text(rs[-1], joined=True) for rs in readings]
+        seen: set[tuple[int, int]] = set()
+        edges: list[tuple[float, int, int]] = []
+        step = max(1, n // 100)
+        for u in range(n):
+            if self.progress is not None and u % step == 0:
+                self.progress(u, n)
+            pool: set[int] = set()
+            for posting in sorted((blocks[k] for k in unit_blocks[u]), key=len):
+                if pool and len(pool) + len(posting) > _POOL:
+                    break
+                pool.update(posting[:_POOL])
+            pool.discard(u)
+            if not pool:
+                continue
+            ordered = self._prefilter(u, sorted(pool), key_text, joined_text)
+            # An acronym shares no letters' keys with its expansion: both are filed under it.
+            for k in unit_blocks[u]:
+                if k.startswith("a:") and len(blocks[k]) <= _CANDIDATES:
+                    ordered.extend(v for v in blocks[k] if v != u and v not in ordered)
+            for v in ordered:
+                pair = (u, v) if u < v else (v, u)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                s, _ = self.score(*pair)
+                if s >= self.threshold:
+                    edges.append((s, *pair))
+        if self.progress is not None:
+            self.progress(n, n)
+        return edges
+
+    def _prefilter(
+        self, u: int, pool: list[int], key_text: list[str], joined_text: list[str]
+    ) -> list[int]:
+        """The candidates whose transliteration keys are close to ``u``'s, best first.
+
+        Three C passes: the words' keys (in any order), the keys written as one word (Deng
+        Xiao Ping / Deng Xiaoping), and word-set containment (a patronymic or title more).
+        """
+        best: dict[int, float] = {}
+        keys = [key_text[v] for v in pool]
+        joined = [joined_text[v] for v in pool]
+        for query, texts, scorer, cutoff in (
+            (key_text[u], keys, fuzz.ratio, _PREFILTER_CUTOFF),
+            (joined_text[u], joined, fuzz.ratio, _PREFILTER_CUTOFF),
+            (key_text[u], keys, fuzz.token_set_ratio, _SUBSET_CUTOFF),
+        ):
+            for _, score, j in process.extract(
+                query, texts, scorer=scorer, score_cutoff=cutoff, limit=None
+            ):
+                v = pool[j]
+                if score > best.get(v, -1.0):
+                    best[v] = score
+        ranked = sorted(best, key=lambda v: (-best[v], v))
+        return ranked[:_CANDIDATES]
+
+    # -- linkage ----------------------------------------------------------------------------
+
+    def _link(self, n: int, edges: list[tuple[float, int, int]]) -> list[list[int]]:
+        """Merge best edge first, if the clusters agree on average and nowhere clearly differ."""
+        parent = list(range(n))
+        members: dict[int, list[int]] = {u: [u] for u in range(n)}
+
+        def find(u: int) -> int:
+            while parent[u] != u:
+                parent[u] = parent[parent[u]]
+                u = parent[u]
+            return u
+
+        heap = [(-s, self.names[u], self.names[v], u, v) for s, u, v in edges]
+        heapq.heapify(heap)
+        # A refusal holds for two clusters as they were: it names each root with the number of
+        # merges into it, so a cluster that grows meets its neighbours again.
+        grown = [0] * n
+        refused: set[tuple[int, int, int, int]] = set()
+        while heap:
+            _, _, _, u, v = heapq.heappop(heap)
+            ru, rv = find(u), find(v)
+            if ru == rv:
+                continue
+            ru, rv = min(ru, rv), max(ru, rv)
+            pair = (ru, rv, grown[ru], grown[rv])
+            if pair in refused:
+                continue
+            if not self._agree(members[ru], members[rv]):
+                refused.add(pair)
+                continue
+            big, small = (ru, rv) if len(members[ru]) >= len(members[rv]) else (rv, ru)
+            parent[small] = big
+            members[big].extend(members.pop(small))
+            grown[big] += 1
+        return [sorted(m) for m in members.values()]
+
+    def _agree(self, a: list[int], b: list[int]) -> bool:
+        xs, ys = self._sample(a), self._sample(b)
+        total = 0.0
+        for x in xs:
+            for y in ys:
+                s, conflict = self.score(x, y)
+                if conflict or s < self.floor - _EPSILON:
+                    return False
+                total += s
+        return total / (len(xs) * len(ys)) >= self.threshold
+
+    def _sample(self, members: list[int]) -> list[int]:
+        if len(members) <= _SAMPLE:
+            return members
+        return sorted(members, key=lambda u: self.names[u])[:_SAMPLE]
+
+    # -- surnames and short forms -----------------------------------------------------------
+
+    def _attach_short_forms(
+        self, groups: list[list[int]], parsed: list[ParsedName]
+    ) -> list[list[int]]:
+        """A surname alone (or a person's name given short) joins the only cluster holding a
+        fuller name that ends the same way and contains all its words; none, or two, and it
+        stays alone (Soleimani beside Qassem and Sohrab Soleimani is ambiguous)."""
+        if self.kind not in (None, "person"):
+            return groups
+        group_of = {u: g for g, members in enumerate(groups) for u in members}
+        person = [
+            self.kind == "person" or _person_like(self.words[u].kind_hint, p)
+            for u, p in enumerate(parsed)
+        ]
+        # Family name key -> units with two or more words that end with it.
+        by_family: dict[str, list[int]] = defaultdict(list)
+        for u, p in enumerate(parsed):
+            words = _content(p)
+            if len(words) >= 2 and person[u]:
+                by_family[token_key(words[-1].text)].append(u)
+        merged: dict[int, int] = {}  # group -> the group it joined
+
+        def root(g: int) -> int:
+            while g in merged:
+                g = merged[g]
+            return g
+
+        order = sorted(
+            range(len(groups)),
+            key=lambda g: (
+                -max(len(_content(parsed[u])) for u in groups[g]),
+                min(self.names[u] for u in groups[g]),
+            ),
+        )
+        for g in order:
+            short = [u for u in groups[g] if person[u] and _content(parsed[u])]
+            if len(short) != len(groups[g]):
+                continue
+            targets = self._fuller(short, parsed, by_family, lambda v: root(group_of[v]))
+            targets.discard(root(g))
+            if len(targets) == 1:
+                merged[root(g)] = targets.pop()
+        if not merged:
+            return groups
+        out: dict[int, list[int]] = defaultdict(list)
+        for g, members in enumerate(groups):
+            out[root(g)].extend(members)
+        return [sorted(m) for m in out.values()]
+
+    @staticmethod
+    def _fuller(
+        short: list[int],
+        parsed: list[ParsedName],
+        by_family: dict[str, list[int]],
+        group: Callable[[int], int],
+    ) -> set[int]:
+        """The groups holding a fuller name of one of ``short``; stops counting at two."""
+        targets: set[int] = set()
+        for u in short:
+            words = _content(parsed[u])
+            for v in by_family.get(token_key(words[-1].text), ()):
+                h = group(v)
+                if h not in targets and _contains(_content(parsed[v]), words):
+                    targets.add(h)
+                    if len(targets) > 2:  # two other groups, besides perhaps its own
+                        return targets
+        return targets
+
+
+def _content(p: ParsedName) -> tuple[NameToken, ...]:
+    return tuple(t for t in p.tokens if t.role not in ("suffix", "generic"))
+
+
+_SURNAME_MATCH = 0.9
+
+
+def _contains(longer: tuple[NameToken, ...], shorter: tuple[NameToken, ...]) -> bool:
+    """Every word of ``shorter`` in ``longer`` (in any order), the last words matching, and
+    ``longer`` really longer."""
+    if len(longer) <= len(shorter):
+        return False
+    if word_similarity(longer[-1].text, shorter[-1].text) < _SURNAME_MATCH:
+        return False
+    free = list(longer[:-1])
+    for t in shorter[:-1]:
+        hit = next(
+            (
+                x
+                for x in free
+                if x.particle == t.particle and word_similarity(x.text, t.text) >= _SURNAME_MATCH
+            ),
+            None,
+        )
+        if hit is None:
+            return False
+        free.remove(hit)
+    return True
+
+
+# Words that open the name of a region or a country, never a person's first name.
+_PLACE_WORDS = frozenset(
+    """north south east west northern southern eastern western central upper lower greater
+    new""".split()
+)
+
+
+def _person_like(hint: str | None, p: ParsedName) -> bool:
+    if hint is not None:
+        return hint == "person"
+    return not any(t.text in _PLACE_WORDS for t in p.tokens)
+
+
+def _key_text(p: ParsedName, *, joined: bool = False) -> str:
+    """The words' transliteration keys, sorted (or in order, written as one word): what the C
+    prefilter compares."""
+    keys = [token_form(t) for t in p.tokens if t.role not in ("suffix", "generic")]
+    return "".join(keys) if joined else " ".join(sorted(keys))
+
+
+# -- the command line ----------------------------------------------------------------------------
+
+
+def _read_names(path: str, column: str | None) -> list[tuple[int, str]]:
+    """(row number, name) for every non-empty name of the file ("-" is standard input)."""
+    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
+    if column is None:
+        lines = enumerate(text.splitlines(), 1)
+        return [(i, line.strip()) for i, line in lines if line.strip()]
+    first = text.split("\n", 1)[0]
+    tabs = path.endswith((".tsv", ".tab")) or "\t" in first
+    reader = csv.reader(io.StringIO(text), delimiter="\t" if tabs else ",")
+    header = next(reader, None)
+    if header is None:
+        return []
+    header = [h.strip() for h in header]
+    if column in header:
+        at = header.index(column)
+    elif column.isdigit() and 1 <= int(column) <= len(header):
+        at = int(column) - 1
+    else:
+        raise _UsageError(f"no column {column!r} in {path} (columns: {', '.join(header)})")
+    out = []
+    for row_number, row in enumerate(reader, 1):
+        value = row[at].strip() if at < len(row) else ""
+        if value:
+            out.append((row_number, value))
+    return out
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _ProgressBar:
+    """A one-line progress bar on standard error, drawn only when it is a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(1, total)
+        self.stream.write(
+            f"\rclustering [{'#' * filled}{'.' * (width - filled)}] {done}/{total} names"
+        )
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="one name a line, or a CSV/TSV file; - for stdin")
+    p.add_argument("--column", metavar="COL", help="the CSV/TSV column of names (name or number)")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output")
+    p.add_argument(
+        "--table", metavar="PATH", help="anchor names that resolve to this table's entities"
+    )
+    p.add_argument("--bundled", action="store_true", help="anchor names to the bundled alias table")
+    p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="merge threshold")
+    p.add_argument("--kind", choices=sorted(KINDS), help="what all the names are, when known")
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    """``canonym cluster FILE``: group the names of a file into spellings of one name."""
+    try:
+        rows = _read_names(args.file, args.column)
+    except _UsageError as err:
+        print(f"canonym cluster: {err}", file=sys.stderr)
+        return 2
+    if not 0.0 < args.threshold <= 1.0:
+        print("canonym cluster: --threshold must be in (0, 1]", file=sys.stderr)
+        return 2
+    table = None
+    if args.table:
+        table = AliasTable.load(args.table)
+    elif args.bundled:
+        table = AliasTable.default()
+    bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() and len(rows) >= _BAR_FROM else None
+    try:
+        groups = cluster(
+            [name for _, name in rows],
+            table=table,
+            threshold=args.threshold,
+            kind=args.kind,
+            progress=bar,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    _print(groups, rows, args.format)
+    return 0
+
+
+_BAR_FROM = 2000  # names; below this the command is done before a bar means anything
+
+
+def _print(groups: list[Cluster], rows: list[tuple[int, str]], fmt: str) -> None:
+    if fmt == "text":
+        for number, c in enumerate(groups, 1):
+            spellings = " | ".join(dict.fromkeys(c.names))
+            print(f"{number}\t{c.canonical}\t{c.entity_id or '-'}\t{len(c)}\t{spellings}")
+        return
+    records = []
+    for number, c in enumerate(groups, 1):
+        for i in c.indices:
+            records.append(
+                {
+                    "row": rows[i][0],
+                    "name": rows[i][1],
+                    "cluster": number,
+                    "canonical": c.canonical,
+                    "entity_id": c.entity_id,
+                }
+            )
+    records.sort(key=lambda r: r["row"])  # type: ignore[arg-type, return-value]
+    if fmt == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return
+    writer = csv.DictWriter(
+        sys.stdout,
+        fieldnames=["row", "name", "cluster", "canonical", "entity_id"],
+        lineterminator="\n",
+    )
+    writer.writeheader()
+    for r in records:
+        writer.writerow({**r, "entity_id": r["entity_id"] or ""})
+
+
+COMMANDS["cluster"] = (
+    "group the names of a file into spellings of one name",
+    _configure,
+    cmd_cluster,
+)
