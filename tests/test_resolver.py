@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from concurrent.futures import ThreadPoolExecutor
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from canonym import AliasTable, Resolver
+from canonym import AliasTable, Match, Resolver
 
 RECORDS = [
     {
@@ -199,3 +200,15 @@ def test_every_alias_resolves_to_its_own_entity(resolver: Resolver) -> None:
         for name in entity.names():
             m = resolver.resolve(name)
             assert m is not None and m.entity_id == entity.id, name
+
+
+def test_matches_are_ordinary_frozen_dataclasses(resolver: Resolver) -> None:
+    # The resolver builds Match objects on a fast path; they must equal, hash and refuse
+    # assignment exactly like ones built by the constructor.
+    for query in ("Qassem Soleimani", "SOLEIMANI, Ghasem", "Soleimani"):
+        m = resolver.resolve(query)
+        assert m is not None
+        twin = Match(**{f.name: getattr(m, f.name) for f in dataclasses.fields(Match)})
+        assert m == twin and hash(m) == hash(twin) and repr(m) == repr(twin)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            m.score = 0.0  # type: ignore[misc]

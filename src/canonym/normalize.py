@@ -113,6 +113,11 @@ def normalize(text: str) -> str:
     "Kata'ib Hezbollah - Iraq"
     """
     require_str(text, "text", "normalize")
+    return _normalize(text)
+
+
+@lru_cache(maxsize=65536)
+def _normalize(text: str) -> str:
     cleaned = _SPACES.sub(" ", _clean(text)).strip()
     # NFKC can expose new compatibility forms after invisibles are dropped; one more pass settles.
     return cleaned if cleaned.isascii() else unicodedata.normalize("NFKC", cleaned)
