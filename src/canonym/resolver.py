@@ -280,7 +280,12 @@ class Resolver:
             if not usable:
                 return None
             if len({entities[i] for i in usable}) > 1:
-                return None  # two entities claim this very string: ambiguous
+                # Entities whose names differ only in punctuation or case (OFAC lists
+                # "AL-RASHID TRUST" and "AL RASHID TRUST" apart): the one written exactly as
+                # the query is meant; when none or several are, it is ambiguous.
+                usable = [i for i in usable if written == texts[i].casefold()]
+                if not usable or len({entities[i] for i in usable}) > 1:
+                    return None
             i = min(usable, key=lambda j: (written != texts[j].casefold(), _TYPE_ORDER[types[j]]))
         if written == texts[i].casefold():
             method, score = "exact", 1.0
