@@ -95,12 +95,20 @@ _default_lock = threading.Lock()
 
 
 def default_resolver() -> Resolver:
-    """The resolver over the bundled table, built on first use and shared (thread-safe)."""
+    """The resolver over the bundled table, built on first use and shared (thread-safe).
+
+    The built index is cached on disk between runs (see ``docs/resolving.md``).
+    """
     global _default_resolver
     if _default_resolver is None:
         with _default_lock:
             if _default_resolver is None:
-                _default_resolver = Resolver(AliasTable.default())
+                from ._cache import cached_resolver
+
+                resolver = cached_resolver(lambda: Resolver(AliasTable.default()))
+                if AliasTable._default is None:  # a cached index brings its table along
+                    AliasTable._default = resolver.table
+                _default_resolver = resolver
     return _default_resolver
 
 

@@ -42,7 +42,9 @@ def _match_json(name: str, m: Match | None, candidates: list[Match]) -> dict[str
 
 def cmd_resolve(args: argparse.Namespace) -> int:
     """``canonym resolve NAME...``: one line per name: ID, canonical name, score, method."""
-    resolver = Resolver(_load_table(args.table))
+    from . import default_resolver  # the shared bundled resolver, cached on disk
+
+    resolver = Resolver(_load_table(args.table)) if args.table else default_resolver()
     found_all = True
     records = []
     for name in args.names:
