@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import re
@@ -11,12 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shared_data import DEV, SHARED, dev_records, require
 
 import canonym
-from canonym import cli
+from canonym import cli, mentions
 from canonym.check import Finding, check
 from canonym.mentions import find_mentions, index_for
 
@@ -303,6 +305,27 @@ def test_particles_join_names_and_headings_end_them() -> None:
     ]
 
 
+def test_particles_open_names_across_spaces_but_not_before_an_ayn() -> None:
+    text = "Officials met bin  Laden, el\u00a0Sisi and van\tGogh. They met bin \u02bfAli, al-Qaeda."
+    assert _mentions(text) == [
+        ("Officials", None),
+        ("bin  Laden", None),
+        ("el\u00a0Sisi", None),
+        ("van\tGogh", None),
+        ("\u02bfAli", None),
+        ("al-Qaeda", "al-qaeda"),
+    ]
+
+
+def test_sentence_openers_are_dropped_and_named_elsewhere() -> None:
+    text = "It rained. The envoy left. However, The Base spoke. In Erbil, Officials met."
+    assert _mentions(text) == [
+        ("The Base", "al-qaeda"),
+        ("Erbil", None),
+        ("Officials", None),
+    ]
+
+
 def test_code_urls_and_comments_are_not_prose() -> None:
     text = "See `Solemani`, https://example.org/Solemani and <!-- Solemani -->.\n```\nSolemani\n```"
     assert _mentions(text) == [("See", None)]
@@ -310,6 +333,50 @@ def test_code_urls_and_comments_are_not_prose() -> None:
 
 def test_one_index_per_resolver() -> None:
     assert index_for(FIXTURE_RESOLVER) is index_for(FIXTURE_RESOLVER)
+
+
+# The scan looks for runs with the standard ``re`` module over a shadow of the text (non-ASCII
+# characters replaced by stand-ins of their class); the rule itself is ``run_pattern()``, with
+# Unicode classes, for the ``regex`` module. They must find the same runs.
+_RUN_PIECES = [
+    *["al-", "el\u2011", "ash-", "ud-", "bin ", "bin  ", "abu\t", "de ", "van\u00a0", "della "],
+    *["al ", "ibn", "der ", "dos\u2003", "Abu ", "Ali", "ALI", "\u02bfAli", "\u02bb", "\u02bcUmar"],
+    *["\u1e24asan", "\u01c4emal", "\u01c5", "\u00c9", "\u00e9", "\u0301", "x", "Gen.", "Mrs."],
+    *["St.", "W.", "w.", " ", "  ", "\t", "\n", "\r\n", "\n\n", "-", "\u2010", "\u2013", "-led"],
+    *["-shek", "-un", "-i-", "\u2019", "'", "'s", "\u2019s", "\u200b", "\u00ad", "5", "\u0663"],
+    *["\u4e2d\u56fd", "\u0643", "\u216b", "\u217b", ".", ",", "Kai", "iPhone", "O'Brien"],
+    *["\ud800", "\u017f", "\u0130", "\u00df", "\u01c8", "\u2026", "\u00a0"],
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=25).map("".join))
+def test_the_shadow_scan_finds_the_runs_of_the_rule(text: str) -> None:
+    reference = regex.compile(mentions.run_pattern())
+    expected, pos = [], 0
+    while (m := reference.search(text, pos)) is not None:
+        expected.append(m.span())
+        pos = m.end()
+    shadowed = mentions.shadow(text)
+    assert len(shadowed) == len(text) and shadowed.isascii() is text.isascii()
+    found, pos = [], 0
+    while (m := mentions._S_RUN.search(shadowed, pos)) is not None:
+        start, end = m.span()
+        found.append((mentions._run_start(shadowed, pos, start) if start > pos else start, end))
+        pos = end
+    assert found == expected
+
+
+def test_checking_leaves_the_garbage_collector_as_it_was() -> None:
+    assert gc.isenabled()
+    check("Qassem Soleimani met aides. Solemani left.", table=FIXTURE)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check("Qassem Soleimani met aides. Solemani left.", table=FIXTURE)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 # -- the API ----------------------------------------------------------------------------------

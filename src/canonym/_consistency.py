@@ -13,13 +13,21 @@ Mentions (from :mod:`canonym.mentions`) are put in *groups*, one per name:
 A group spelled two or more ways is *inconsistent*: every mention that is not in its house style
 is a :class:`Finding`. For an unknown name the house style is the draft's dominant spelling (most
 full mentions; ties: the first).
+
+Mentions come as (offset, mention) pairs, a repeated run's mention being the same object each
+time (:meth:`NameIndex.scan`), and they are taken in text order, as the rules require; what a
+decision depends on is remembered with what it was decided on (a mention's group; the groups its
+spelling fits, until a new spelling is filed under its block keys; its tie to the table, until a
+new entity joins the draft), so that each distinct name is worked out once.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz, process
@@ -44,6 +52,8 @@ from .normalize import normalize
 from .table import Entity
 
 __all__ = ["Finding", "Judge"]
+
+_Occurrence = tuple[int, Mention]  # (offset, mention whose spans are relative to the offset)
 
 
 @dataclass(frozen=True)
@@ -81,11 +91,16 @@ class Finding:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Member:
+    base: int  # the mention's spans are relative to this offset (see NameIndex.scan)
     mention: Mention
     key: str  # the spelling key
     status: str = "full"  # full | partial | ref
+
+    @property
+    def start(self) -> int:
+        return self.base + self.mention.start
 
 
 @dataclass
@@ -96,12 +111,17 @@ class _Group:
     tie: bool = False  # an unknown name's house spelling won a tie (it comes first)
 
 
+# how a spelling relates to the groups of a form index: (verdict, group, how); see verdict()
+_Verdict = tuple[str, "_Group | None", str]
+
+
 class _FormIndex:
     """The spellings of groups, filed by block key, to find the groups a mention may belong to."""
 
     def __init__(self) -> None:
         self._by_key: dict[str, list[tuple[str, _Group]]] = {}
         self._seen: set[tuple[str, int]] = set()
+        self._verdicts: dict[str, tuple[tuple[int, ...], _Verdict]] = {}
 
     def add(self, form: str, group: _Group) -> None:
         if (form, id(group)) in self._seen:
@@ -124,6 +144,45 @@ class _FormIndex:
                     seen.add((form, id(group)))
                     yield form, group
 
+    def verdict(self, written: str) -> _Verdict:
+        """How ``written`` relates to the groups filed here: ``("ref", group, "")`` (it
+        repeats the words, or the very spelling, of one group), ``("variant", group, how)``
+        (it spells one group's name another way), ``("left", None, "")`` (it fits two groups)
+        or ``("", None, "")``.
+
+        Remembered per spelling until a form is filed under one of its block keys: the lists
+        only grow, so equal lengths mean the same candidates, in the same order."""
+        keys = block_keys(written)
+        by_key = self._by_key
+        state = tuple([len(by_key[k]) if k in by_key else 0 for k in keys])
+        kept = self._verdicts.get(written)
+        if kept is not None and kept[0] == state:
+            return kept[1]
+        refs: dict[int, _Group] = {}
+        variants: dict[int, tuple[_Group, str]] = {}
+        for form, group in self.candidates(written):
+            how = compare(written, form)
+            if how is None and joined_equal(written, form):
+                how = "full"
+            if how == "ref" or (how is not None and spelling_key(form) == spelling_key(written)):
+                refs[id(group)] = group
+            elif how is not None:
+                variants.setdefault(id(group), (group, how))
+        verdict: _Verdict
+        if refs:
+            verdict = (
+                ("left", None, "") if len(refs) > 1 else ("ref", next(iter(refs.values())), "")
+            )
+        elif len(variants) > 1:
+            verdict = ("left", None, "")
+        elif variants:
+            ((group, how),) = variants.values()
+            verdict = ("variant", group, how)
+        else:
+            verdict = ("", None, "")
+        self._verdicts[written] = (state, verdict)
+        return verdict
+
 
 class Judge:
     """Groups the mentions of one draft and decides the findings."""
@@ -133,33 +192,43 @@ class Judge:
         self.index = index
         self.table = index.resolver.table
         self.variants = variants
-        self._lower_words: set[str] | None = None
+        self._lower_words: dict[str, bool] = {}
         self._line_starts: list[int] | None = None
         self._known: dict[tuple[str, str], _Group] = {}
         self._forms = _FormIndex()
         # word key -> the known entities of the draft with a name holding a word of that key
         self._context: dict[str, set[str]] = {}
         self._worth: dict[str, bool] = {}
+        self._key_forms: dict[str, tuple[int, list[str], list[str]]] = {}  # see _forms_under
         self._context_ids: set[str] = set()
+        # id of a mention of a table entity met before -> (the mention, its group or None when
+        # it is not a mention of it after all, its spelling key)
+        self._known_mentions: dict[int, tuple[Mention, _Group | None, str]] = {}
+        # spelling -> (how many known entities the draft had, the entity it was tied to)
+        self._ties: dict[str, tuple[int, tuple[str, str, str, str] | None]] = {}
+        # id of an unknown mention -> (it, the entity it was tied to, it as a mention of that)
+        self._known_forms: dict[int, tuple[Mention, tuple[str, str, str, str], Mention]] = {}
 
     # -- grouping ---------------------------------------------------------------------------
 
-    def run(self, mentions: Sequence[Mention]) -> list[Finding]:
-        unknown: list[Mention] = []
-        for m in mentions:
+    def run(self, mentions: Sequence[_Occurrence]) -> list[Finding]:
+        """The findings for the mentions of the draft, as (offset, mention) pairs in text
+        order (:meth:`NameIndex.scan`)."""
+        unknown: list[_Occurrence] = []
+        for base, m in mentions:
             if m.entity is not None:
-                self._add_known(m)
+                self._add_known(base, m)
             elif m.parts or self._usable_unknown(m):
-                unknown.append(m)
-        unknown = _split_adjacent_names(unknown, mentions)
+                unknown.append((base, m))
+        unknown = _split_adjacent_names(unknown, [m for _, m in mentions])
         # 1. Tie unknown names to the known entities of the draft (or, with variants, of the
         #    table); segments that hold table names come first, as they may add known names.
-        pieces = self._anchor([m for m in unknown if m.parts])
-        leftover = self._anchor([m for m in unknown if not m.parts] + pieces)
+        pieces = self._anchor([o for o in unknown if o[1].parts])
+        leftover = self._anchor([o for o in unknown if not o[1].parts] + pieces)
         # 2. Cluster what is left: names of several words, then single words, which may be
         #    second references to (or misspelt surnames of) the longer names.
-        multi = [m for m in leftover if len(name_words(m.text)) > 1]
-        single = [m for m in leftover if len(name_words(m.text)) <= 1]
+        multi = [o for o in leftover if len(name_words(o[1].text)) > 1]
+        single = [o for o in leftover if len(name_words(o[1].text)) <= 1]
         clusters = self._cluster(multi)
         forms = _FormIndex()
         for group in clusters:
@@ -174,11 +243,20 @@ class Judge:
         findings.sort(key=lambda f: (f.start, f.end))
         return findings
 
-    def _add_known(self, m: Mention) -> _Group | None:
+    def _add_known(self, base: int, m: Mention) -> _Group | None:
         """Put a mention of a table entity in its group (made on first use)."""
+        # A mention met before (the scan gives a repeated run's very mention objects): its
+        # group and key are known.
+        seen = self._known_mentions.get(id(m))
+        if seen is not None and seen[0] is m:
+            known_group, known_key = seen[1], seen[2]
+            if known_group is not None:
+                known_group.members.append(_Member(base, m, known_key))
+            return known_group
         assert m.entity is not None
         entity = self.table[m.entity]
         if m.alias_type == "weak" or demonym_of(m, entity):
+            self._known_mentions[id(m)] = (m, None, "")
             return None
         if (
             m.alias_type == "alias"
@@ -196,37 +274,61 @@ class Judge:
             self._context_ids.add(entity.id)
             for k in self.index.entity_keys(entity.id):
                 self._context.setdefault(k, set()).add(entity.id)
-        group.members.append(_Member(m, self._key(m)))
+        spelling = self._key(m)
+        group.members.append(_Member(base, m, spelling))
         if not m.caps:
             self._forms.add(display(m.text), group)
+        self._known_mentions[id(m)] = (m, group, spelling)
         return group
 
-    def _anchor(self, mentions: list[Mention]) -> list[Mention]:
+    def _anchor(self, mentions: list[_Occurrence]) -> list[_Occurrence]:
         """Attach unknown mentions to known groups, tie them to the table by key or by the
         resolver, or fall back on their parts. Returns the unknown mentions left over."""
-        leftover: list[Mention] = []
-        for m in mentions:
-            if self._place(m, self._forms) is not None:
+        leftover: list[_Occurrence] = []
+        for base, m in mentions:
+            if self._place(base, m, self._forms) is not None:
                 continue
-            resolved = self._by_key(m, within=None if self.variants else self._context_ids)
-            if resolved is None and self._worth_resolving(m):
-                resolved = self.index.resolve(m.text)
-            if resolved is not None:
-                entity, alias, alias_type, method = resolved
-                known = replace(
-                    m, entity=entity, alias=alias, alias_type=alias_type, method=method, parts=()
-                )
-                if self._add_known(known) is not None:
-                    continue
+            resolved = self._tie(m)
+            if resolved is not None and self._add_known(base, self._as_known(m, resolved)):
+                continue
             if not m.parts:
-                leftover.append(m)
+                leftover.append((base, m))
                 continue
             for part in m.parts:
                 if part.entity is not None:
-                    self._add_known(part)
+                    self._add_known(base, part)
                 elif self._usable_unknown(part):
-                    leftover.append(part)
+                    leftover.append((base, part))
         return leftover
+
+    def _tie(self, m: Mention) -> tuple[str, str, str, str] | None:
+        """The table entity an unknown mention is, by its key or the resolver, if any.
+
+        Remembered per spelling while no entity joins the draft's known ones (with
+        ``variants``, for good): until then the answer cannot change."""
+        within = None if self.variants else self._context_ids
+        size = -1 if within is None else len(within)
+        kept = self._ties.get(m.text)
+        if kept is not None and kept[0] == size:
+            return kept[1]
+        resolved = self._by_key(m, within)
+        if resolved is None and self._worth_resolving(m):
+            resolved = self.index.resolve(m.text)
+        self._ties[m.text] = (size, resolved)
+        return resolved
+
+    def _as_known(self, m: Mention, resolved: tuple[str, str, str, str]) -> Mention:
+        """``m`` as a mention of the entity it was tied to (the same object for the same
+        mention, so that its group is looked up once)."""
+        kept = self._known_forms.get(id(m))
+        if kept is not None and kept[0] is m and kept[1] == resolved:
+            return kept[2]
+        entity, alias, alias_type, method = resolved
+        known = m._replace(
+            entity=entity, alias=alias, alias_type=alias_type, method=method, parts=()
+        )
+        self._known_forms[id(m)] = (m, resolved, known)
+        return known
 
     def _worth_resolving(self, m: Mention) -> bool:
         """Whether to ask the resolver: with ``variants`` always; otherwise only when the
@@ -237,20 +339,34 @@ class Judge:
             return True
         worth = self._worth.get(m.text)
         if worth is None:
-            entities: set[str] = set()
-            for k in self.index.keys_of(m.text, last=True):
-                entities |= self._context.get(k, set())
-            forms = [f for e in entities for f in self.index.entity_forms(e)]
+            # Alike one name of one of those entities: a question of any form scoring above the
+            # cutoff, asked key by key, of the forms of the entities the draft has under it.
             joined, folded = compact_forms(m.text)
-            worth = bool(forms) and (
-                process.extractOne(joined, [j for j, _ in forms], score_cutoff=ALIKE) is not None
-                or process.extractOne(
-                    folded, [f for _, f in forms], scorer=fuzz.token_set_ratio, score_cutoff=ALIKE
-                )
+            keyed = [self._forms_under(k) for k in self.index.keys_of(m.text, last=True)]
+            worth = any(
+                process.extractOne(joined, joins, score_cutoff=ALIKE) is not None
+                for joins, _ in keyed
+                if joins
+            ) or any(
+                process.extractOne(folded, folds, scorer=fuzz.token_set_ratio, score_cutoff=ALIKE)
                 is not None
+                for _, folds in keyed
+                if folds
             )
             self._worth[m.text] = worth
         return worth
+
+    def _forms_under(self, key: str) -> tuple[list[str], list[str]]:
+        """(joined class keys, folded forms) of the names of the draft's known entities that
+        have a word of ``key`` (kept, and made again when an entity joins them)."""
+        entities = self._context.get(key, ())
+        kept = self._key_forms.get(key)
+        if kept is not None and kept[0] == len(entities):
+            return kept[1], kept[2]
+        forms = [f for e in entities for f in self.index.entity_forms(e)]
+        joins, folds = [j for j, _ in forms], [f for _, f in forms]
+        self._key_forms[key] = (len(entities), joins, folds)
+        return joins, folds
 
     def _by_key(self, m: Mention, within: set[str] | None) -> tuple[str, str, str, str] | None:
         """The one entity (of ``within``, when given) that has a table name with the same
@@ -261,39 +377,28 @@ class Judge:
         entity, name, kind = min(hits, key=lambda h: FIELD_ORDER[h[2]])
         return entity, name, kind, "key"
 
-    def _attach(self, mentions: list[Mention], forms: _FormIndex) -> list[Mention]:
+    def _attach(self, mentions: list[_Occurrence], forms: _FormIndex) -> list[_Occurrence]:
         """Put each mention in the one group it refers to; return the mentions left over."""
-        return [m for m in mentions if self._place(m, forms) is None]
+        return [o for o in mentions if self._place(o[0], o[1], forms) is None]
 
-    def _place(self, m: Mention, forms: _FormIndex) -> str | None:
+    def _place(self, base: int, m: Mention, forms: _FormIndex) -> str | None:
         """Put ``m`` in the one group whose spelling it varies or whose words it repeats.
 
         Returns ``placed``; ``left`` for a mention that is settled without joining a group (a
         second reference of two names, a spelling close to two names, an ordinary word at the
         start of a sentence: never reported); or None when no group fits."""
-        refs: dict[int, _Group] = {}
-        variants: dict[int, tuple[_Group, str]] = {}
-        for form, group in forms.candidates(m.text):
-            how = compare(m.text, form)
-            if how is None and joined_equal(m.text, form):
-                how = "full"
-            if how == "ref" or (how is not None and spelling_key(form) == spelling_key(m.text)):
-                refs[id(group)] = group
-            elif how is not None:
-                variants.setdefault(id(group), (group, how))
-        if refs:
-            if len(refs) > 1:
-                return "left"
-            (group,) = refs.values()
-            group.members.append(_Member(m, self._key(m), "ref"))
+        verdict, group, how = forms.verdict(m.text)
+        if verdict == "ref":
+            assert group is not None
+            group.members.append(_Member(base, m, self._key(m), "ref"))
             return "placed"
-        if len(variants) > 1:
+        if verdict == "left":
             return "left"
-        if variants:
-            ((group, how),) = variants.values()
+        if verdict == "variant":
+            assert group is not None
             if m.initial and len(m.words) == 1 and self._common_word(m):
                 return "left"  # an ordinary word at the start of a sentence
-            group.members.append(_Member(m, self._key(m), how))
+            group.members.append(_Member(base, m, self._key(m), how))
             if not m.caps:
                 forms.add(display(m.text), group)
             return "placed"
@@ -328,13 +433,13 @@ class Judge:
         return not m.caps and usable_name(m.text)
 
     def _key(self, m: Mention) -> str:
-        return normalize(m.text).casefold() if m.caps else spelling_key(m.text)
+        return _caps_key(m.text) if m.caps else spelling_key(m.text)
 
-    def _cluster(self, mentions: list[Mention]) -> list[_Group]:
+    def _cluster(self, mentions: list[_Occurrence]) -> list[_Group]:
         """Cluster unknown mentions by spelling (union-find over blocked pairs)."""
-        by_key: dict[str, list[Mention]] = {}
-        for m in mentions:
-            by_key.setdefault(self._key(m), []).append(m)
+        by_key: dict[str, list[_Occurrence]] = {}
+        for o in mentions:
+            by_key.setdefault(self._key(o[1]), []).append(o)
         keys = list(by_key)
         parent = list(range(len(keys)))
 
@@ -346,7 +451,7 @@ class Judge:
 
         blocks: dict[str, list[int]] = {}
         for i, k in enumerate(keys):
-            for b in block_keys(by_key[k][0].text):
+            for b in block_keys(by_key[k][0][1].text):
                 blocks.setdefault(b, []).append(i)
         for members in blocks.values():
             for x in range(len(members)):
@@ -354,13 +459,13 @@ class Judge:
                     i, j = members[x], members[y]
                     if find(i) == find(j):
                         continue
-                    a, b = by_key[keys[i]][0].text, by_key[keys[j]][0].text
+                    a, b = by_key[keys[i]][0][1].text, by_key[keys[j]][0][1].text
                     if compare(a, b) == "full" or joined_equal(a, b):
                         parent[find(i)] = find(j)
         clusters: dict[int, _Group] = {}
         for i, k in enumerate(keys):
             group = clusters.setdefault(find(i), _Group(None, []))
-            group.members.extend(_Member(m, k) for m in by_key[k])
+            group.members.extend(_Member(base, m, k) for base, m in by_key[k])
         return list(clusters.values())
 
     # -- deciding ---------------------------------------------------------------------------
@@ -402,10 +507,13 @@ class Judge:
         )
 
     def _common_word(self, m: Mention) -> bool:
-        if self._lower_words is None:
-            self._lower_words = set(_LOWER_WORD.findall(self.text))
+        """Whether the draft also writes the word in lowercase (a word that starts with a
+        lowercase letter and is neither preceded nor followed by a letter)."""
         word = m.text[:1].lower() + m.text[1:]
-        return word in self._lower_words
+        known = self._lower_words.get(word)
+        if known is None:
+            known = self._lower_words[word] = _written_in_lowercase(self.text, word)
+        return known
 
     def _dominant(self, members: list[_Member]) -> tuple[str, bool] | None:
         """The most used full spelling (ties: the first), and whether it won a tie."""
@@ -414,7 +522,7 @@ class Judge:
         for m in members:
             if m.status != "full" or m.mention.caps:
                 continue
-            counts.setdefault(m.key, []).append(m.mention.start)
+            counts.setdefault(m.key, []).append(m.start)
             first.setdefault(m.key, m)
         if not counts:
             return None
@@ -474,10 +582,10 @@ class Judge:
                 f'"{group.house[0]}" '
                 + ("comes first (a tie)" if group.tie else "is the draft's most frequent spelling")
             )
-        line, column = self._line_column(mention.start)
+        line, column = self._line_column(m.start)
         return Finding(
-            start=mention.start,
-            end=mention.end,
+            start=m.start,
+            end=m.base + mention.end,
             text=mention.text,
             line=line,
             column=column,
@@ -489,17 +597,49 @@ class Judge:
 
     def _line_column(self, offset: int) -> tuple[int, int]:
         if self._line_starts is None:
-            self._line_starts = [0] + [b.end() for b in _LINE_BREAK.finditer(self.text)]
+            self._line_starts = [0, *(b.end() for b in _LINE_BREAK.finditer(self.text))]
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACES_ONLY = regex.compile(r"[^\S\r\n]+")
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{L}\p{M}]*")
+_LOWER_WORD = regex.compile(r"\p{Ll}[\p{L}\p{M}]*")
+_LETTER_MARK_DIGIT = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_LETTER_MARK = regex.compile(r"[\p{L}\p{M}]")
 
 
-def _split_adjacent_names(unknown: list[Mention], mentions: Sequence[Mention]) -> list[Mention]:
+@lru_cache(maxsize=4096)
+def _caps_key(written: str) -> str:
+    """How an ALL-CAPS mention is compared: normalised and casefolded."""
+    return normalize(written).casefold()
+
+
+def _written_in_lowercase(text: str, word: str) -> bool:
+    """Whether ``word`` (a lowercase letter, then letters and marks) is a whole word of
+    ``text``: neither preceded by a letter, mark or digit nor followed by a letter or mark.
+
+    >>> _written_in_lowercase("Officials said; officials left.", "officials")
+    True
+    >>> _written_in_lowercase("Officials said; subofficials left.", "officials")
+    False
+    """
+    if not _LOWER_WORD.fullmatch(word):
+        return False
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _LETTER_MARK_DIGIT.match(text, at - 1)) and not _LETTER_MARK.match(
+            text, end
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _split_adjacent_names(
+    unknown: list[_Occurrence], mentions: Sequence[Mention]
+) -> list[_Occurrence]:
     """Split an unknown run of capitalised words that is two names side by side.
 
     "... in Syria and Yemen Soleimani armed militias ...": when the first words of the run are
@@ -507,40 +647,57 @@ def _split_adjacent_names(unknown: list[Mention], mentions: Sequence[Mention]) -
     another name of the draft (Qassem Soleimani), and only spaces separate them, the run is two
     names, not one.
     """
-    whole = {word_forms(m.text) for m in mentions}
+    whole = {word_forms(text) for text in {m.text for m in mentions}}
     tails: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for w in whole:
         for i in range(1, len(w)):
             tails.setdefault(w[i:], set()).add(w)
-    out: list[Mention] = []
-    for m in unknown:
-        words = word_forms(m.text)
-        split = 0
-        if (
-            not m.parts
-            and len(words) == len(m.words) > 1
-            and all(
-                _SPACES_ONLY.fullmatch(m.text[a[1] - m.start : b[0] - m.start])
-                for a, b in zip(m.words, m.words[1:], strict=False)
-            )
-        ):
-            for k in range(1, len(words)):
-                head, rest = words[:k], words[k:]
-                if head in whole and (rest in whole or tails.get(rest, set()) - {words}):
-                    split = k
-                    break
+    out: list[_Occurrence] = []
+    # A draft repeats its names (the very mention objects, see NameIndex.scan): split once.
+    halves: dict[int, tuple[Mention, tuple[Mention, ...]]] = {}
+    for base, m in unknown:
+        kept = halves.get(id(m))
+        if kept is not None and kept[0] is m:
+            split = kept[1]
+        else:
+            split = _split_at(m, whole, tails)
+            halves[id(m)] = (m, split)
         if not split:
-            out.append(m)
-            continue
-        for a, b in ((0, split), (split, len(words))):
-            s, e = m.words[a][0], m.words[b - 1][1]
-            out.append(
-                Mention(
-                    s,
-                    e,
-                    m.text[s - m.start : e - m.start],
-                    m.words[a:b],
-                    initial=m.initial and a == 0,
-                )
-            )
+            out.append((base, m))
+        else:
+            out.extend((base, piece) for piece in split)
     return out
+
+
+def _split_at(
+    m: Mention,
+    whole: set[tuple[str, ...]],
+    tails: dict[tuple[str, ...], set[tuple[str, ...]]],
+) -> tuple[Mention, ...]:
+    """The two names that ``m`` is, side by side, or () if it is one (see above)."""
+    words = word_forms(m.text)
+    split = 0
+    if (
+        not m.parts
+        and len(words) == len(m.words) > 1
+        and all(
+            _SPACES_ONLY.fullmatch(m.text[a[1] - m.start : b[0] - m.start])
+            for a, b in zip(m.words, m.words[1:], strict=False)
+        )
+    ):
+        for k in range(1, len(words)):
+            head, rest = words[:k], words[k:]
+            if head in whole and (rest in whole or tails.get(rest, set()) - {words}):
+                split = k
+                break
+    if not split:
+        return ()
+    pieces = []
+    for a, b in ((0, split), (split, len(words))):
+        s, e = m.words[a][0], m.words[b - 1][1]
+        pieces.append(
+            Mention(
+                s, e, m.text[s - m.start : e - m.start], m.words[a:b], initial=m.initial and a == 0
+            )
+        )
+    return tuple(pieces)

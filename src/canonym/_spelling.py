@@ -112,7 +112,10 @@ def word_close(a: str, b: str) -> bool:
     if abs(len(oa) - len(ob)) > 1:
         return False  # two letters added cost at least 2 x 0.45, over the limit
     limit = _MAX_SHORT_WORD_DISTANCE if max(len(a), len(b)) <= _SHORT_WORD else _MAX_WORD_DISTANCE
-    return orth_distance(oa, ob) <= limit and word_similarity(a, b) >= _MIN_WORD_SIMILARITY
+    # Both tests must pass. word_similarity comes first: it turns away words whose class keys
+    # share little without the weighted edit distance (most pairs that reach here), and when
+    # it does compute that distance, it is the very one tested next (cached).
+    return word_similarity(a, b) >= _MIN_WORD_SIMILARITY and orth_distance(oa, ob) <= limit
 
 
 @lru_cache(maxsize=65536)
@@ -156,10 +159,15 @@ def compare(u: str, f: str) -> str | None:
 
 def joined_equal(u: str, f: str) -> bool:
     """Written as one word or two: Deng Xiaoping / Deng Xiao Ping."""
-    ut, ft = name_words(u), name_words(f)
-    return len(ut) != len(ft) and "".join(orth(t.particle + t.text) for t in ut) == "".join(
-        orth(t.particle + t.text) for t in ft
-    )
+    (nu, ju), (nf, jf) = _joined(u), _joined(f)
+    return nu != nf and ju == jf
+
+
+@lru_cache(maxsize=65536)
+def _joined(written: str) -> tuple[int, str]:
+    """How many name words a spelling has, and their spellings unified and joined."""
+    tokens = name_words(written)
+    return len(tokens), "".join(orth(t.particle + t.text) for t in tokens)
 
 
 @lru_cache(maxsize=16384)

@@ -1,10 +1,14 @@
 """Find the names in running text: known names by a token trie, unknown ones as capitalised runs.
 
-One compiled regular expression finds *runs*: capitalised words (``Qassem``, ``KATA'IB``), the
-particles and articles that join them (``Abu Mahdi al-Muhandis``, ``bin Laden``, ``Siraj-ud-Din``,
-``de Gaulle``), short lowercase hyphen tails (``Kai-shek``, ``Jong-un``) and dotted titles and
-initials (``Gen.``, ``W.``). Nothing else of the text is looked at twice, so the scan is linear
-and spends Python time only on the capitalised part of a draft. Inside a run:
+One regular expression (:func:`run_pattern`) finds *runs*: capitalised words (``Qassem``,
+``KATA'IB``), the particles and articles that join them (``Abu Mahdi al-Muhandis``, ``bin
+Laden``, ``Siraj-ud-Din``, ``de Gaulle``), short lowercase hyphen tails (``Kai-shek``,
+``Jong-un``) and dotted titles and initials (``Gen.``, ``W.``). It runs as the standard ``re``
+module over a :func:`shadow` of the text, from each run's first capital, so that the lowercase
+text between names is skipped in C; nothing else of the text is looked at twice, so the scan is
+linear and spends Python time only on the capitalised part of a draft, and on each distinct run
+once (a draft repeats its names: :meth:`NameIndex.scan` gives a repeated run's very mention
+objects again). Inside a run:
 
 1. every name of the table is found by walking a trie of folded words (built once per resolver
    and cached): longest match first, with no regular expression per alias; a walk may continue
@@ -24,11 +28,12 @@ exact pair of offsets into the text as given.
 
 from __future__ import annotations
 
+import codecs
+import re
 import threading
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -42,36 +47,82 @@ from .table import Entity
 __all__ = ["FUNCTION_WORDS", "Mention", "NameIndex", "compact_forms", "find_mentions", "index_for"]
 
 # -- the lexical rules ------------------------------------------------------------------------
+#
+# The rules are written once, as pattern templates over named character classes, and compiled
+# twice: with Unicode property classes for the ``regex`` module (``WORD_RE``, and the reference
+# ``run_pattern``), and with single-character stand-ins for the standard ``re`` module over a
+# *shadow* of the text. The shadow keeps every ASCII character and replaces each other
+# character by the stand-in of its class (an upper-case letter, a combining mark, a
+# non-breaking space ...), so it has the text's length and offsets. ``re`` scans for the
+# capital that every run contains at C speed, where a ``regex`` search for the whole pattern
+# would try it at every position of the draft (a scan then ran at a few MB/s); only the
+# non-ASCII stretches of a draft are classified, one translation per stretch.
 
-_L = r"\p{L}\p{M}\p{N}"  # what a word is made of: letters, combining marks, digits
-# Apostrophes that are punctuation (ʼ ʻ ʾ ʿ are letters in Unicode and need no rule).
-_APOS = "".join(sorted(ch for ch in APOSTROPHES if not regex.match(r"\p{L}", ch)))
+
+class _Classes(NamedTuple):
+    """What a pattern template fills in: fragments to put between ``[`` and ``]``."""
+
+    lmn: str  # letters, combining marks, digits: what a word is made of
+    lm: str  # letters and combining marks
+    lu: str  # upper-case letters
+    lt: str  # title-case letters
+    ll: str  # lower-case letters
+    marks: str  # ʻ ʼ ʾ ʿ: letters without case that may open a capitalised word
+    invisible: str  # soft hyphen, zero-width space and joiners
+    apos: str  # apostrophes that are punctuation (ʼ ʻ ʾ ʿ are letters and need no rule)
+    sp: str  # spaces other than line breaks
+    hy: str  # hyphens
+    en_dash: str
+
+
+_MARKS = "\u02bb\u02bc\u02be\u02bf"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
-# A word: letters, marks and digits, with apostrophes and invisible characters allowed between
-# letters; "'s" at the end is a possessive, not part of the word.
-_WORD = (
-    rf"[{_L}](?:[{_L}]|[{_INVISIBLE}]+(?=[{_L}])"
-    rf"|[{regex.escape(_APOS)}](?!s(?![{_L}]))(?=[\p{{L}}\p{{M}}]))*"
+_APOS = "".join(sorted(ch for ch in APOSTROPHES if not regex.match(r"\p{L}", ch)))
+_SPACES = "\t \u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+_HYPHENS = "-\u2010\u2011"
+_EN_DASH = "\u2013"
+
+_UNICODE = _Classes(
+    lmn=r"\p{L}\p{M}\p{N}",
+    lm=r"\p{L}\p{M}",
+    lu=r"\p{Lu}",
+    lt=r"\p{Lt}",
+    ll=r"\p{Ll}",
+    marks=_MARKS,
+    invisible=_INVISIBLE,
+    apos=regex.escape(_APOS),
+    sp=r"\t \u00a0\u2000-\u200a\u202f\u205f\u3000",
+    hy=r"\-\u2010\u2011",
+    en_dash=_EN_DASH,
 )
-WORD_RE = regex.compile(_WORD)
-_SP = r"[\t \u00a0\u2000-\u200a\u202f\u205f\u3000]"
-# One space or one line break (a wrapped line); a blank line ends a run.
-_WS = rf"(?:{_SP}*(?:\r\n|\r|\n){_SP}*|{_SP}+)"
-_HY = r"[-\u2010\u2011]"
-# Dotted abbreviations of titles, and initials, which may sit inside a name.
-_ABBREVIATIONS = (
-    "Adm Amb Brig Capt Cmdr Col Dr Fr Gen Gov Hon Jr Lt Maj Mr Mrs Ms Pres Prof Rep Rev Sen "
-    "Sgt Sr St"
-).split()
-_CAPWORD = (
-    rf"(?:(?:{'|'.join(_ABBREVIATIONS)})\.(?={_SP})|\p{{Lu}}\.(?={_SP}[\p{{Lu}}\p{{Lt}}])"
-    rf"|[\u02bb\u02bc\u02be\u02bf]?(?=[\p{{Lu}}\p{{Lt}}]){_WORD})"
+
+# The shadow's stand-ins (C1 control characters, so that a shadow is one byte a character).
+# An ASCII character stands for itself; every stand-in belongs to exactly one class.
+_LU, _LL, _LT, _LO, _MK, _MN, _NUM, _AP, _INV, _SP, _HY, _ND, _OTHER = map(chr, range(0x80, 0x8D))
+_SHADOW = _Classes(
+    lmn=f"A-Za-z0-9{_LU}-{_NUM}",
+    lm=f"A-Za-z{_LU}-{_MN}",
+    lu=f"A-Z{_LU}",
+    lt=_LT,
+    ll=f"a-z{_LL}",
+    marks=_MK,
+    invisible=_INV,
+    apos="'`" + _AP,
+    sp="\t " + _SP,
+    hy=r"\-" + _HY,
+    en_dash=_ND,
 )
+
 # Joiners. Space-joined particles that may start a name or sit inside one; more (Romance and
 # Germanic articles) only between two capitalised words; any Arabic article with a hyphen.
 _START_PARTICLES = "al el bin ibn bint abu abd de van von del della dos das du da di".split()
 _INNER_PARTICLES = [*_START_PARTICLES, "ben", "ul", "ud", "der", "den", "ter", "ten", "la", "le"]
 _HY_ARTICLES = sorted(ARTICLES - {"l"}, key=len, reverse=True)
+# Dotted abbreviations of titles, and initials, which may sit inside a name.
+_ABBREVIATIONS = (
+    "Adm Amb Brig Capt Cmdr Col Dr Fr Gen Gov Hon Jr Lt Maj Mr Mrs Ms Pres Prof Rep Rev Sen "
+    "Sgt Sr St"
+).split()
 # A short lowercase word hyphenated to a name is part of it (Kai-shek, Jong-un, Tehrik-i-),
 # unless it is an English compound (Iran-led, US-made, Iraq-wide).
 _NOT_TAILS = sorted(
@@ -80,18 +131,158 @@ _NOT_TAILS = sorted(
     key=len,
     reverse=True,
 )
-_TAIL = rf"{_HY}(?!(?:{'|'.join(_NOT_TAILS)})(?![{_L}]))\p{{Ll}}{{1,4}}(?![{_L}]|{_HY}\p{{Ll}})"
-_RUN = (
-    rf"(?<![{_L}{_INVISIBLE}])"
-    rf"(?:(?:{'|'.join(_HY_ARTICLES)}){_HY}(?=[\p{{Lu}}\p{{Lt}}])"
-    rf"|(?:{'|'.join(_START_PARTICLES)}){_SP}+(?=[\p{{Lu}}\p{{Lt}}]))?"
-    rf"{_CAPWORD}"
-    rf"(?:(?:{_WS}(?:(?:{'|'.join(_INNER_PARTICLES)})(?:{_SP}+|{_HY}))?"
-    rf"|{_HY}(?:(?:{'|'.join(_HY_ARTICLES)}){_HY})?|\u2013)(?=[\u02bb\u02bc\u02be\u02bf]?[\p{{Lu}}\p{{Lt}}])"
-    rf"{_CAPWORD}|{_TAIL})*"
+# The shadow keeps ASCII as it is, so every literal of the patterns must be ASCII.
+assert all(
+    w.isascii() for w in (*_START_PARTICLES, *_INNER_PARTICLES, *_ABBREVIATIONS, *_NOT_TAILS)
 )
-RUN_RE = regex.compile(_RUN)
-_SOFT_GAP = regex.compile(rf"(?:{_WS}|{_HY})")
+
+
+def _word_tail(c: _Classes) -> str:
+    """A word after its first character: letters, marks and digits, with apostrophes and
+    invisible characters allowed between letters; "'s" at the end is a possessive."""
+    return (
+        rf"(?:[{c.lmn}]|[{c.invisible}]+(?=[{c.lmn}])"
+        rf"|[{c.apos}](?!s(?![{c.lmn}]))(?=[{c.lm}]))*"
+    )
+
+
+def _word(c: _Classes) -> str:
+    return rf"[{c.lmn}]{_word_tail(c)}"
+
+
+def _capword(c: _Classes) -> str:
+    """A capitalised word, or a dotted title or initial."""
+    return (
+        rf"(?:(?:{'|'.join(_ABBREVIATIONS)})\.(?=[{c.sp}])|[{c.lu}]\.(?=[{c.sp}][{c.lu}{c.lt}])"
+        rf"|[{c.marks}]?(?=[{c.lu}{c.lt}]){_word(c)})"
+    )
+
+
+def _ws(c: _Classes) -> str:
+    """One space or one line break (a wrapped line); a blank line ends a run."""
+    return rf"(?:[{c.sp}]*(?:\r\n|\r|\n)[{c.sp}]*|[{c.sp}]+)"
+
+
+def _run_rest(c: _Classes) -> str:
+    """What a run holds after its first capitalised word: more of them with their joiners,
+    and short lowercase hyphen tails."""
+    tail = (
+        rf"[{c.hy}](?!(?:{'|'.join(_NOT_TAILS)})(?![{c.lmn}]))[{c.ll}]{{1,4}}"
+        rf"(?![{c.lmn}]|[{c.hy}][{c.ll}])"
+    )
+    joiner = (
+        rf"(?:{_ws(c)}(?:(?:{'|'.join(_INNER_PARTICLES)})(?:[{c.sp}]+|[{c.hy}]))?"
+        rf"|[{c.hy}](?:(?:{'|'.join(_HY_ARTICLES)})[{c.hy}])?|[{c.en_dash}])"
+    )
+    return rf"(?:{joiner}(?=[{c.marks}]?[{c.lu}{c.lt}]){_capword(c)}|{tail})*"
+
+
+def run_pattern(c: _Classes = _UNICODE) -> str:
+    """The whole rule for a run, as one pattern (the reference the shadow scan implements)."""
+    return (
+        rf"(?<![{c.lmn}{c.invisible}])"
+        rf"(?:(?:{'|'.join(_HY_ARTICLES)})[{c.hy}](?=[{c.lu}{c.lt}])"
+        rf"|(?:{'|'.join(_START_PARTICLES)})[{c.sp}]+(?=[{c.lu}{c.lt}]))?"
+        rf"{_capword(c)}{_run_rest(c)}"
+    )
+
+
+def _run_from_capital(c: _Classes) -> str:
+    """A run from its first capital (or the ʻ before it) on: ``run_pattern`` less its leading
+    particle, written to start with a character class, so that ``re`` looks for that class in
+    a fast loop instead of trying the pattern at every position."""
+    abbreviation_rests = "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATIONS)
+    return (
+        rf"[{c.lu}{c.lt}{c.marks}](?<![{c.lmn}{c.invisible}][\s\S])"
+        rf"(?:(?<=[{c.marks}])[{c.lu}{c.lt}]{_word_tail(c)}"
+        rf"|(?<![{c.marks}])(?:(?:{abbreviation_rests})\.(?=[{c.sp}])"
+        rf"|(?<=[{c.lu}])\.(?=[{c.sp}][{c.lu}{c.lt}])|{_word_tail(c)}))"
+        rf"{_run_rest(c)}"
+    )
+
+
+WORD_RE = regex.compile(_word(_UNICODE))
+_S_WORD = re.compile(_word(_SHADOW))
+_S_RUN = re.compile(_run_from_capital(_SHADOW))
+_S_SOFT_GAP = re.compile(rf"(?:{_ws(_SHADOW)}|[{_SHADOW.hy}])")
+# A particle that opens a run, ending where the run's first capital (or its spaces) begins.
+_S_HY_ARTICLE = re.compile(
+    rf"(?<![{_SHADOW.lmn}{_SHADOW.invisible}])(?:{'|'.join(_HY_ARTICLES)})[{_SHADOW.hy}]\Z"
+)
+_S_START_PARTICLE = re.compile(
+    rf"(?<![{_SHADOW.lmn}{_SHADOW.invisible}])(?:{'|'.join(_START_PARTICLES)})\Z"
+)
+_LONGEST_PARTICLE = max(map(len, (*_HY_ARTICLES, *_START_PARTICLES))) + 1
+_S_HYPHENS = frozenset("-" + _HY)
+_S_SPACES = frozenset("\t " + _SP)
+
+
+def _shadow_char(ch: str) -> str:
+    """The stand-in of one non-ASCII character (decided by the ``regex`` module's classes, so
+    that the shadow scan and the Unicode patterns agree)."""
+    for chars, stand_in in (
+        (_MARKS, _MK),
+        (_INVISIBLE, _INV),
+        (_APOS, _AP),
+        (_SPACES, _SP),
+        (_HYPHENS, _HY),
+        (_EN_DASH, _ND),
+    ):
+        if ch in chars:
+            return stand_in
+    for cls, stand_in in _CATEGORY_STAND_INS:
+        if cls.match(ch):
+            return stand_in
+    return _OTHER
+
+
+_CATEGORY_STAND_INS = [
+    (regex.compile(r"\p{Lu}"), _LU),
+    (regex.compile(r"\p{Ll}"), _LL),
+    (regex.compile(r"\p{Lt}"), _LT),
+    (regex.compile(r"\p{L}"), _LO),
+    (regex.compile(r"\p{M}"), _MN),
+    (regex.compile(r"\p{N}"), _NUM),
+]
+
+
+class _ShadowTable(dict[int, str]):
+    """``str.translate`` table of stand-ins, filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        stand_in = _shadow_char(chr(code))
+        if len(self) < _SHADOW_TABLE_SIZE:
+            self[code] = stand_in
+        return stand_in
+
+
+_SHADOW_TABLE_SIZE = 1 << 16
+_SHADOW_TABLE = _ShadowTable()
+
+
+def _shadow_error(err: UnicodeError) -> tuple[bytes, int]:
+    """Encoding error handler: the non-ASCII stretch of a text in stand-ins."""
+    assert isinstance(err, UnicodeEncodeError)
+    stretch = err.object[err.start : err.end].translate(_SHADOW_TABLE)
+    return stretch.encode("latin-1"), err.end
+
+
+# The ASCII encoder copies ASCII at C speed and hands each non-ASCII stretch to the handler.
+codecs.register_error("canonym.shadow", _shadow_error)
+
+
+def shadow(text: str) -> str:
+    """``text`` with each non-ASCII character replaced by the stand-in of its class.
+
+    >>> shadow("Kata’ib Hezbollah") == "Kata\\x87ib Hezbollah"
+    True
+    >>> [ord(ch) for ch in shadow("Ḥé\\u0301 ʿ5")]
+    [128, 129, 133, 32, 132, 53]
+    """
+    if text.isascii():
+        return text
+    return text.encode("ascii", "canonym.shadow").decode("latin-1")
+
 
 # English function words: capitalised at the start of a sentence they are not names.
 FUNCTION_WORDS = frozenset(
@@ -135,11 +326,40 @@ def _is_all_caps(word: str) -> bool:
     return word.isupper() and sum(ch.isalpha() for ch in word) >= 2
 
 
+class _WordInfo(NamedTuple):
+    """What the scan needs to know of a word of a run, worked out once per distinct word."""
+
+    pieces: tuple[tuple[str, int], ...]  # folded pieces, with the case each is written in
+    folded: str  # the pieces joined by spaces
+    cap: bool  # capitalised (its first cased letter is upper or title case)
+    caps: bool  # ALL CAPS (two letters or more), or a single character
+
+
+_WORD_INFOS: dict[str, _WordInfo] = {}
+_WORD_INFOS_KEPT = 1 << 16
+
+
+def _word_info(word: str) -> _WordInfo:
+    info = _WORD_INFOS.get(word)
+    if info is None:
+        folded = _fold_word(word)
+        level = _case(word)
+        info = _WordInfo(
+            tuple((piece, level if i == 0 else 0) for i, piece in enumerate(folded)),
+            " ".join(folded),
+            _is_cap(word),
+            _is_all_caps(word) or len(word) == 1,
+        )
+        if len(_WORD_INFOS) >= _WORD_INFOS_KEPT:
+            _WORD_INFOS.clear()
+        _WORD_INFOS[word] = info
+    return info
+
+
 # -- mentions ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A name found in a text: its span, and what it refers to when that is known.
 
     ``entity`` is the id of the table entity (``None`` for an unknown name), ``alias`` the table
@@ -151,6 +371,9 @@ class Mention:
     by them (``Khata'ib Hezbollah`` holds ``Hezbollah``): the checker decides whether the whole
     is a spelling of a known name or an unknown one; if neither, ``parts`` (the table names and
     the unknown pieces, in order) stand for it.
+
+    (A named tuple: a draft has thousands of mentions, and a tuple is made several times
+    faster than a frozen dataclass.)
     """
 
     start: int
@@ -166,8 +389,7 @@ class Mention:
     parts: tuple[Mention, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Terminal:
+class _Terminal(NamedTuple):
     entity: int
     text: str
     kind: str
@@ -176,6 +398,8 @@ class _Terminal:
 
 # A folded piece of a word: (piece, its case: 0 lower, 1 capitalised, 2 ALL CAPS, token index).
 _Piece = tuple[str, int, int]
+# What the scan remembers of a run it has analysed (see NameIndex.__init__).
+_Run = tuple[tuple[Mention, ...], list[_Piece], list[int], list[dict[str, Any]]]
 _END = ""  # the trie key of a node's terminals: no folded piece is empty
 _TYPE_ORDER = {"name": 0, "spelling": 1, "short": 2, "alias": 3, "weak": 4}
 
@@ -239,13 +463,17 @@ class NameIndex:
                 for token in parse(text).tokens:
                     self._word_keys.update(_word_keys(token.text))
         self._resolved: dict[str, tuple[str, str, str, str] | None] = {}
-        # run text, sentence-initial -> (its mentions at offset 0, its pieces, extension starts)
-        self._runs: dict[tuple[str, bool], tuple[tuple[Mention, ...], list[_Piece], list[int]]]
-        self._runs = {}
+        # run text, sentence-initial -> (its mentions at offset 0, its pieces, extension starts,
+        # the trie nodes where the names that may go on past the run stand)
+        self._runs: dict[tuple[str, bool], _Run] = {}
         self._entity_keys: dict[str, frozenset[str]] = {}
         self._entity_forms: dict[str, tuple[tuple[str, str], ...]] = {}
         self._keys: dict[str, list[tuple[str, str, str]]] | None = None  # built on first use
         self._lock = threading.Lock()
+        # Function words that, capitalised after a full stop and a space, are a run of their
+        # own with nothing in it: dropped as sentence openers, and no table name starts with
+        # them (see scan).
+        self._openers = frozenset(w.capitalize() for w in FUNCTION_WORDS if w not in self._trie)
 
     # -- literal hits -----------------------------------------------------------------------
 
@@ -340,64 +568,95 @@ class NameIndex:
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, in order."""
-        out: list[Mention] = []
+        return [m if base == 0 else _shifted(m, base) for base, m in self.scan(text)]
+
+    def scan(self, text: str) -> list[tuple[int, Mention]]:
+        """Every mention in ``text``, in order, as (offset, mention), the mention's spans being
+        relative to the offset. A run met again gives the very mention objects it gave the
+        first time (drafts repeat their names), so that a caller can decide once per name."""
+        out: list[tuple[int, Mention]] = []
+        shadow_text = shadow(text)
         skips = _not_prose(text)
         k = 0
         pos = 0
-        n = len(text)
-        while pos < n:
-            m = RUN_RE.search(text, pos)
+        runs = self._runs
+        search = _S_RUN.search
+        opening = _run_start
+        sentence_ends = _SPACED_SENTENCE_ENDS
+        openers = self._openers
+        while True:
+            m = search(shadow_text, pos)
             if m is None:
                 break
             start, end = m.span()
-            while k < len(skips) and skips[k][1] <= start:
-                k += 1
-            if k < len(skips) and skips[k][0] <= start:
-                pos = skips[k][1]  # code, a URL or a comment: not prose
+            if shadow_text[start - 2 : start] in sentence_ends and text[start:end] in openers:
+                pos = end  # "The", "However" ... opening a sentence: nothing to look at
                 continue
-            for run_start, run_end in _split_heading_lines(text, start, end):
-                initial = _sentence_initial(text, run_start)
-                run_key = (text[run_start:run_end], initial)
-                cached = self._runs.get(run_key)
+            if start > pos:
+                start = opening(shadow_text, pos, start)
+            if skips:
+                while k < len(skips) and skips[k][1] <= start:
+                    k += 1
+                if k < len(skips) and skips[k][0] <= start:
+                    pos = skips[k][1]  # code, a URL or a comment: not prose
+                    continue
+            run = text[start:end]
+            if "\n" in run or "\r" in run:
+                pieces_of_run = list(_split_heading_lines(text, start, end))
+            else:
+                pieces_of_run = [(start, end)]
+            for run_start, run_end in pieces_of_run:
+                # Whether the run opens a sentence: mostly told by the two characters before it.
+                before = text[run_start - 2 : run_start]
+                if before[1:] == " " and not (
+                    before[0].isspace() or before[0] in _OPENERS or before[0].isdigit()
+                ):
+                    initial = before[0] in _SENTENCE_ENDS
+                else:
+                    initial = _sentence_initial(text, run_start)
+                run_key = (
+                    run if run_start == start and run_end == end else text[run_start:run_end],
+                    initial,
+                )
+                cached = runs.get(run_key)
                 if cached is not None:
-                    mentions, pieces, starts = cached
-                    if not starts or not self._try_extend(text, run_end, pieces, starts)[1]:
-                        out.extend(_shifted(mentions, run_start))
+                    mentions, pieces, starts, nodes = cached
+                    if not nodes or not self._may_extend(shadow_text, text, run_end, nodes):
+                        for mention in mentions:
+                            out.append((run_start, mention))
                         continue
-                before = len(out)
+                found: list[Mention] = []
                 run_end, pieces, starts, extended = self._scan_run(
-                    text, run_start, run_end, initial, out
+                    shadow_text, text, run_start, run_end, initial, found
                 )
                 end = max(end, run_end)
+                out.extend((run_start, mention) for mention in found)
                 if not extended:
-                    # Drafts repeat their names: a run is analysed once, then copied.
-                    if len(self._runs) > _RUN_CACHE:
-                        self._runs.clear()
-                    self._runs[run_key] = (
-                        tuple(_shifted(out[before:], -run_start)),
-                        pieces,
-                        starts,
-                    )
+                    # Drafts repeat their names: a run is analysed once, then its mentions
+                    # reused.
+                    if len(runs) > _RUN_CACHE:
+                        runs.clear()
+                    runs[run_key] = (tuple(found), pieces, starts, self._end_nodes(pieces, starts))
             pos = end
         return out
 
     def _scan_run(
-        self, text: str, start: int, end: int, initial: bool, out: list[Mention]
+        self, shadow_text: str, text: str, start: int, end: int, initial: bool, out: list[Mention]
     ) -> tuple[int, list[_Piece], list[int], bool]:
-        """Add the mentions of one run to ``out``.
+        """Add the mentions of one run to ``out``, their spans relative to ``start``.
 
         Returns where the run really ended, its folded pieces, the pieces where a table name
         could go on past the run, and whether one did."""
         # (a dotted title or initial leaves its dot outside the word)
-        tokens = [(w.start(), w.end()) for w in WORD_RE.finditer(text, start, end)]
+        tokens = [w.span() for w in _S_WORD.finditer(shadow_text, start, end)]
         if not tokens:
             return end, [], [], False
-        pieces: list[_Piece] = []
-        for t_index, (s, e) in enumerate(tokens):
-            word = text[s:e]
-            level = _case(word)
-            for k, piece in enumerate(_fold_word(word)):
-                pieces.append((piece, level if k == 0 else 0, t_index))
+        infos = [_word_info(text[s:e]) for s, e in tokens]
+        pieces: list[_Piece] = [
+            (piece, level, t_index)
+            for t_index, info in enumerate(infos)
+            for piece, level in info.pieces
+        ]
         if not pieces:
             return end, [], [], False
         # A name of the table may go on past the run through lowercase words ("of", "the").
@@ -406,13 +665,14 @@ class NameIndex:
         extended = False
         if starts:
             new_end, extra_tokens, extra_pieces = self._try_extend(
-                text, end, pieces, starts, len(tokens)
+                shadow_text, text, end, pieces, starts, len(tokens)
             )
             if extra_tokens:
                 tokens.extend(extra_tokens)
                 pieces.extend(extra_pieces)
+                infos.extend(_word_info(text[s:e]) for s, e in extra_tokens)
                 end, extended = new_end, True
-        caps = all(_is_all_caps(text[s:e]) or len(text[s:e]) == 1 for s, e in tokens)
+        caps = all(info.caps for info in infos)
         # Literal hits, leftmost-longest.
         hits: list[tuple[int, int, list[_Terminal]]] = []  # token ranges [a, b)
         i = 0
@@ -429,6 +689,28 @@ class NameIndex:
                 i = j
             else:
                 i += 1
+        if len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(tokens):
+            # The whole run is one table name (the common case): no title, opener or segment
+            # to look for; its mention, relative to the run.
+            literal = self._literal(hits[0][2], text[tokens[0][0] : tokens[-1][1]])
+            if literal is not None:
+                entity, alias, alias_type, method = literal
+                first = tokens[0][0]
+                out.append(
+                    Mention(
+                        first - start,
+                        tokens[-1][1] - start,
+                        text[first : tokens[-1][1]],
+                        tuple([(s - start, e - start) for s, e in tokens]),
+                        entity,
+                        alias,
+                        alias_type,
+                        method,
+                        initial,
+                        caps,
+                    )
+                )
+            return end, run_pieces, starts, extended
         covered = [False] * len(tokens)
         for a, b, _ in hits:
             for t in range(a, b):
@@ -436,7 +718,8 @@ class NameIndex:
         # Leave out titles (outside hits, never the last word) and a sentence-opening function
         # word; what remains falls into segments.
         drop = [False] * len(tokens)
-        folded_tokens = [" ".join(_fold_word(text[s:e])) for s, e in tokens]
+        folded_tokens = [info.folded for info in infos]
+        cap = [info.cap for info in infos]
         t = 0
         if initial and folded_tokens[0] in FUNCTION_WORDS and not covered[0]:
             drop[0] = True
@@ -460,10 +743,15 @@ class NameIndex:
                 u += 1
             segments.append((t, u))
             t = u
+        # The mentions are made relative to the run: its text, and its tokens' spans in it.
+        run_text = text[start:end]
+        tokens = [(s - start, e - start) for s, e in tokens]
         for a, b in segments:
             seg_hits = [h for h in hits if a <= h[0] and h[1] <= b]
             seg_initial = initial and not any(drop[:a])
-            self._segment(text, tokens, folded_tokens, a, b, seg_hits, seg_initial, caps, out)
+            self._segment(
+                run_text, tokens, folded_tokens, cap, a, b, seg_hits, seg_initial, caps, out
+            )
         return end, run_pieces, starts, extended
 
     def _extension_starts(self, pieces: list[_Piece]) -> list[int]:
@@ -477,6 +765,7 @@ class NameIndex:
 
     def _try_extend(
         self,
+        shadow_text: str,
         text: str,
         end: int,
         pieces: list[_Piece],
@@ -486,23 +775,23 @@ class NameIndex:
         """Follow a table name past the end of a run through the words after it.
 
         Returns the new end and the extra tokens and pieces (none when no name fits)."""
+        if not self._may_extend(shadow_text, text, end, self._end_nodes(pieces, starts)):
+            return end, [], []
         extra_tokens: list[tuple[int, int]] = []
         extra_pieces: list[_Piece] = []
         pos = end
         best: tuple[int, int] = (end, 0)
         for _ in range(_MAX_EXTENSION):
-            gap = _SOFT_GAP.match(text, pos)
+            gap = _S_SOFT_GAP.match(shadow_text, pos)
             if gap is None:
                 break
-            word = WORD_RE.match(text, gap.end())
+            word = _S_WORD.match(shadow_text, gap.end())
             if word is None:
                 break
-            w = word.group()
             extra_tokens.append(word.span())
-            for k, piece in enumerate(_fold_word(w)):
-                extra_pieces.append(
-                    (piece, _case(w) if k == 0 else 0, n_tokens + len(extra_tokens) - 1)
-                )
+            t_index = n_tokens + len(extra_tokens) - 1
+            for piece, level in _word_info(text[word.start() : word.end()]).pieces:
+                extra_pieces.append((piece, level, t_index))
             pos = word.end()
             all_pieces = pieces + extra_pieces
             if any(self._walk_to_end(all_pieces, i) for i in starts):
@@ -513,6 +802,29 @@ class NameIndex:
         kept = extra_tokens[:count]
         return new_end, kept, [p for p in extra_pieces if p[2] < n_tokens + count]
 
+    def _may_extend(
+        self, shadow_text: str, text: str, end: int, nodes: list[dict[str, Any]]
+    ) -> bool:
+        """Whether a table name could go on past ``end`` (where the run's names stand at
+        ``nodes`` of the trie): most runs are followed by a word that no name goes on with."""
+        gap = _S_SOFT_GAP.match(shadow_text, end)
+        word = None if gap is None else _S_WORD.match(shadow_text, gap.end())
+        if word is None:
+            return False
+        first = _word_info(text[word.start() : word.end()]).pieces
+        # (a word that folds to nothing leaves the walk where it was: let the full test say)
+        return not first or any(first[0][0] in node for node in nodes)
+
+    def _end_nodes(self, pieces: list[_Piece], starts: list[int]) -> list[dict[str, Any]]:
+        """The trie nodes reached by walking from each start to the end of the run."""
+        nodes = []
+        for i in starts:
+            node = self._trie
+            for piece in pieces[i:]:
+                node = node[piece[0]]  # the start was chosen because this walk goes through
+            nodes.append(node)
+        return nodes
+
     def _walk_to_end(self, pieces: list[_Piece], i: int) -> bool:
         found = self._walk(pieces, i)
         return found is not None and found[0] == len(pieces)
@@ -522,6 +834,7 @@ class NameIndex:
         text: str,
         tokens: list[tuple[int, int]],
         folded: list[str],
+        cap: list[bool],
         a: int,
         b: int,
         hits: list[tuple[int, int, list[_Terminal]]],
@@ -535,7 +848,7 @@ class NameIndex:
         t = a
         for h_start, h_end, terminals in hits:
             if t < h_start and not caps:
-                self._unknown(text, tokens, folded, t, h_start, initial and t == a, parts)
+                self._unknown(text, tokens, folded, cap, t, h_start, initial and t == a, parts)
             literal = self._literal(terminals, text[tokens[h_start][0] : tokens[h_end - 1][1]])
             if literal is not None:
                 parts.append(
@@ -545,9 +858,9 @@ class NameIndex:
                 )
             t = h_end
         if t < b and not caps:
-            self._unknown(text, tokens, folded, t, b, initial and t == a, parts)
+            self._unknown(text, tokens, folded, cap, t, b, initial and t == a, parts)
         covered = sum(h[1] - h[0] for h in hits)
-        whole = None if caps or not hits or covered == b - a else _trim(text, tokens, folded, a, b)
+        whole = None if caps or not hits or covered == b - a else _trim(cap, folded, a, b)
         if whole is None:
             out.extend(parts)
             return
@@ -596,12 +909,13 @@ class NameIndex:
         text: str,
         tokens: list[tuple[int, int]],
         folded: list[str],
+        cap: list[bool],
         a: int,
         b: int,
         initial: bool,
         out: list[Mention],
     ) -> None:
-        trimmed = _trim(text, tokens, folded, a, b)
+        trimmed = _trim(cap, folded, a, b)
         if trimmed is None:
             return
         s, e = trimmed
@@ -616,22 +930,54 @@ _RESOLVED_CACHE = 1 << 16
 _MAX_EXTENSION = 12  # words a table name may run on past the capitalised run
 
 
-def _shifted(mentions: Iterable[Mention], by: int) -> Iterator[Mention]:
-    """The mentions with every offset moved by ``by``."""
-    for m in mentions:
-        yield Mention(
-            m.start + by,
-            m.end + by,
-            m.text,
-            tuple((s + by, e + by) for s, e in m.words),
-            m.entity,
-            m.alias,
-            m.alias_type,
-            m.method,
-            m.initial,
-            m.caps,
-            tuple(_shifted(m.parts, by)),
+def _shifted(m: Mention, by: int) -> Mention:
+    """The mention with every offset moved by ``by``."""
+    return Mention(
+        m.start + by,
+        m.end + by,
+        m.text,
+        tuple([(s + by, e + by) for s, e in m.words]),
+        m.entity,
+        m.alias,
+        m.alias_type,
+        m.method,
+        m.initial,
+        m.caps,
+        tuple([_shifted(part, by) for part in m.parts]) if m.parts else (),
+    )
+
+
+# The last two letters of each particle that may open a run, and a space: a capital after a
+# single space that does not follow one of these has no particle before it.
+_PARTICLE_ENDS = frozenset(p[-2:] + " " for p in _START_PARTICLES)
+
+
+def _run_start(shadow_text: str, pos: int, capital: int) -> int:
+    """Where a run that ``_S_RUN`` found at ``capital`` (its first capital, or the ʻ before it)
+    starts: at the particle before it (``al-Muhandis``, ``bin Laden``) if there is one, and
+    not before ``pos``. Together they find what ``run_pattern()`` finds."""
+    before = shadow_text[capital - 1]
+    if (
+        shadow_text[capital] == _MK  # a particle is followed by a capital, not by ʻ
+        or before == "\n"
+        # mostly the characters before the capital tell at once that there is no particle
+        or (
+            before == " "
+            and shadow_text[capital - 3 : capital] not in _PARTICLE_ENDS
+            and shadow_text[capital - 2] not in _S_SPACES
         )
+    ):
+        return capital
+    if before in _S_HYPHENS:
+        m = _S_HY_ARTICLE.search(shadow_text, max(pos, capital - _LONGEST_PARTICLE), capital)
+        return capital if m is None else m.start()
+    if before in _S_SPACES:
+        k = capital - 1
+        while k > pos and shadow_text[k - 1] in _S_SPACES:
+            k -= 1
+        m = _S_START_PARTICLE.search(shadow_text, max(pos, k - _LONGEST_PARTICLE), k)
+        return capital if m is None else m.start()
+    return capital
 
 
 def _case_fits(case: tuple[int, ...], pieces: list[_Piece]) -> bool:
@@ -673,32 +1019,26 @@ def _title_at(folded: list[str], t: int, covered: list[bool]) -> int:
     return 0
 
 
-def _trim(
-    text: str, tokens: list[tuple[int, int]], folded: list[str], a: int, b: int
-) -> tuple[int, int] | None:
-    """Tokens [a, b) without joiners at either end; None when no capitalised word is left."""
-    while (
-        a < b
-        and not _is_cap(text[tokens[a][0] : tokens[a][1]])
-        and not _joins_next(text, tokens, folded, a, b)
-    ):
+def _trim(cap: list[bool], folded: list[str], a: int, b: int) -> tuple[int, int] | None:
+    """Tokens [a, b) without joiners at either end; None when no capitalised word is left.
+
+    ``cap`` says which tokens are capitalised, ``folded`` holds their folded forms."""
+    while a < b and not cap[a] and not _joins_next(folded, a, b):
         a += 1
-    while (
-        a < b
-        and not _is_cap(text[tokens[b - 1][0] : tokens[b - 1][1]])
-        and (folded[b - 1] in _INNER_PARTICLES or folded[b - 1] in ARTICLES)
-    ):
+    while a < b and not cap[b - 1] and (folded[b - 1] in _JOINERS or folded[b - 1] in ARTICLES):
         b -= 1
-    if a >= b or not any(_is_cap(text[s:e]) for s, e in tokens[a:b]):
+    if a >= b or not any(cap[a:b]):
         return None
     return a, b
 
 
-def _joins_next(
-    text: str, tokens: list[tuple[int, int]], folded: list[str], a: int, b: int
-) -> bool:
+def _joins_next(folded: list[str], a: int, b: int) -> bool:
     """A leading article or particle that belongs to the next word (al-Muhandis, bin Laden)."""
-    return a + 1 < b and (folded[a] in ARTICLES or folded[a] in _START_PARTICLES)
+    return a + 1 < b and (folded[a] in ARTICLES or folded[a] in _OPENING_JOINERS)
+
+
+_JOINERS = frozenset(_INNER_PARTICLES)
+_OPENING_JOINERS = frozenset(_START_PARTICLES)
 
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
@@ -740,10 +1080,18 @@ def _split_heading_lines(text: str, start: int, end: int) -> Iterator[tuple[int,
 
 
 _OPENERS = frozenset("\"'“”‘’«»([{*_>#|•·-–—")
+_SENTENCE_ENDS = ".!?:;…"
+_SPACED_SENTENCE_ENDS = frozenset(ch + " " for ch in ".!?:;")
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
     """Whether the word at ``pos`` starts a sentence, a heading, a list item or a paragraph."""
+    if pos >= 2 and text[pos - 1] == " ":  # the common case, decided by the character before
+        ch = text[pos - 2]
+        if ch in _SENTENCE_ENDS:
+            return True
+        if not (ch.isspace() or ch in _OPENERS or ch.isdigit()):
+            return False
     i = pos - 1
     newlines = 0
     limit = max(0, pos - 200)
@@ -761,7 +1109,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
         elif ch.isspace() or ch in _OPENERS or ch.isdigit():
             pass
         else:
-            return ch in ".!?:;…"
+            return ch in _SENTENCE_ENDS
         i -= 1
     return i < 0
 
