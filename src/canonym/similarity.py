@@ -45,6 +45,10 @@ _pairs(0.5, "vb", "kx", "Sz", "Gk")
 _pairs(0.7, "oa", "ua", "ai", "io", "iu", "eo", "eu")
 
 _INDEL_VOWEL = 0.45
+# Two adjacent letters swapped: a typing slip, one edit rather than two (Hussien/Hussein,
+# Brein/Brien). It passes the five-letter cap below but not the four-letter one: Iarn is not
+# taken for Iran, nor Hmaa for Hama.
+_TRANSPOSITION = 0.45  # as much as a dropped vowel
 # The i/y glide of a diphthong (ei, ey, ai, ay) is written or left out from one romanisation to
 # the next (Soleimani/Solemani, Hussein/Husen, Sheikh/Shekh); a vowel alone between consonants
 # is a syllable, and dropping it is a real change (Solemani/Slemani). Only the glide is cheap: a
@@ -116,6 +120,7 @@ def orth_distance(a: str, b: str) -> float:
     prev = [0.0] * (lb + 1)
     for j in range(lb):
         prev[j + 1] = prev[j] + b_indel[j]
+    before = prev  # the row above ``prev``: for transpositions
     for i in range(la):
         ca = a[i]
         final_a = i == la - 1
@@ -130,13 +135,19 @@ def orth_distance(a: str, b: str) -> float:
                 diag = prev[j] + _SUB_FINAL.get((ca, cb), 1.0)
             else:
                 diag = prev[j] + sub.get((ca, cb), 1.0)
+            # Two neighbours typed in the wrong order (Hussien/Hussein, Brein/Brien); not at
+            # the end of a word, whose last letter is a suffix (Husein/Huseini stays apart).
+            if 0 < i < la - 1 and 0 < j < lb - 1 and ca == b[j - 1] and cb == a[i - 1] != ca:
+                swapped = before[j - 1] + _TRANSPOSITION
+                if swapped < diag:
+                    diag = swapped
             up = prev[j + 1] + a_cost
             side = left + b_indel[j]
             left = diag if diag < up else up
             if side < left:
                 left = side
             cur.append(left)
-        prev = cur
+        before, prev = prev, cur
     return prev[lb]
 
 
