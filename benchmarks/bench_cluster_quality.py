@@ -269,18 +269,44 @@ def synthetic_names(n: int, seed: int = 7) -> list[str]:
 
 
 def scale(n: int) -> dict[str, float]:
+    """Cluster ``n`` synthetic names: time, peak memory, and how many pairs the linker scored
+    (read from ``canonym.cluster._Linker``, an internal: absent if it moves)."""
+    import importlib
+
     import canonym
 
     names = synthetic_names(n)
-    start = time.perf_counter()
-    clusters = canonym.cluster(names)
-    seconds = time.perf_counter() - start
+    scored: list[int] = []
+    linker = getattr(importlib.import_module("canonym.cluster"), "_Linker", None)
+    run = getattr(linker, "run", None)
+    if linker is not None and run is not None:
+
+        def counted(self: object) -> object:
+            out = run(self)
+            scored.append(len(getattr(self, "scores", {})))
+            return out
+
+        linker.run = counted
+    try:
+        start = time.perf_counter()
+        clusters = canonym.cluster(names)
+        seconds = time.perf_counter() - start
+    finally:
+        if linker is not None and run is not None:
+            linker.run = run
     peak = _peak_rss_mb()
     print(
         f"scale: {n:,} synthetic names -> {len(clusters):,} clusters in {seconds:.1f} s"
+        + (f", {scored[0]:,} pairs scored" if scored else "")
         + (f", peak memory {peak:,.0f} MB (process RSS)" if peak else "")
     )
-    return {"names": n, "clusters": len(clusters), "seconds": seconds, "peak_rss_mb": peak}
+    return {
+        "names": n,
+        "clusters": len(clusters),
+        "seconds": seconds,
+        "peak_rss_mb": peak,
+        "pairs_scored": float(scored[0]) if scored else float("nan"),
+    }
 
 
 def _peak_rss_mb() -> float:

@@ -22,10 +22,11 @@ from canonym import cli
 
 
 def _groups_file() -> dict[str, list[tuple[str, str]]]:
+    """Each case's names (a name ``count`` times when the column says so) and gold groups."""
     cases: dict[str, list[tuple[str, str]]] = defaultdict(list)
     with open(DATA / "cluster_groups.tsv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-            cases[row["case"]].append((row["name"], row["group"]))
+            cases[row["case"]].extend([(row["name"], row["group"])] * int(row["count"] or 1))
     return cases
 
 

@@ -16,16 +16,23 @@ Every list says what a kind of word *is*; none lists test strings.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
+
+from .keys import consonant_skeleton, orth, token_key
 
 __all__ = [
     "LEGAL_CLASS",
     "LEGAL_FORMS",
     "ORG_PREFIXES",
     "ORG_WORDS",
+    "abjad_fits",
+    "abjad_particles",
     "initials",
     "join_letter_runs",
     "rewrite_words",
+    "wade_giles_readings",
 ]
 
 # Written-out legal forms (folded words) -> the abbreviation. Longest phrases are matched first.
@@ -43,7 +50,6 @@ _LEGAL_PHRASES: dict[str, str] = {
     "public joint stock company": "pjsc",
     "private joint stock company": "cjsc",
     "aktiengesellschaft": "ag",
-    "aktiengeselschaft": "ag",
     "gesellschaft mit beschrankter haftung": "gmbh",
     "societatea cu raspundere limitata": "srl",
     "societa a responsabilita limitata": "srl",
@@ -86,10 +92,16 @@ _LEGAL_PHRASES: dict[str, str] = {
     "b v": "bv",
     "o o o": "ooo",
 }
+# Phrases by the spelling-normalised form of their first word, each as its words' forms:
+# legal forms are matched on ``orth`` so that a misspelt vowel or a doubled letter (Joynt
+# Stock Company, Aktiengeselschaft) still reads as the form.
 _LEGAL_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _phrase, _code in sorted(_LEGAL_PHRASES.items(), key=lambda kv: -len(kv[0].split())):
-    _parts = tuple(_phrase.split())
+    _parts = tuple(orth(w) for w in _phrase.split())
     _LEGAL_BY_FIRST.setdefault(_parts[0], []).append((_parts, _code))
+
+# The written words of the phrases by their spelling-normalised form (to test a cut-off word).
+_LEGAL_WORDS = {orth(w): w for _phrase in _LEGAL_PHRASES for w in _phrase.split()}
 
 #: Legal forms by the kind of company they make. Two forms of different classes are two legal
 #: persons (a bank's AG and its GmbH); forms that only say "a company" conflict with nothing.
@@ -142,9 +154,10 @@ _ABBREVIATIONS = {
     "mfg": "manufacturing",
     "bros": "brothers",
 }
-# A 0 or a 1 between letters is a typed O or I (Ig0r Sech1n): no name has a digit inside it.
-_DIGIT_IN_WORD = regex.compile(r"^[a-z]+[01]+[a-z]+$|^[a-z]{2,}[01]$")
-_LEET = str.maketrans("01", "oi")
+# A digit shaped like a letter between letters is that letter typed or read wrong (Ig0r
+# Sech1n, I9or): no name has a digit inside it. At a word's end only 0 and 1 (Sech1, Vlad0).
+_DIGIT_IN_WORD = regex.compile(r"^[a-z]+[0159]+[a-z]+$|^[a-z]{2,}[01]$")
+_LEET = str.maketrans("0159", "oisg")
 # Forms of address in other languages, before a name (parse knows the English ones).
 _FOREIGN_TITLES = frozenset(
     """monsieur madame mademoiselle herr frau prasident praesident senor senora signor signora
@@ -155,10 +168,19 @@ _ACRONYM_SKIP = frozenset("of the and in for on at to de du des la le et y und".
 _ARTICLES = frozenset("al el ad ed ar as ash at az an ul ud".split())
 
 
-def rewrite_words(words: list[str], rewrites: list[str], legal: list[str]) -> list[str]:
+def rewrite_words(
+    words: list[str], rewrites: list[str], legal: list[str], *, cut: bool = False
+) -> list[str]:
     """Legal forms to their abbreviation, numbers to digits, common abbreviations written out.
 
     Appends a description of every change to ``rewrites`` and every legal form to ``legal``.
+    ``cut`` says the name may have been cut off at a field's width (it is long), so that its
+    last word may be the start of a word: a legal form cut short is still the form.
+
+    >>> rewrite_words("tactical missiles joint stock compan".split(), [], [], cut=True)
+    ['tactical', 'missiles', 'jsc']
+    >>> rewrite_words("h and m hennes and mauritz ab".split(), [], [])
+    ['h', 'and', 'm', 'hennes', 'and', 'mauritz', 'ab']
     """
     out: list[str] = []
     i = 0
@@ -167,14 +189,15 @@ def rewrite_words(words: list[str], rewrites: list[str], legal: list[str]) -> li
         i += 1
     while i < len(words):
         w = words[i]
-        phrase_code = _legal_phrase_at(words, i)
+        phrase_code = _legal_phrase_at(words, i, cut)
         if phrase_code is not None:
-            phrase, code = phrase_code
-            if " ".join(phrase) != code:
-                rewrites.append(f"legal form {' '.join(phrase)!r} read as {code!r}")
+            used, code = phrase_code
+            written = " ".join(words[i : i + used])
+            if written != code:
+                rewrites.append(f"legal form {written!r} read as {code!r}")
             out.append(code)
             legal.append(code)
-            i += len(phrase)
+            i += used
             continue
         number = _number_at(words, i)
         if number is not None:
@@ -198,16 +221,44 @@ def rewrite_words(words: list[str], rewrites: list[str], legal: list[str]) -> li
     return out
 
 
-def _legal_phrase_at(words: list[str], i: int) -> tuple[tuple[str, ...], str] | None:
-    for phrase, code in _LEGAL_BY_FIRST.get(words[i], ()):
-        if tuple(words[i : i + len(phrase)]) != phrase:
+# A name at least this long may have been cut off at a field's width (sanctions lists and
+# registers store 35 to 50 characters): its last word may be cut short.
+CUT_LENGTH = 30
+_CUT_MIN_LETTERS = 3
+
+
+def _legal_phrase_at(words: list[str], i: int, cut: bool) -> tuple[int, str] | None:
+    """The legal form written at ``words[i]``: (words used, abbreviation), or None."""
+    phrases = _LEGAL_BY_FIRST.get(orth(words[i]))
+    if phrases is None:
+        return None
+    forms = [orth(w) for w in words[i : i + 6]]
+    for phrase, code in phrases:
+        n = len(phrase)
+        if tuple(forms[:n]) != phrase and not _cut_phrase(words, i, forms, phrase, cut):
             continue
         # Dotted letters are a legal form only at an end of the name (N.A., S.A.R.L.):
         # elsewhere they are initials or an acronym.
-        if max(map(len, phrase)) == 1 and i > 0 and i + len(phrase) < len(words):
+        if max(map(len, phrase)) == 1 and i > 0 and i + n < len(words):
             continue
-        return phrase, code
+        return min(n, len(words) - i), code
     return None
+
+
+def _cut_phrase(
+    words: list[str], i: int, forms: list[str], phrase: tuple[str, ...], cut: bool
+) -> bool:
+    """Whether the name ends in ``phrase`` cut short inside its last word (Joint Stock Compan)."""
+    n = len(phrase)
+    last = words[-1]
+    return (
+        cut
+        and i + n == len(words)
+        and tuple(forms[: n - 1]) == phrase[:-1]
+        and len(last) >= _CUT_MIN_LETTERS
+        and _LEGAL_WORDS.get(phrase[-1], "").startswith(last)
+        and _LEGAL_WORDS[phrase[-1]] != last
+    )
 
 
 def _number_at(words: list[str], i: int) -> tuple[str, int] | None:
@@ -256,3 +307,137 @@ def initials(words: list[str]) -> set[str]:
     without = "".join(w[0] for w in kept if w not in _ARTICLES)
     every = "".join(w[0] for w in words if len(w) > 1 and w not in LEGAL_FORMS)
     return {a for a in (with_articles, without, every) if len(a) >= 2}
+
+
+# Kin particles as unidecode writes them from Arabic script, where short vowels go unwritten
+# (بن bn, أبو abw, بنت bnt): parse knows them only with their vowels.
+_ABJAD_PARTICLES = {"bn": "bin", "abn": "ibn", "abw": "abu", "bw": "abu", "bnt": "bint"}
+
+
+def abjad_particles(words: list[str], rewrites: list[str]) -> list[str]:
+    """The kin particles of a name written in Arabic script, with their vowels.
+
+    >>> abjad_particles(["mhmd", "bn", "slmn"], [])
+    ['mhmd', 'bin', 'slmn']
+    """
+    out = []
+    for i, w in enumerate(words):
+        if w in _ABJAD_PARTICLES and i + 1 < len(words):
+            rewrites.append(f"{w!r} read as the particle {_ABJAD_PARTICLES[w]!r}")
+            w = _ABJAD_PARTICLES[w]
+        out.append(w)
+    return out
+
+
+# The shortest consonant skeleton that is evidence on its own: two consonants (Muhammad, Mahdi,
+# Hamid, Ahmad are all m-d or so) are not.
+_ABJAD_SKELETON = 3
+
+
+def abjad_fits(abjad: str, latin: str) -> bool:
+    """Whether a word transliterated from a script that leaves short vowels unwritten (Arabic,
+    Hebrew) can be the Latin word: one consonant skeleton of three consonants or more, and the
+    same first letter (a written alif or aleph is a vowel the Latin word must start with).
+
+    >>> abjad_fits("frnndw", "fernando"), abjad_fits("byryz", "perez")
+    (True, True)
+    >>> abjad_fits("aslm", "salim"), abjad_fits("slmn", "sultan"), abjad_fits("mhmd", "mahdi")
+    (False, False, False)
+    """
+    skeleton = consonant_skeleton(abjad)
+    return (
+        len(skeleton) >= _ABJAD_SKELETON
+        and skeleton == consonant_skeleton(latin)
+        and token_key(abjad)[:1] == token_key(latin)[:1]
+    )
+
+
+# Wade-Giles, the older romanisation of Mandarin (Mao Tse-tung, Hsi Chin-p'ing), against Pinyin
+# (Mao Zedong, Xi Jinping). Folding drops the apostrophe that marks an aspirate, so an initial
+# p is Pinyin b or p, ch is j, q, zh or ch, and so on: every reading is kept.
+_WG_INITIALS: dict[str, tuple[str, ...]] = {
+    "hs": ("x",),
+    "ch": ("j", "q", "zh", "ch"),
+    "ts": ("z", "c"),
+    "tz": ("z", "c"),
+    "ss": ("s",),
+    "sz": ("s",),
+    "sh": ("sh",),
+    "p": ("b", "p"),
+    "t": ("d", "t"),
+    "k": ("g", "k"),
+    "j": ("r",),
+    **{c: (c,) for c in "mfnlhswy"},
+    "": ("",),
+}
+_WG_FINALS: dict[str, tuple[str, ...]] = {
+    "ung": ("ong",),
+    "iung": ("iong",),
+    "ieh": ("ie",),
+    "ien": ("ian",),
+    "ueh": ("ue",),
+    "ih": ("i",),
+    "erh": ("er",),
+    "eh": ("e",),
+    "o": ("o", "e", "uo"),
+    "u": ("u", "i"),
+    "uei": ("ui",),
+    **{
+        f: (f,)
+        for f in """a e ai ei ao ou an en ang eng i ia iao iu in ing iang ua uo ui uai uan un
+        uang""".split()
+    },
+}
+# Spellings only Wade-Giles writes (Pinyin has no hs, ts, tz, ss, -ung, -ieh, -ien, -ih, -erh):
+# one of them must be in a name before it is read as Wade-Giles at all, so that a Pinyin name
+# (Ping Li) is never re-read as another (Bing Li).
+_WG_ONLY = regex.compile(r"hs|ts|tz|ss|ung|ieh|ien|ih$|erh")
+_WG_MAX_READINGS = 64
+
+
+def wade_giles_readings(words: list[str]) -> frozenset[str]:
+    """The Pinyin a name in Wade-Giles can stand for, its words written together; empty unless
+    every word is Wade-Giles syllables and one is written as only Wade-Giles writes it.
+
+    >>> "xijinping" in wade_giles_readings(["hsi", "chin", "ping"])
+    True
+    >>> "maozedong" in wade_giles_readings(["mao", "tse", "tung"])
+    True
+    >>> wade_giles_readings(["bing", "li"]), wade_giles_readings(["hans", "friedrich"])
+    (frozenset(), frozenset())
+    """
+    if not words or not any(_WG_ONLY.search(w) for w in words):
+        return frozenset()
+    readings = {""}
+    for w in words:
+        options = _wg_word(w)
+        if not options:
+            return frozenset()
+        readings = {r + o for r in readings for o in options}
+        if len(readings) > _WG_MAX_READINGS:
+            return frozenset()
+    return frozenset(readings)
+
+
+@lru_cache(maxsize=4096)
+def _wg_word(word: str) -> frozenset[str]:
+    """Pinyin readings of one word made of Wade-Giles syllables (none if it is not)."""
+    if not word:
+        return frozenset({""})
+    out: set[str] = set()
+    for i in range(min(2, len(word)), -1, -1):
+        initial = word[:i]
+        if initial not in _WG_INITIALS:
+            continue
+        for j in range(min(len(word), i + 4), i, -1):
+            final = word[i:j]
+            if final not in _WG_FINALS:
+                continue
+            rest = _wg_word(word[j:])
+            if not rest:
+                continue
+            finals = ("an",) if initial == "y" and final == "en" else _WG_FINALS[final]
+            out.update(p + f + r for p in _WG_INITIALS[initial] for f in finals for r in rest)
+            if len(out) > _WG_MAX_READINGS:
+                return frozenset(out)
+    return frozenset(out)

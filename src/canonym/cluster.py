@@ -7,14 +7,15 @@ How it works, in four steps:
 2. **Anchors.** With a ``table``, units that resolve join their entity's cluster.
 3. **Candidates.** The other units are filed under the blocking keys of the resolver
    (transliteration keys, consonant skeletons and their ends, one key per word); each unit meets
-   only the units filed under its rarest keys, a C prefilter keeps the closest few, and only
+   only the units filed under its rarest keys, C prefilters keep the closest few, and only
    those pairs are scored with :func:`canonym.compare`. Cost grows about linearly with the list.
 4. **Linkage.** Pairs scoring at least ``threshold`` are merged best first, but two clusters
-   merge only when their *average* cross score reaches the threshold and *no* cross pair is
-   clearly different (complete linkage at the floor): A~B and B~C never drag in a C that is
-   clearly not A (Hussein ~ Husseini ~ Hosseini). Finally a name that is a person's surname or a
-   shorter form of a person's name joins the one cluster holding its full name, when exactly one
-   does.
+   merge only when their *average* cross score reaches the threshold and no cross pair between
+   main spellings is clearly different: A~B and B~C never drag in a C that is clearly not A
+   (Hussein ~ Husseini ~ Hosseini). A rare spelling (a typing slip in a long list) that
+   contradicts the other cluster is outvoted unless such pairs weigh a tenth of the whole.
+   Finally a name that is a person's surname or a shorter form of a person's name joins the one
+   cluster holding its full name, when exactly one does.
 
 >>> groups = cluster(["Qasem Soleimani", "Ghasem Soleymani", "Sohrab Soleimani",
 ...                   "Soleimani", "Qassem Soleimani"])
@@ -33,6 +34,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import TextIO
 
@@ -41,13 +43,14 @@ from rapidfuzz import fuzz, process
 from .cli import COMMANDS
 from .compare import (
     DEFAULT_THRESHOLD,
+    _Words,
     acronym_keys,
     judge_words,
     readings_of,
     unit_key,
     words,
 )
-from .keys import token_form, token_key
+from .keys import orth, token_form, token_key
 from .parse import NameToken, ParsedName
 from .resolver import Resolver, _block_keys
 from .similarity import word_similarity
@@ -80,12 +83,20 @@ _POOL = 128
 _CANDIDATES = 8
 _PREFILTER_CUTOFF = 75.0
 _SUBSET_CUTOFF = 95.0
+_CLOSE_KEYS = 90.0  # candidates this close in keys are scored whatever their spelling
+_ORTH_CUTOFF = 65.0
 # Below this a pair is "clearly different": it may not end in one cluster, whatever links them.
 _FLOOR_BELOW_THRESHOLD = 0.1
-# Two clusters bigger than this are compared on this many members each (the first in sort
-# order), which bounds the cost of a merge on lists with very large clusters.
+# Two clusters bigger than this are compared on this many members each (the most frequent),
+# which bounds the cost of a merge on lists with very large clusters.
 _SAMPLE = 16
+# A unit seen at least this share as often as its cluster's most frequent one is a main
+# spelling: a contradiction between two main spellings vetoes a merge. Contradictions that
+# involve a rare spelling veto it when they carry this share of the cross pairs' weight.
+_MAIN_SHARE = 0.25
+_VETO_SHARE = 0.1
 _EPSILON = 1e-9
+_SLACK = 1e-6  # room for rounding when the running sum decides early
 
 
 def cluster(
@@ -138,16 +149,28 @@ def cluster(
     else:
         free = keys
 
-    groups = _Linker([reps[k] for k in free], threshold, kind, progress).run()
+    linker = _Linker(
+        [reps[k] for k in free], threshold, kind, progress, [len(units[k]) for k in free]
+    )
     out: list[Cluster] = []
     for entity_id, unit_keys in anchored.items():
         assert table is not None
         out.append(_make(items, units, unit_keys, table[entity_id].name, entity_id))
-    for group in groups:
-        unit_keys = [free[u] for u in group]
-        out.append(_make(items, units, unit_keys, None, None))
+    for group in linker.run():
+        out.append(_make(items, units, [free[u] for u in group], None, None))
     out.sort(key=lambda c: c.indices[0])
     return out
+
+
+def _spelling_key(w: _Words, kind: str | None) -> tuple[tuple[str, str], ...] | None:
+    """The name's words (particles and spelling-normalised forms) in order: names with one
+    such key (Mosul, Mossul; "NOWAK, Jelena", Jelena Novak) are scored 1.0 together by compare.
+    None for a name without words or in Chinese, Japanese or Korean script (where letters are
+    no spelling)."""
+    if w.syllabic is not None:
+        return None
+    tokens = readings_of(w, kind)[0].tokens
+    return tuple((t.particle, orth(t.text)) for t in tokens) if tokens else None
 
 
 def _units(items: Sequence[str]) -> dict[str, list[int]]:
@@ -161,6 +184,8 @@ def _representative(spellings: list[str]) -> str:
     """The most frequent spelling; among as frequent ones the fullest (most words, written as
     in running text rather than in capitals or "SURNAME, Given" order, longest), then the first
     in sort order."""
+    if len(spellings) == 1:
+        return spellings[0]
     counts = Counter(spellings)
     return min(
         counts,
@@ -189,14 +214,19 @@ class _Linker:
         threshold: float,
         kind: str | None,
         progress: Callable[[int, int], None] | None,
+        weights: list[int],
     ) -> None:
         self.names = names
+        # How many times each unit's spellings occur in the input: the evidence each carries.
+        self.weights = weights
         self.threshold = threshold
         self.floor = threshold - _FLOOR_BELOW_THRESHOLD
         self.kind = kind
         self.progress = progress
         self.scores: dict[tuple[int, int], tuple[float, bool]] = {}
         self.words = [words(name) for name in names]
+        # Names with one spelling key score 1.0 together: no need to compare them.
+        self.spelling = [_spelling_key(w, kind) for w in self.words]
 
     def score(self, u: int, v: int) -> tuple[float, bool]:
         """compare's score of two units, and whether the names contradict each other."""
@@ -204,10 +234,14 @@ class _Linker:
         s = self.scores.get(pair)
         if s is None:
             x, y = pair
-            if self.names[y] < self.names[x]:  # compare's own order, so the scores agree
-                x, y = y, x
-            verdict = judge_words(self.words[x], self.words[y], self.kind)
-            s = (verdict.score, verdict.conflict)
+            same = self.spelling[x]
+            if same is not None and same == self.spelling[y]:
+                s = (1.0, False)
+            else:
+                if self.names[y] < self.names[x]:  # compare's own order, so the scores agree
+                    x, y = y, x
+                verdict = judge_words(self.words[x], self.words[y], self.kind, decide=True)
+                s = (verdict.score, verdict.conflict)
             self.scores[pair] = s
         return s
 
@@ -235,6 +269,8 @@ class _Linker:
                 blocks[k].append(u)
         key_text = [_key_text(rs[-1]) for rs in readings]
         joined_text = [_key_text(rs[-1], joined=True) for rs in readings]
+        word_counts = [t.count(" ") for t in key_text]
+        orth_text = [_orth_text(rs[-1]) for rs in readings]
         seen: set[tuple[int, int]] = set()
         edges: list[tuple[float, int, int]] = []
         step = max(1, n // 100)
@@ -249,7 +285,9 @@ class _Linker:
             pool.discard(u)
             if not pool:
                 continue
-            ordered = self._prefilter(u, sorted(pool), key_text, joined_text)
+            ordered = self._prefilter(
+                u, sorted(pool), key_text, joined_text, word_counts, orth_text
+            )
             # An acronym shares no letters' keys with its expansion: both are filed under it.
             for k in unit_blocks[u]:
                 if k.startswith("a:") and len(blocks[k]) <= _CANDIDATES:
@@ -267,29 +305,47 @@ class _Linker:
         return edges
 
     def _prefilter(
-        self, u: int, pool: list[int], key_text: list[str], joined_text: list[str]
+        self,
+        u: int,
+        pool: list[int],
+        key_text: list[str],
+        joined_text: list[str],
+        word_counts: list[int],
+        orth_text: list[str],
     ) -> list[int]:
         """The candidates whose transliteration keys are close to ``u``'s, best first.
 
         Three C passes: the words' keys (in any order), the keys written as one word (Deng
-        Xiao Ping / Deng Xiaoping), and word-set containment (a patronymic or title more).
+        Xiao Ping / Deng Xiaoping), and word-set containment (a patronymic or title more); then
+        the closest that are not very close in keys must be close in spelling-normalised words.
         """
         best: dict[int, float] = {}
-        keys = [key_text[v] for v in pool]
-        joined = [joined_text[v] for v in pool]
-        for query, texts, scorer, cutoff in (
-            (key_text[u], keys, fuzz.ratio, _PREFILTER_CUTOFF),
-            (joined_text[u], joined, fuzz.ratio, _PREFILTER_CUTOFF),
-            (key_text[u], keys, fuzz.token_set_ratio, _SUBSET_CUTOFF),
+        # Containment only between names with different numbers of words (the slow pass: a
+        # name with as many words as another and nearly all of them is found by the first).
+        count = word_counts[u]
+        others = [v for v in pool if word_counts[v] != count]
+        for query, texts, members, scorer, cutoff in (
+            (key_text[u], _pick(key_text, pool), pool, fuzz.ratio, _PREFILTER_CUTOFF),
+            (joined_text[u], _pick(joined_text, pool), pool, fuzz.ratio, _PREFILTER_CUTOFF),
+            (key_text[u], _pick(key_text, others), others, fuzz.token_set_ratio, _SUBSET_CUTOFF),
         ):
+            if not members:
+                continue
             for _, score, j in process.extract(
                 query, texts, scorer=scorer, score_cutoff=cutoff, limit=None
             ):
-                v = pool[j]
+                v = members[j]
                 if score > best.get(v, -1.0):
                     best[v] = score
-        ranked = sorted(best, key=lambda v: (-best[v], v))
-        return ranked[:_CANDIDATES]
+        ranked = sorted(best, key=lambda v: (-best[v], v))[:_CANDIDATES]
+        # Keys merge whole classes of letters, so in a list of look-alike names many are close
+        # in keys alone; those must also be close in their spelling-normalised words.
+        mine = orth_text[u]
+        return [
+            v
+            for v in ranked
+            if best[v] >= _CLOSE_KEYS or fuzz.ratio(mine, orth_text[v]) >= _ORTH_CUTOFF
+        ]
 
     # -- linkage ----------------------------------------------------------------------------
 
@@ -329,20 +385,47 @@ class _Linker:
         return [sorted(m) for m in members.values()]
 
     def _agree(self, a: list[int], b: list[int]) -> bool:
+        """Whether two clusters are one: their cross pairs score the threshold on average, and
+        none contradicts the merge.
+
+        A pair contradicts it when the names conflict or score clearly under the threshold.
+        Between two main spellings (each seen at least a quarter as often as its cluster's most
+        frequent one) that is a veto; a rare spelling (a typing slip in a long list) is
+        outvoted unless its pairs, weighted by how often their two spellings occur, carry a
+        tenth of the weight. In a list of distinct names every spelling is a main one, and
+        every contradiction a veto.
+        """
         xs, ys = self._sample(a), self._sample(b)
-        total = 0.0
+        weights = self.weights
+        main_x = _MAIN_SHARE * max(weights[x] for x in xs)
+        main_y = _MAIN_SHARE * max(weights[y] for y in ys)
+        total = against = 0.0
+        limit = _VETO_SHARE * sum(weights[x] for x in xs) * sum(weights[y] for y in ys)
+        # The average cannot reach the threshold once the pairs left could not lift it there.
+        count = left = len(xs) * len(ys)
+        needed = self.threshold * count - _EPSILON
         for x in xs:
+            wx = weights[x]
             for y in ys:
                 s, conflict = self.score(x, y)
                 if conflict or s < self.floor - _EPSILON:
-                    return False
+                    if wx >= main_x and weights[y] >= main_y:
+                        return False
+                    against += wx * weights[y]
+                    if against > limit:
+                        return False
                 total += s
-        return total / (len(xs) * len(ys)) >= self.threshold
+                left -= 1
+                if total + left < needed:
+                    return False
+        return total / count >= self.threshold
 
     def _sample(self, members: list[int]) -> list[int]:
+        """A big cluster is represented by its most frequent spellings."""
         if len(members) <= _SAMPLE:
             return members
-        return sorted(members, key=lambda u: self.names[u])[:_SAMPLE]
+        weights, names = self.weights, self.names
+        return sorted(members, key=lambda u: (-weights[u], names[u]))[:_SAMPLE]
 
     # -- surnames and short forms -----------------------------------------------------------
 
@@ -354,17 +437,29 @@ class _Linker:
         stays alone (Soleimani beside Qassem and Sohrab Soleimani is ambiguous)."""
         if self.kind not in (None, "person"):
             return groups
-        group_of = {u: g for g, members in enumerate(groups) for u in members}
+        content = [_content(p) for p in parsed]
         person = [
             self.kind == "person" or _person_like(self.words[u].kind_hint, p)
             for u, p in enumerate(parsed)
         ]
-        # Family name key -> units with two or more words that end with it.
+        # Family name key -> units with two or more words that end with it, longest first.
         by_family: dict[str, list[int]] = defaultdict(list)
-        for u, p in enumerate(parsed):
-            words = _content(p)
-            if len(words) >= 2 and person[u]:
-                by_family[token_key(words[-1].text)].append(u)
+        for u, mine in enumerate(content):
+            if len(mine) >= 2 and person[u]:
+                by_family[token_key(mine[-1].text)].append(u)
+        for fuller in by_family.values():
+            fuller.sort(key=lambda v: -len(content[v]))
+        # A group joins another only if all its names are persons' and one has a fuller name
+        # in the list: find those groups first (most have none), and order only them.
+        candidates = [
+            g
+            for g, members in enumerate(groups)
+            if all(person[u] and content[u] for u in members)
+            and any(self._has_fuller(u, content, by_family) for u in members)
+        ]
+        if not candidates:
+            return groups
+        group_of = {u: g for g, members in enumerate(groups) for u in members}
         merged: dict[int, int] = {}  # group -> the group it joined
 
         def root(g: int) -> int:
@@ -373,17 +468,14 @@ class _Linker:
             return g
 
         order = sorted(
-            range(len(groups)),
+            candidates,
             key=lambda g: (
-                -max(len(_content(parsed[u])) for u in groups[g]),
+                -max(len(content[u]) for u in groups[g]),
                 min(self.names[u] for u in groups[g]),
             ),
         )
         for g in order:
-            short = [u for u in groups[g] if person[u] and _content(parsed[u])]
-            if len(short) != len(groups[g]):
-                continue
-            targets = self._fuller(short, parsed, by_family, lambda v: root(group_of[v]))
+            targets = self._fuller(groups[g], content, by_family, lambda v: root(group_of[v]))
             targets.discard(root(g))
             if len(targets) == 1:
                 merged[root(g)] = targets.pop()
@@ -395,23 +487,44 @@ class _Linker:
         return [sorted(m) for m in out.values()]
 
     @staticmethod
+    def _has_fuller(
+        u: int, content: list[tuple[NameToken, ...]], by_family: dict[str, list[int]]
+    ) -> bool:
+        words = content[u]
+        for v in by_family.get(token_key(words[-1].text), ()):
+            if len(content[v]) <= len(words):
+                return False  # longest first: no fuller name after this one
+            if _contains(content[v], words):
+                return True
+        return False
+
+    @staticmethod
     def _fuller(
         short: list[int],
-        parsed: list[ParsedName],
+        content: list[tuple[NameToken, ...]],
         by_family: dict[str, list[int]],
         group: Callable[[int], int],
     ) -> set[int]:
         """The groups holding a fuller name of one of ``short``; stops counting at two."""
         targets: set[int] = set()
         for u in short:
-            words = _content(parsed[u])
+            words = content[u]
             for v in by_family.get(token_key(words[-1].text), ()):
+                if len(content[v]) <= len(words):
+                    break  # longest first
                 h = group(v)
-                if h not in targets and _contains(_content(parsed[v]), words):
+                if h not in targets and _contains(content[v], words):
                     targets.add(h)
                     if len(targets) > 2:  # two other groups, besides perhaps its own
                         return targets
         return targets
+
+
+def _pick(texts: list[str], members: list[int]) -> Sequence[str]:
+    """``texts`` at the positions ``members`` (itemgetter builds the tuple in C)."""
+    if len(members) == 1:
+        return [texts[members[0]]]
+    return itemgetter(*members)(texts) if members else []
 
 
 def _content(p: ParsedName) -> tuple[NameToken, ...]:
@@ -455,6 +568,11 @@ def _person_like(hint: str | None, p: ParsedName) -> bool:
     if hint is not None:
         return hint == "person"
     return not any(t.text in _PLACE_WORDS for t in p.tokens)
+
+
+def _orth_text(p: ParsedName) -> str:
+    """The words' spelling-normalised forms, sorted."""
+    return " ".join(sorted(orth(t.text) for t in p.tokens if t.role not in ("suffix", "generic")))
 
 
 def _key_text(p: ParsedName, *, joined: bool = False) -> str:

@@ -5,20 +5,27 @@ names through :func:`canonym.parse` and scores them with the transliteration-awa
 :func:`canonym.similarity.score_names`, read in both directions (a pair of names has no query
 side), and adds what only a pair of free-standing names needs:
 
-- legal forms written out or abbreviated are one word (Aktiengesellschaft = AG, Limited
-  Liability Company = LLC, Sp. z o.o.); two legal forms of different classes (AG, GmbH) are
-  two companies; numbers written in words are digits (Forty-Four = 44);
+- legal forms written out, abbreviated or misspelt are one word (Aktiengesellschaft = AG,
+  Limited Liability Company = LLC, Joynt Stock Company = JSC, Sp. z o.o.); two legal forms of
+  different classes (AG, GmbH) are two companies; numbers written in words are digits
+  (Forty-Four = 44); ``&`` is "and"; a ship's MV or MT is set aside;
 - a dotted or spaced acronym is one word (A.B.C. = ABC), and an acronym alone matches the name
   it abbreviates (AQAP, al-Qaeda in the Arabian Peninsula);
 - initials stand for a word of the other name that starts with that letter (V. Putin, Hans J
-  Friedrich) and contradict one that does not (A. Nazarbayev);
-- two adjacent letters swapped is a typing slip (Schloz/Scholz), not a new name;
+  Friedrich) and contradict one that does not (A. Nazarbayev); initials written together
+  (JC, U.S.) stand for as many words;
+- two adjacent letters swapped is a typing slip (Schloz/Scholz), not a new name; a word
+  written in pieces (Patr ushev) is one word; a long name may be cut off at a field's width;
 - two different patronymics or ``bin``/``ibn`` fathers are two different people;
+- a name whose every word ends in -s is read without its Latvian or Lithuanian endings
+  (Sergejs Lavrovs); a name in Arabic or Hebrew script leaves short vowels unwritten; a
+  Chinese name in Wade-Giles is its Pinyin (Mao Tse-tung, Mao Zedong);
 - in Chinese, Japanese and Korean script every character is a syllable of the name: one
   character different is another name;
 - a name that is the other plus more words is another entity (Hezbollah, Kata'ib Hezbollah),
   except a person's name given short (Janan Agha, Janan Mohammad Ahmed Agha) when the names
-  are known to be persons' (``kind="person"``, or a patronymic or ``bin`` says so).
+  are known to be persons' (``kind="person"``, or a patronymic or ``bin`` says so) and at most
+  two words are left out between the first and the last.
 
 >>> c = compare("Qasem Soleimani", "Ghasem Soleymani")
 >>> c.same, c.score >= 0.9
@@ -34,6 +41,7 @@ True
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -41,19 +49,29 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ._compare_words import (
+    CUT_LENGTH,
     LEGAL_CLASS,
     LEGAL_FORMS,
     ORG_PREFIXES,
     ORG_WORDS,
+    abjad_fits,
+    abjad_particles,
     initials,
     join_letter_runs,
     rewrite_words,
+    wade_giles_readings,
 )
 from ._typecheck import require_str
 from .keys import orth
 from .normalize import fold, normalize
-from .parse import NameToken, ParsedName, parse
-from .similarity import NameScore, describe_differences, orth_distance, score_names
+from .parse import ARTICLES, PARTICLES, NameToken, ParsedName, parse
+from .similarity import (
+    NameScore,
+    describe_differences,
+    orth_distance,
+    score_names,
+    word_similarity,
+)
 from .table import KINDS
 
 __all__ = ["DEFAULT_THRESHOLD", "Comparison", "compare"]
@@ -66,7 +84,11 @@ DEFAULT_THRESHOLD = 0.8
 _DIFFERENT_ENTITY = 0.75
 _CONTRADICTION = 0.7
 _ACRONYM = 0.85
+_ROMANISATION = 0.9  # one Chinese name in Wade-Giles and in Pinyin
 _SHORT_FORM = 0.9  # a person's name given short, at best
+# A person's name given short leaves out at most two words (Janan Agha for Janan Mohammad Ahmed
+# Agha): a first and a last name beside a chain of three or more is too little to go on.
+_SHORT_FORM_LEFT_OUT = 2
 _INITIAL = 0.9  # a name with an initial for a word, at best
 _SLIP = 0.96  # factor for each pair of swapped letters
 _FATHER_FLOOR = 0.82  # two patronymics less alike than this are two fathers
@@ -167,7 +189,7 @@ def unit_key(name: str) -> str:
     """Names with one unit key are one name to :func:`canonym.cluster`: equal once folded (and
     in Chinese, Japanese or Korean script, equal characters, since homophones fold alike)."""
     folded = fold(name)
-    syllabic = _syllabic_form(name)
+    syllabic = None if name.isascii() else _syllabic_form(name)
     if not folded and syllabic is None:
         return "\0" + name  # nothing to fold: only the identical string is the same
     return folded if syllabic is None else f"{folded}\x1f{syllabic}"
@@ -183,15 +205,16 @@ def acronym_keys(w: _Words) -> set[str]:
 
 
 def readings_of(w: _Words, kind: str | None = None) -> list[ParsedName]:
-    """The name as compare reads it (legal forms, numbers, acronyms rewritten), and a second
-    reading with an article written joined split off (Alqaeda), when there is one."""
-    return [r for r, _ in _readings(w.prepared(kind or w.kind_hint)[0])]
+    """The name as compare reads it (legal forms, numbers, acronyms rewritten), and the other
+    readings it tries (an article written joined split off, Alqaeda; Baltic endings left off,
+    Sergejs Lavrovs), when there are any."""
+    return [r for r, _ in w.readings(kind or w.kind_hint)]
 
 
 # -- preparing one name --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Words:
     """One name's words after rewriting, and what the words say about the name."""
 
@@ -207,9 +230,29 @@ class _Words:
     # organisation's A.B.C.), and kept as initials (a person's J. C.).
     as_acronyms: tuple[ParsedName, tuple[str, ...]] = field(repr=False)
     as_initials: tuple[ParsedName, tuple[str, ...]] = field(repr=False)
+    # Words that may be an organisation's acronym inside a longer name: dotted letters joined
+    # (U.S.), or a short word in capitals in a name that is not all capitals (US Steel).
+    acronyms: frozenset[str] = frozenset()
+    cut: bool = False  # long enough to have been cut off at a field's width
+    abjad: bool = False  # written in Arabic or Hebrew script, short vowels unwritten
+    abd_apart: frozenset[str] = frozenset()  # words after an Abdul written apart (Abdul Hanif)
+    pinyin: frozenset[str] = frozenset()  # a Wade-Giles name's Pinyin readings, run together
+
+    # Readings of each preparation, computed once (a clustering compares a name many times).
+    reading_cache: dict[bool, tuple[tuple[ParsedName, tuple[str, ...]], ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def prepared(self, kind: str | None) -> tuple[ParsedName, tuple[str, ...]]:
         return self.as_initials if kind == "person" else self.as_acronyms
+
+    def readings(self, kind: str | None) -> tuple[tuple[ParsedName, tuple[str, ...]], ...]:
+        """The readings (see :func:`_readings`) of the name prepared for ``kind``."""
+        person = kind == "person"
+        out = self.reading_cache.get(person)
+        if out is None:
+            out = self.reading_cache[person] = _readings(self.prepared(kind)[0])
+        return out
 
 
 def words(name: str) -> _Words:
@@ -226,8 +269,24 @@ def _words(raw: str) -> _Words:
     # ``bin`` and drops "l" as an article, which would break G.m.b.H. and p.l.c.); the commas
     # stay so that parse still turns "SURNAME, Given" round.
     parts: list[list[str]] = []
-    for part in normalize(raw).split(","):
-        words = rewrite_words(fold(part).split(), rewrites, legal)
+    text = normalize(raw)
+    if "&" in text:
+        # "&" is "and" (H&M, H and M); fold would drop it and leave the letters side by side.
+        text = text.replace("&", " and ")
+        rewrites.append("'&' read as 'and'")
+    vessel = _vessel_prefix(text)
+    if vessel:
+        text = text[len(vessel) :]
+        rewrites.append(f"{vessel.strip()!r} set aside (a ship's type, not its name)")
+    pieces = text.split(",")
+    # Cut off at a field's width, a name ends inside a word: not in a closing quote or bracket.
+    cut = len(text) >= CUT_LENGTH and text[-1].isalnum()
+    abjad = _ABJAD.search(text) is not None and not _LATIN.search(text)
+    for n, part in enumerate(pieces):
+        folded = fold(part).split()
+        if abjad:
+            folded = abjad_particles(folded, rewrites)
+        words = rewrite_words(folded, rewrites, legal, cut=cut and n == len(pieces) - 1)
         if not words:
             continue
         if parts and all(w in LEGAL_FORMS for w in words):
@@ -235,7 +294,7 @@ def _words(raw: str) -> _Words:
         else:
             parts.append(words)
     every = [w for part in parts for w in part]
-    letters = regex.sub(r"[\s.&'-]+", "", normalize(raw))
+    letters = _NOT_LETTERS.sub("", normalize(raw))
     is_acronym = 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
     frozen_parts = tuple(tuple(p) for p in parts)
     as_initials = _prepare(parsed, frozen_parts, tuple(rewrites), acronyms=False)
@@ -258,7 +317,48 @@ def _words(raw: str) -> _Words:
         tuple(rewrites),
         as_acronyms,
         as_initials,
+        _acronym_words(raw, as_acronyms[1]),
+        cut,
+        abjad,
+        _abd_apart_words(every),
+        wade_giles_readings([t.text for t in parsed.tokens]),
     )
+
+
+def _abd_apart_words(words: list[str]) -> frozenset[str]:
+    """The words that a separate Abdul (Abdel, Abd ...) binds to, as parse binds it."""
+    out = set()
+    for i, w in enumerate(words[:-1]):
+        if PARTICLES.get(w) == "abd":
+            rest = [x for x in words[i + 1 :] if x not in ARTICLES]
+            if rest:
+                out.add(rest[0])
+    return frozenset(out)
+
+
+_NOT_LETTERS = regex.compile(r"[\s.&'-]+")
+_ABJAD = regex.compile(r"[\p{Arabic}\p{Hebrew}\p{Syriac}\p{Thaana}]")
+_LATIN = regex.compile(r"\p{Latin}")
+_CAPS_WORD = regex.compile(r"(?<![\w.])[A-Z]{2,5}(?![\w.])")
+
+
+def _acronym_words(raw: str, rewrites: tuple[str, ...]) -> frozenset[str]:
+    """Words of the name that may be acronyms: letter runs joined, short words in capitals."""
+    out = {r.rsplit("'", 2)[-2] for r in rewrites if r.startswith("letters ")}
+    if not raw.isupper():
+        out.update(w.lower() for w in _CAPS_WORD.findall(raw))
+    return frozenset(out)
+
+
+# Ships' type prefixes (motor vessel, motor tanker), written before a vessel's name and left out
+# as often as not: MV Hellenic Spirit is the ship Hellenic Spirit. Only the undotted capitals
+# and the slashed forms before two words or more: M.T. Smith and MT Smith are persons.
+_VESSEL_PREFIX = regex.compile(r"^(?:MV|MT|M/V|M/T|m/v|m/t)\s+(?=\S+\s+\S)")
+
+
+def _vessel_prefix(text: str) -> str:
+    m = _VESSEL_PREFIX.match(text)
+    return m.group(0) if m else ""
 
 
 def _kind_hint(parsed: ParsedName, words: list[str], legal: list[str]) -> str | None:
@@ -341,17 +441,79 @@ def _syllabic_form(text: str) -> str | None:
 _JOINED_ARTICLE = regex.compile(r"^(al|el)([a-z]{4,})$")
 
 
-def _readings(name: ParsedName) -> list[tuple[ParsedName, list[str]]]:
-    """The name, and the name with an article written joined split off (Alqaeda, Elbaradei)."""
-    out: list[tuple[ParsedName, list[str]]] = [(name, [])]
+_Reading = tuple[ParsedName, tuple[str, ...]]  # a way to read a name, and what it changed
+
+
+def _readings(name: ParsedName) -> tuple[_Reading, ...]:
+    """The name, the name with an article written joined split off (Alqaeda, Elbaradei), and
+    the name without Latvian or Lithuanian endings (Sergejs Lavrovs, Sergejus Lavrovas)."""
+    out: list[_Reading] = [(name, ())]
     for i, t in enumerate(name.tokens):
         m = _JOINED_ARTICLE.match(t.text)
         if m and not t.particle:
             tokens = (*name.tokens[:i], t._replace(text=m.group(2)), *name.tokens[i + 1 :])
             note = f"{t.text!r} read as the article {m.group(1)!r} joined to {m.group(2)!r}"
-            out.append((name._replace(tokens=tokens), [note]))
+            out.append((name._replace(tokens=tokens), (note,)))
             break
+    out.extend(_baltic_readings(name))
+    return tuple(out)
+
+
+# Latvian and Lithuanian give every man's name a nominative ending, first name and surname alike:
+# Sergejs Lavrovs, Vladimirs Putins; Sergejus Lavrovas, Vladimiras Putinas. One word ending in
+# s proves nothing (Roberts, Williams); every word of the name doing so is the ending.
+_BALTIC_ENDING = regex.compile(r"(?<=[a-z]{3})(?:[aiuy]?s)$")
+_BALTIC_SHORT = regex.compile(r"(?<=[a-z]{3})s$")
+
+
+def _baltic_readings(name: ParsedName) -> list[_Reading]:
+    if not name.tokens or not name.tokens[0].text.endswith("s"):
+        return []  # the cheap test first
+    words = [t for t in name.tokens if t.role not in ("generic", "suffix")]
+    if len(words) < 2 or not all(t.text.endswith("s") and not t.particle for t in words):
+        return []
+    out: list[_Reading] = []
+    for ending in (_BALTIC_SHORT, _BALTIC_ENDING):
+        tokens = tuple(
+            t._replace(text=ending.sub("", t.text)) if t in words else t for t in name.tokens
+        )
+        if tokens != name.tokens and all(tokens != r.tokens for r, _ in out):
+            written = " ".join(t.text for t in tokens if t.role not in ("generic", "suffix"))
+            note = f"read as {written!r}, without Latvian or Lithuanian endings"
+            out.append((name._replace(tokens=tokens), (note,)))
     return out
+
+
+def _abd_readings(
+    wa: _Words, xa: ParsedName, wb: _Words, xb: ParsedName
+) -> tuple[tuple[_Reading, ...], tuple[_Reading, ...]]:
+    """Readings of two persons' names with an ``Abdul`` written apart as a name of its own.
+
+    South Asian and Afghan usage writes Abdul as a word of the name (Din Mohammad Abdul Hanif),
+    added or left out like a middle name. It is read so only where a left-out name may be:
+    after the first word, or first in both names.
+    """
+    first = bool(
+        xa.tokens and xb.tokens and _abd_apart(wa, xa.tokens[0]) and _abd_apart(wb, xb.tokens[0])
+    )
+    out: list[tuple[_Reading, ...]] = []
+    for w, x in ((wa, xa), (wb, xb)):
+        tokens: list[NameToken] = []
+        for i, t in enumerate(x.tokens):
+            if _abd_apart(w, t) and (i > 0 or first):
+                tokens.extend((NameToken("abdul", "given"), t._replace(particle="")))
+            else:
+                tokens.append(t)
+        if len(tokens) == len(x.tokens):
+            out.append(())
+        else:
+            note = f"'abdul' read as a name of its own in {w.raw!r}"
+            out.append(((x._replace(tokens=tuple(tokens)), (note,)),))
+    return out[0], out[1]
+
+
+def _abd_apart(w: _Words, t: NameToken) -> bool:
+    return t.particle == "abd" and t.text in w.abd_apart
 
 
 # -- judging a pair ------------------------------------------------------------------------------
@@ -371,9 +533,13 @@ def _judge(a: str, b: str, kind: str | None) -> _Verdict:
     return judge_words(_words(a), _words(b), kind)
 
 
-def judge_words(wa: _Words, wb: _Words, kind: str | None) -> _Verdict:
+def judge_words(wa: _Words, wb: _Words, kind: str | None, *, decide: bool = False) -> _Verdict:
     """The verdict on two prepared names (see :func:`words`); not symmetric by itself:
-    callers put the pair in a fixed order."""
+    callers put the pair in a fixed order.
+
+    ``decide`` is for callers that need only whether the names may be one (the clustering):
+    a reading found to contradict the other name is not scored to the last decimal.
+    """
     used_kind = kind or _agree(wa.kind_hint, wb.kind_hint)
     xa, rewrites_a = wa.prepared(used_kind)
     xb, rewrites_b = wb.prepared(used_kind)
@@ -389,17 +555,36 @@ def judge_words(wa: _Words, wb: _Words, kind: str | None) -> _Verdict:
         )
         return _Verdict(1.0 if same else 0.0, used_kind, not same, tuple(notes), None)
     best = _Verdict(-1.0, used_kind, False, (), None)
-    for ra, note_a in _readings(xa):
-        for rb, note_b in _readings(xb):
+    readings_a, readings_b = wa.readings(used_kind), wb.readings(used_kind)
+    if used_kind == "person" and (wa.abd_apart or wb.abd_apart):
+        more_a, more_b = _abd_readings(wa, xa, wb, xb)
+        readings_a += more_a
+        readings_b += more_b
+    for ra, note_a in readings_a:
+        for rb, note_b in readings_b:
             reading_notes = [*notes, *note_a, *note_b]
-            score, conflict, detail = _score_reading(wa, wb, ra, rb, used_kind, reading_notes)
+            score, conflict, detail = _score_reading(
+                wa, wb, ra, rb, used_kind, reading_notes, decide
+            )
             if score > best.score:
                 best = _Verdict(score, used_kind, conflict, tuple(reading_notes), detail)
+    if best.score < _ROMANISATION and (wa.pinyin or wb.pinyin):
+        romanised = _wade_giles_match(wa, wb) or _wade_giles_match(wb, wa)
+        if romanised:
+            return _Verdict(_ROMANISATION, used_kind, False, (*notes, romanised), None)
     if used_kind != "person" and best.score < _ACRONYM:
         acronym = _acronym_match(wa, wb, used_kind) or _acronym_match(wb, wa, used_kind)
         if acronym:
             return _Verdict(_ACRONYM, used_kind, False, (acronym,), None)
     return best
+
+
+def _wade_giles_match(wg: _Words, other: _Words) -> str | None:
+    """Whether ``wg``, a Chinese name in Wade-Giles, is ``other`` written in Pinyin."""
+    written = "".join(t.text for t in other.parsed.tokens)
+    if written in wg.pinyin and not other.pinyin:
+        return f"{wg.raw!r} is Wade-Giles for the Pinyin {other.raw!r}"
+    return None
 
 
 def _agree(x: str | None, y: str | None) -> str | None:
@@ -432,10 +617,22 @@ _DESCRIPTIVE = frozenset("of in the and for".split())
 
 
 def _score_reading(
-    wa: _Words, wb: _Words, xa: ParsedName, xb: ParsedName, kind: str | None, notes: list[str]
+    wa: _Words,
+    wb: _Words,
+    xa: ParsedName,
+    xb: ParsedName,
+    kind: str | None,
+    notes: list[str],
+    decide: bool = False,
 ) -> tuple[float, bool, NameScore]:
+    xa, xb, factor = _align_forms(wa, wb, xa, xb, kind, notes)
     xa, xb, penalty, conflict = _align_slips(xa, xb, kind, notes)
+    penalty *= factor
     forward = score_names(xa, xb, kind=kind)
+    if decide and _contradicts(forward, xa, xb, kind):
+        # Identifying words on each side that the other lacks: the names are not one, which
+        # is all a clustering needs to know (the other direction differs only in weights).
+        return min(forward.score, _CONTRADICTION) * penalty, True, forward
     # The lenient direction is the one with the shorter name as the query (a word missing from
     # the query costs more than one missing from the alias); _adjust then says which omissions
     # a pair of names may have. When every word pairs up, the directions agree but for weights.
@@ -450,6 +647,220 @@ def _score_reading(
         detail = swapped
     score, more_conflict = _adjust(wa, wb, xa, xb, detail, kind, notes)
     return max(0.0, min(1.0, score * penalty)), conflict or more_conflict, detail
+
+
+# Factors for a word read as the other name's word: the evidence it gives is a little weaker.
+_SPLIT = 0.97  # a word written in two or three pieces (Patr ushev, Plat Ono Vich)
+_SPLIT_SIMILARITY = 0.9
+_SPLIT_EDITS = 2
+_CUT = 0.95  # a last word cut off at a field's width
+# A cut-off word is read as the longer one only as a stub (two to four letters) with two or
+# more letters cut: a whole name one letter shorter is another name (Ahmad, Ahmadi; Hussein,
+# Husseini), and so is a whole longer name that starts another (Ahmad, Ahmadinejad).
+_CUT_STUB = (2, 4)
+_CUT_LETTERS = 2
+_SCRIPT = 0.92  # a word of a name in Arabic or Hebrew script, short vowels unwritten
+_VOWELS = frozenset("aeiouy")
+
+
+def _align_forms(
+    wa: _Words, wb: _Words, a: ParsedName, b: ParsedName, kind: str | None, notes: list[str]
+) -> tuple[ParsedName, ParsedName, float]:
+    """Read words that differ in their form, not their spelling, as the other name's words.
+
+    A word written in pieces (Patr ushev), initials written together (JC for Jean-Claude, U.S.
+    for United States), a last word cut off at a field's width (Belkassem Dr... for Drissi), and
+    a word of a name in Arabic or Hebrew script, whose short vowels are unwritten (فرناندو for
+    Fernando). Returns both names and the factor the score is to be multiplied by.
+    """
+    # The cheap tests first: this runs for every pair a clustering scores, and most pairs have
+    # a word on each side that the other lacks but nothing that these readings could explain.
+    free_a, free_b = _free(a.tokens, b.tokens), _free(b.tokens, a.tokens)
+    if not (free_a and free_b):
+        return a, b, 1.0  # every word of one name is in the other: nothing to read otherwise
+    cut = (wa.cut or wb.cut) and not (a.inverted or b.inverted)
+    if len(free_a) < 2 and len(free_b) < 2 and not cut and wa.abjad == wb.abjad:
+        return a, b, 1.0  # pieces and initials take two words on one side
+    joins = [
+        _may_join(a.tokens, free_a, b.tokens, free_b),
+        _may_join(b.tokens, free_b, a.tokens, free_a),
+    ]
+    expands = [
+        _may_expand(a.tokens, free_a, wa, kind, len(free_b)),
+        _may_expand(b.tokens, free_b, wb, kind, len(free_a)),
+    ]
+    if not (cut or wa.abjad != wb.abjad or any(joins) or any(expands)):
+        return a, b, 1.0
+    factor = 1.0
+    at, bt = list(a.tokens), list(b.tokens)
+    sides = ((at, bt, wa, wb), (bt, at, wb, wa))
+    for (mine, theirs, w_mine, w_theirs), join, expand in zip(sides, joins, expands, strict=True):
+        if join:
+            factor *= _join_pieces(mine, theirs, notes)
+        if expand:
+            factor *= _expand_initials(mine, theirs, w_mine, kind, notes)
+        if cut and w_mine.cut:
+            factor *= _complete_cut(mine, theirs, notes)
+        if w_mine.abjad and not w_theirs.abjad:
+            factor *= _read_abjad(mine, theirs, notes)
+    if at == list(a.tokens) and bt == list(b.tokens):
+        return a, b, factor
+    return a._replace(tokens=tuple(at)), b._replace(tokens=tuple(bt)), factor
+
+
+def _may_join(
+    mine: tuple[NameToken, ...],
+    free: list[int],
+    theirs: tuple[NameToken, ...],
+    their_free: list[int],
+) -> bool:
+    """Whether two free words of ``mine`` side by side could be a longer free word of theirs."""
+    longest = max(len(theirs[j].text) for j in their_free)
+    return longest >= 5 and any(
+        j == i + 1 and len(mine[i].text) + len(mine[j].text) <= longest + _SPLIT_EDITS
+        for i, j in itertools.pairwise(free)
+    )
+
+
+def _may_expand(
+    mine: tuple[NameToken, ...], free: list[int], w: _Words, kind: str | None, their_free: int
+) -> bool:
+    """Whether a free word of ``mine`` could be initials of at least two free words of theirs."""
+    return their_free >= 2 and any(
+        2 <= len(mine[i].text) <= min(5, their_free) and _initials_like(mine[i].text, w, kind)
+        for i in free
+    )
+
+
+def _initials_like(word: str, w: _Words, kind: str | None) -> bool:
+    """A word written in capitals in a name that is not (or dotted letters): a person's
+    initials when it has no vowel (JC, JFK: no name is written without one, and Ng written so
+    is a name), an organisation's acronym when it has (U.S., US Steel)."""
+    return word in w.acronyms and (kind != "person" or not _VOWELS.intersection(word))
+
+
+def _free(tokens: Sequence[NameToken], other: Sequence[NameToken]) -> list[int]:
+    """Positions of ``tokens`` whose word the other name does not have as such."""
+    forms = {orth(t.text) for t in other}
+    return [i for i, t in enumerate(tokens) if orth(t.text) not in forms]
+
+
+def _join_pieces(mine: list[NameToken], theirs: list[NameToken], notes: list[str]) -> float:
+    """Two or three words of ``mine`` that, written together, are a word of ``theirs``."""
+    factor = 1.0
+    free_theirs = _free(theirs, mine)
+    for n in (3, 2):
+        i = 0
+        while i + n <= len(mine):
+            run = mine[i : i + n]
+            if any(t.particle for t in run[1:]) or len(_free(run, theirs)) < n:
+                i += 1
+                continue
+            joined = "".join(t.text for t in run)
+            best = _best_word(joined, run[0].particle, [theirs[j] for j in free_theirs])
+            if best is None or max(word_similarity(t.text, best.text) for t in run) >= (
+                word_similarity(joined, best.text)
+            ):
+                i += 1
+                continue
+            pieces = " ".join(t.text for t in run)
+            notes.append(f"{pieces!r} read as one word, {best.text!r} (written in pieces)")
+            mine[i : i + n] = [best._replace(role=_role_of(run, best))]
+            free_theirs = [j for j in free_theirs if theirs[j] is not best]
+            factor *= _SPLIT
+    return factor
+
+
+def _best_word(word: str, particle: str, candidates: list[NameToken]) -> NameToken | None:
+    # Two letters apart at most (a C test first: most pairs a clustering scores have words
+    # on each side that are nothing like each other joined).
+    scored = [
+        (word_similarity(word, t.text), t)
+        for t in candidates
+        if t.particle == particle
+        and len(t.text) >= 5
+        and Levenshtein.distance(word, t.text, score_cutoff=_SPLIT_EDITS) <= _SPLIT_EDITS
+    ]
+    scored = [(sim, t) for sim, t in scored if sim >= _SPLIT_SIMILARITY]
+    return max(scored, key=lambda st: st[0])[1] if scored else None
+
+
+def _role_of(run: list[NameToken], word: NameToken) -> str:
+    """The role of a word put together from ``run``: the other name's, unless the run held
+    this name's family name."""
+    if word.role in ("given", "family") and any(t.role == "family" for t in run):
+        return "family"
+    return word.role
+
+
+def _expand_initials(
+    mine: list[NameToken], theirs: list[NameToken], w: _Words, kind: str | None, notes: list[str]
+) -> float:
+    """A word of ``mine`` that is the initials of words of ``theirs`` side by side: letters with
+    no vowel (JC, JFK: no name is written without one), or an organisation's acronym (U.S.)."""
+    factor = 1.0
+    free_theirs = set(_free(theirs, mine))
+    for i in reversed(_free(mine, theirs)):
+        t = mine[i]
+        n = len(t.text)
+        if t.particle or not 2 <= n <= 5 or not _initials_like(t.text, w, kind):
+            continue
+        for j in range(len(theirs) - n + 1):
+            run = theirs[j : j + n]
+            if all(j + k in free_theirs and not u.particle for k, u in enumerate(run)) and (
+                "".join(u.text[0] for u in run) == t.text
+            ):
+                words = " ".join(u.text for u in run)
+                notes.append(f"{t.text!r} read as the initials of {words!r}")
+                mine[i : i + 1] = run
+                free_theirs.difference_update(range(j, j + n))
+                factor *= _INITIAL
+                break
+    return factor
+
+
+def _complete_cut(mine: list[NameToken], theirs: list[NameToken], notes: list[str]) -> float:
+    """The last word of a long name, cut off at a field's width, is the start of the other
+    name's last word."""
+    if not mine or not theirs:
+        return 1.0
+    t, u = mine[-1], theirs[-1]
+    if (
+        t.particle == u.particle
+        and _CUT_STUB[0] <= len(t.text) <= _CUT_STUB[1]
+        and len(u.text) >= len(t.text) + _CUT_LETTERS
+        and u.text.startswith(t.text)
+        and _free([u], mine)
+    ):
+        notes.append(f"{t.text!r} read as {u.text!r} cut off (the name is long)")
+        mine[-1] = t._replace(text=u.text)
+        return _CUT
+    return 1.0
+
+
+def _read_abjad(mine: list[NameToken], theirs: list[NameToken], notes: list[str]) -> float:
+    """Words of a name in Arabic or Hebrew script read as the Latin words they can spell."""
+    free_theirs = [theirs[j] for j in _free(theirs, mine)]
+    read = False
+    for i in _free(mine, theirs):
+        t = mine[i]
+        hit = next(
+            (u for u in free_theirs if u.particle == t.particle and abjad_fits(t.text, u.text)),
+            None,
+        )
+        if hit is not None:
+            notes.append(f"{t.text!r} read as {hit.text!r} (short vowels unwritten)")
+            mine[i] = t._replace(text=hit.text)
+            free_theirs.remove(hit)
+            read = True
+    return _SCRIPT if read else 1.0
+
+
+def _contradicts(detail: NameScore, xa: ParsedName, xb: ParsedName, kind: str | None) -> bool:
+    """Whether each name has an identifying word the other lacks (see :func:`_adjust`)."""
+    return any(_counts(t, xa, kind) for t in detail.query_only) and any(
+        _counts(t, xb, kind) for t in detail.alias_only
+    )
 
 
 def _swap(detail: NameScore | None) -> NameScore | None:
@@ -603,7 +1014,13 @@ def _adjust(
         extra = extra_a or extra_b
         words = ", ".join(repr(t.form) for t in extra)
         shorter_only = detail.alias_only if extra_a else detail.query_only
-        if kind == "person" and _short_form(detail) and not _identifying(shorter_only):
+        if (
+            kind == "person"
+            and _left_out_inside(xa if extra_a else xb, detail, 0 if extra_a else 1)
+            <= _SHORT_FORM_LEFT_OUT
+            and _short_form(detail)
+            and not _identifying(shorter_only)
+        ):
             notes.append(f"a shorter form of a person's name (the longer adds {words})")
             score = max(score, _SHORT_FORM * _mean_similarity(detail))
         else:
@@ -613,6 +1030,7 @@ def _adjust(
 
 
 _IDENT = frozenset({"given", "family"})
+_NAME_ROLES = frozenset({"given", "family", "patronymic"})
 
 
 def _joined_close(xa: ParsedName, xb: ParsedName) -> bool:
@@ -634,6 +1052,26 @@ def _counts(t: NameToken, name: ParsedName, kind: str | None) -> bool:
     if t.role not in ("given", "family", "designator"):
         return False
     return sum(orth(u.text) == orth(t.text) for u in name.tokens) == 1
+
+
+def _left_out_inside(longer: ParsedName, detail: NameScore, side: int) -> int:
+    """How many words of the longer name lie unpaired between its first and last paired word.
+
+    Words after the last paired one are a lineage appended to the name (a father's and a
+    grandfather's name, a tribe), which lists add and leave out whole.
+    """
+    paired = [pair[side] for pair in detail.pairs]
+    positions = []
+    for t in paired:
+        at = next((i for i, u in enumerate(longer.tokens) if u == t and i not in positions), None)
+        if at is not None:
+            positions.append(at)
+    if not positions:
+        return len(longer.tokens)
+    inside = longer.tokens[min(positions) : max(positions) + 1]
+    return sum(t.role in _NAME_ROLES for t in inside) - sum(
+        min(positions) <= i <= max(positions) for i in positions
+    )
 
 
 def _short_form(detail: NameScore) -> bool:
