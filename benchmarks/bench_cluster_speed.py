@@ -39,6 +39,7 @@ from typing import Any
 
 from . import _report as rep
 from ._measure import emit, fit_exponent, peak_rss_mb, reset_peak, rss_mb, run_child
+from .bench_cluster_quality import canonym_labels
 
 SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
@@ -134,16 +135,6 @@ def _count_pairs() -> list[int]:
 
     linker.run = counted
     return counts
-
-
-def canonym_labels(names: list[str]) -> list[int]:
-    import canonym
-
-    labels = [0] * len(names)
-    for number, c in enumerate(canonym.cluster(names)):
-        for i in c.indices:
-            labels[i] = number
-    return labels
 
 
 def child(path: str, method: str) -> dict[str, Any]:
