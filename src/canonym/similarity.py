@@ -160,7 +160,8 @@ _UNRELATED_KEY_RATIO = 50
 _JOINED_PREFILTER = 80
 
 
-def _tail_stripped(word: str) -> str:
+@lru_cache(maxsize=1 << 16)
+def _tail_stripped(word: str) -> str:  # cached: each new word pair would run the regex twice
     stripped = _COMPOUND_TAIL.sub("", word)
     return stripped if len(stripped) >= 3 else word
 
