@@ -283,16 +283,16 @@ class Resolver:
                 # Entities whose names differ only in punctuation or case (OFAC lists
                 # "AL-RASHID TRUST" and "AL RASHID TRUST" apart): the one written exactly as
                 # the query is meant; when none or several are, it is ambiguous.
-                usable = [i for i in usable if written == texts[i].casefold()]
+                usable = [i for i in usable if self._is_exact(written, i)]
                 if not usable or len({entities[i] for i in usable}) > 1:
                     return None
-            i = min(usable, key=lambda j: (written != texts[j].casefold(), _TYPE_ORDER[types[j]]))
-        if written == texts[i].casefold():
+            i = min(usable, key=lambda j: (not self._is_exact(written, j), _TYPE_ORDER[types[j]]))
+        if self._is_exact(written, i):
             method, score = "exact", 1.0
         else:
             method, score = "folded", 0.995
         if types[i] == "short":
-            method, score = "short", 0.95
+            method, score = "short", _SHORT_FORM_SCORE  # as _adjust_for_type scores it
         entity = self._entities[entities[i]]
         return _new_match(entity, score, texts[i], method, name, types[i], None)
 
@@ -368,7 +368,7 @@ class Resolver:
             return hits
         kept = []
         for h in hits:
-            entity = self.table[self._entity_ids[h.entity]]
+            entity = self._entities[h.entity]
             if entity.kind == "person" or fold(self._alias_text[h.alias]).startswith(titles[0]):
                 kept.append(h)
         return kept
@@ -388,7 +388,8 @@ class Resolver:
             return _Scored(hit.entity, hit.score * 0.9, hit.alias, "weak", hit.detail)
         if kind == "short":
             method = "short" if hit.method in ("exact", "folded") else hit.method
-            return _Scored(hit.entity, min(hit.score, 0.95), hit.alias, method, hit.detail)
+            score = min(hit.score, _SHORT_FORM_SCORE)
+            return _Scored(hit.entity, score, hit.alias, method, hit.detail)
         return hit
 
     def _fuzzy_hits(self, parsed: ParsedName) -> list[_Scored]:
@@ -408,7 +409,7 @@ class Resolver:
             pool = {ordered[j] for _, _, j in top} | key_hits
         out: list[_Scored] = []
         for i in pool:
-            kind = self.table[self._entity_ids[self._alias_entity[i]]].kind
+            kind = self._entities[self._alias_entity[i]].kind
             detail = score_names(parsed, parse(self._alias_text[i]), kind=kind)
             score = min(detail.score, 0.99)  # string rules never outrank a literal hit
             method = "key" if i in key_hits and score >= 0.9 else "fuzzy"
@@ -510,6 +511,8 @@ class Resolver:
         )
 
 
+# A curated short form ("Soleimani") never scores above this: below any full name's literal hit.
+_SHORT_FORM_SCORE = 0.95
 # Words ``parse`` strips as titles that say nothing about the kind of thing named.
 _NON_PERSON_TITLES = frozenset({"the"})
 # A query with more words than this is not a name; it gets the literal tier only.
