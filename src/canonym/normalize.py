@@ -37,9 +37,7 @@ def _build_cleanup_table() -> dict[int, str | None]:
 
 
 _CLEANUP = _build_cleanup_table()
-_SPACES = regex.compile(r"\s+")
 _SURROGATES = regex.compile(r"[\ud800-\udfff]")
-_NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]+")
 
 # English possessives: Soleimani's, Soleimani’s (after apostrophe folding), Assad' (after an s).
 _POSSESSIVE = regex.compile(r"(?<=\w)'s\b|(?<=[sz])'(?!\w)", regex.IGNORECASE)
@@ -94,7 +92,8 @@ def _clean(text: str) -> str:
     text = text.translate(_CLEANUP)
     if not text.isascii():
         # Apostrophe-likes go before NFKC, which would split U+00B4 into a space and an accent.
-        text = _SURROGATES.sub("", text)
+        if not text.isprintable():  # lone surrogates are unprintable, and rare: skip the scan
+            text = _SURROGATES.sub("", text)
         text = unicodedata.normalize("NFKC", text).translate(_CLEANUP)
     return text
 
@@ -112,18 +111,64 @@ def normalize(text: str) -> str:
     >>> normalize("Kata\\u2019ib\\u200b Hezbollah \\u2013 Iraq")
     "Kata'ib Hezbollah - Iraq"
     """
-    require_str(text, "text", "normalize")
+    if not isinstance(text, str):
+        require_str(text, "text", "normalize")
     return _normalize(text)
 
 
-@lru_cache(maxsize=65536)
-def _normalize(text: str) -> str:
-    cleaned = _SPACES.sub(" ", _clean(text)).strip()
+def _normalize_text(text: str) -> str:
+    """``normalize`` without the type check and without the cache.
+
+    For a table build and for ``parse`` (itself cached), whose strings are mostly new: through
+    the cache, each would cost an insertion and push out a string a query might repeat.
+    """
+    if text.isascii():
+        # Most names are printable ASCII: no NFKC, nothing in the cleanup table but the backtick
+        # and control codes, and " " the only white space.
+        if "`" in text or not text.isprintable():
+            text = text.translate(_CLEANUP)
+        if "  " in text or text.startswith(" ") or text.endswith(" "):
+            return " ".join(text.split())
+        # Unchanged: hand back the caller's string itself, so that a table holds one copy of
+        # each name, not two (a subclass of str gets a plain str, as before).
+        return text if type(text) is str else str.__str__(text)
+    # str.split's white space is the regular expression's \s plus U+001C..U+001F, which
+    # ``_clean`` has made spaces: so this is ``regex.sub(r"\s+", " ", ...).strip()`` in one C call.
+    cleaned = " ".join(_clean(text).split())
     # NFKC can expose new compatibility forms after invisibles are dropped; one more pass settles.
     return cleaned if cleaned.isascii() else unicodedata.normalize("NFKC", cleaned)
 
 
+_normalize = lru_cache(maxsize=65536)(_normalize_text)
+
+
 _LETTER_FALLBACKS = str.maketrans({ch: latin for ch, (latin, _) in LATIN_LETTER_FALLBACKS.items()})
+
+
+class _AsciiOf(dict[int, str]):
+    """A ``str.translate`` table: each character to its ASCII, worked out when first met.
+
+    unidecode transliterates character by character, so one table look-up per character gives
+    what unidecode gives for a whole run of them, without a regular expression and a Python
+    call per run. ASCII maps to itself; the name-alphabet fallbacks come first.
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if code < 0x80:
+            ascii_ = char
+        elif 0xD800 <= code <= 0xDFFF:
+            # A lone surrogate: unidecode warns each time it meets one; so it still does.
+            return str(unidecode(char))
+        else:
+            ascii_ = str(unidecode(char.translate(_LETTER_FALLBACKS)))
+        if len(self) >= 65536:  # hostile text could walk all of Unicode
+            self.clear()
+        self[code] = ascii_
+        return ascii_
+
+
+_ASCII_OF = _AsciiOf()
 
 
 @lru_cache(maxsize=65536)
@@ -137,7 +182,7 @@ def to_ascii(text: str) -> str:
     """
     if text.isascii():
         return text
-    return _NON_ASCII_RUN.sub(lambda m: unidecode(m.group(0).translate(_LETTER_FALLBACKS)), text)
+    return text.translate(_ASCII_OF)
 
 
 def fold(text: str) -> str:
@@ -154,19 +199,54 @@ def fold(text: str) -> str:
     >>> fold("KATA'IB HIZBALLAH")
     'kataib hizballah'
     """
-    require_str(text, "text", "fold")
+    if not isinstance(text, str):
+        require_str(text, "text", "fold")
     return _fold(text)
 
 
-@lru_cache(maxsize=262144)
-def _fold(text: str) -> str:
+def _fold_bytes_table() -> bytes:
+    # Letters lowercased, digits kept, every other ASCII byte a word break.
+    table = bytearray(b" " * 256)
+    for c in b"abcdefghijklmnopqrstuvwxyz0123456789":
+        table[c] = c
+    for c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        table[c] = c + 32
+    return bytes(table)
+
+
+_FOLD_BYTES = _fold_bytes_table()
+# The control codes ``_CLEANUP`` deletes (rather than turning into a space), as bytes.
+_ASCII_DELETED = bytes(c for c in range(128) if _CLEANUP.get(c, chr(c)) is None)
+
+
+def _fold_text(text: str) -> str:
+    """``fold`` without the type check and without the cache.
+
+    For a table build, which folds each of a million names once: through the cache, every
+    name would cost an insertion and push out a name a query might repeat.
+    """
+    if text.isascii() and "-" not in text and "'" not in text and "`" not in text:
+        # No hyphen, no apostrophe: no compound or possessive rule can apply, and what is left
+        # (delete control codes, lowercase, one space between runs of letters and digits) is one
+        # byte-table pass, several times faster than the regular expressions below.
+        return " ".join(
+            text.encode("ascii").translate(_FOLD_BYTES, _ASCII_DELETED).decode("ascii").split()
+        )
     text = _clean(text)
-    text = _COMPOUND_SUFFIX.sub("", text)
-    text = _COMPOUND_PREFIX.sub("", text)
-    text = _POSSESSIVE.sub("", text)
+    # Each rule below needs the hyphen or the apostrophe it is written around.
+    if "-" in text:
+        text = _COMPOUND_SUFFIX.sub("", text)
+        text = _COMPOUND_PREFIX.sub("", text)
+    if "'" in text:
+        text = _POSSESSIVE.sub("", text)
     if not text.isascii():
         text = to_ascii(text)
+    if text.isascii():  # always, unidecode writes ASCII; the general path stays for safety
+        # ``'`` and the backtick unidecode writes for ʿayn are dropped inside words, not split on.
+        return " ".join(text.encode("ascii").translate(_FOLD_BYTES, b"'`").decode("ascii").split())
     text = text.casefold()
-    # ``'`` and the backtick unidecode writes for ʿayn are dropped inside words, not split on.
     text = text.replace("'", "").replace("`", "")
     return _NOT_WORD.sub(" ", text).strip()
+
+
+_fold = lru_cache(maxsize=262144)(_fold_text)
