@@ -44,6 +44,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -675,7 +676,9 @@ def _align_forms(
     """
     # The cheap tests first: this runs for every pair a clustering scores, and most pairs have
     # a word on each side that the other lacks but nothing that these readings could explain.
-    free_a, free_b = _free(a.tokens, b.tokens), _free(b.tokens, a.tokens)
+    pa, pb = _profile(a.tokens), _profile(b.tokens)
+    free_a = [i for i, form in enumerate(pa.orths) if form not in pb.forms]
+    free_b = [j for j, form in enumerate(pb.orths) if form not in pa.forms] if free_a else []
     if not (free_a and free_b):
         return a, b, 1.0  # every word of one name is in the other: nothing to read otherwise
     cut = (wa.cut or wb.cut) and not (a.inverted or b.inverted)
@@ -715,6 +718,8 @@ def _may_join(
     their_free: list[int],
 ) -> bool:
     """Whether two free words of ``mine`` side by side could be a longer free word of theirs."""
+    if len(free) < 2:
+        return False  # two words side by side are needed
     longest = max(len(theirs[j].text) for j in their_free)
     return longest >= 5 and any(
         j == i + 1 and len(mine[i].text) + len(mine[j].text) <= longest + _SPLIT_EDITS
@@ -726,9 +731,13 @@ def _may_expand(
     mine: tuple[NameToken, ...], free: list[int], w: _Words, kind: str | None, their_free: int
 ) -> bool:
     """Whether a free word of ``mine`` could be initials of at least two free words of theirs."""
-    return their_free >= 2 and any(
-        2 <= len(mine[i].text) <= min(5, their_free) and _initials_like(mine[i].text, w, kind)
-        for i in free
+    return (
+        their_free >= 2
+        and bool(w.acronyms)  # _initials_like holds only for a word in w.acronyms
+        and any(
+            2 <= len(mine[i].text) <= min(5, their_free) and _initials_like(mine[i].text, w, kind)
+            for i in free
+        )
     )
 
 
@@ -737,6 +746,26 @@ def _initials_like(word: str, w: _Words, kind: str | None) -> bool:
     initials when it has no vowel (JC, JFK: no name is written without one, and Ng written so
     is a name), an organisation's acronym when it has (U.S., US Steel)."""
     return word in w.acronyms and (kind != "person" or not _VOWELS.intersection(word))
+
+
+class _Profile(NamedTuple):
+    """What the cheap tests of a pair read of one name's words, computed once per name."""
+
+    orths: tuple[str, ...]  # each word's spelling-normalised form
+    forms: frozenset[str]  # the same, as a set
+    initial: bool  # a word of one letter
+    letters: dict[str, str]  # a word's letters, sorted -> the word (the last such word)
+    letter_pairs: tuple[tuple[str, str], ...]  # (sorted letters, word) of each word
+
+
+@lru_cache(maxsize=1 << 16)
+def _profile(tokens: tuple[NameToken, ...]) -> _Profile:
+    # Cached by the words themselves: a clustering compares each name with several others.
+    orths = tuple(orth(t.text) for t in tokens)
+    pairs = tuple((_letters(t.text), t.text) for t in tokens)
+    return _Profile(
+        orths, frozenset(orths), any(len(t.text) == 1 for t in tokens), dict(pairs), pairs
+    )
 
 
 def _free(tokens: Sequence[NameToken], other: Sequence[NameToken]) -> list[int]:
@@ -926,10 +955,11 @@ def _align_slips(
 def _slips_possible(a: tuple[NameToken, ...], b: tuple[NameToken, ...]) -> bool:
     """A cheap test first (this runs for every pair a clustering scores): an initial, or two
     different words with the same letters."""
-    if any(len(t.text) == 1 for t in a) or any(len(t.text) == 1 for t in b):
+    pa, pb = _profile(a), _profile(b)
+    if pa.initial or pb.initial:
         return True
-    letters = {_letters(t.text): t.text for t in a}
-    return any(letters.get(_letters(t.text), t.text) != t.text for t in b)
+    letters = pa.letters
+    return any(letters.get(key, word) != word for key, word in pb.letter_pairs)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -973,26 +1003,24 @@ def _adjust(
     # length as written, so Basrah/Busra escapes the rule that Basra/Busra meets. A pair with a
     # short word whose normalised spellings are short too meets it here.
     for x, y, sim in detail.pairs if _ORTH_SHORT_WORDS else ():
+        if sim <= _CONTRADICTION or min(len(x.text), len(y.text)) > _SHORT_WORD:
+            continue  # the cheap tests first
         ox, oy = orth(x.text), orth(y.text)
-        if (
-            sim > _CONTRADICTION
-            and min(len(x.text), len(y.text)) <= _SHORT_WORD
-            and max(len(ox), len(oy)) <= _SHORT_WORD
-            and orth_distance(ox, oy) >= _SHORT_WORD_DISTANCE
-        ):
+        if max(len(ox), len(oy)) <= _SHORT_WORD and orth_distance(ox, oy) >= _SHORT_WORD_DISTANCE:
             notes.append(f"{x.form!r} and {y.form!r} are short words a letter apart")
             cap = min(cap, _CONTRADICTION)
     # Different legal forms of different classes: two legal persons.
-    ca = {LEGAL_CLASS[c] for c in wa.legal if c in LEGAL_CLASS}
-    cb = {LEGAL_CLASS[c] for c in wb.legal if c in LEGAL_CLASS}
-    if ca and cb and not ca & cb:
-        notes.append(f"legal forms differ ({', '.join(wa.legal)} vs {', '.join(wb.legal)})")
-        cap, conflict = min(cap, _DIFFERENT_ENTITY), True
+    if wa.legal and wb.legal:
+        ca = {LEGAL_CLASS[c] for c in wa.legal if c in LEGAL_CLASS}
+        cb = {LEGAL_CLASS[c] for c in wb.legal if c in LEGAL_CLASS}
+        if ca and cb and not ca & cb:
+            notes.append(f"legal forms differ ({', '.join(wa.legal)} vs {', '.join(wb.legal)})")
+            cap, conflict = min(cap, _DIFFERENT_ENTITY), True
     # Two different fathers: patronymics, or bin/ibn names, on both sides that do not pair up.
     loose = [
         (x, y)
         for x, y, sim in detail.pairs
-        if (_is_father(x) or _is_father(y)) and sim < _FATHER_FLOOR
+        if sim < _FATHER_FLOOR and (_is_father(x) or _is_father(y))
     ]
     fathers_a = [t for t in detail.query_only if _is_father(t)]
     fathers_b = [t for t in detail.alias_only if _is_father(t)]

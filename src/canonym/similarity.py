@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 from rapidfuzz import fuzz
@@ -85,8 +86,10 @@ def _indel_cost(ch: str, final: bool) -> float:
     return 1.0
 
 
-def _indel_costs(word: str) -> list[float]:
-    """The cost of dropping each letter of ``word``, given its neighbours and its position."""
+@lru_cache(maxsize=1 << 16)
+def _indel_costs(word: str) -> tuple[float, ...]:
+    """The cost of dropping each letter of ``word``, given its neighbours and its position
+    (cached: a list of names reuses few words, and every new pair used to recompute both)."""
     costs = [_INDEL.get(ch, 1.0) for ch in word]
     for i, ch in enumerate(word):
         if ch in _GLIDES and (
@@ -95,7 +98,7 @@ def _indel_costs(word: str) -> list[float]:
             costs[i] = min(costs[i], _INDEL_GLIDE)
     if word:
         costs[-1] = _INDEL_FINAL.get(word[-1], 1.0)
-    return costs
+    return tuple(costs)
 
 
 # The cost functions above, tabulated once for every symbol ``orth`` can produce, so that the
@@ -105,49 +108,89 @@ _SUB = {(x, y): _sub_cost(x, y, False) for x in _ALPHABET for y in _ALPHABET}
 _SUB_FINAL = {(x, y): _sub_cost(x, y, True) for x in _ALPHABET for y in _ALPHABET}
 _INDEL = {x: _indel_cost(x, False) for x in _ALPHABET}
 _INDEL_FINAL = {x: _indel_cost(x, True) for x in _ALPHABET}
+# The substitution costs by the first letter: one look-up per cell, no pair built (a letter
+# outside the alphabet finds no row and every substitution of it costs 1, as in ``_SUB``).
+_SUB_ROWS = {x: {y: _SUB[(x, y)] for y in _ALPHABET} for x in _ALPHABET}
+_NO_ROW: dict[str, float] = {}
+
+
+def orth_distance(a: str, b: str) -> float:
+    """Weighted edit distance between two ``orth`` forms (Wagner-Fischer, tabulated costs).
+
+    The distance is symmetric (every cost is, and the recurrence of ``(b, a)`` is the mirror
+    image of that of ``(a, b)``, adding the same numbers in the same order), so one cache entry
+    serves both orders.
+    """
+    if a == b:
+        return 0.0
+    return _distance(a, b) if a < b else _distance(b, a)
 
 
 @lru_cache(maxsize=1 << 18)
-def orth_distance(a: str, b: str) -> float:
-    """Weighted edit distance between two ``orth`` forms (Wagner-Fischer, tabulated costs)."""
-    if a == b:
-        return 0.0
+def _distance(a: str, b: str) -> float:
     la, lb = len(a), len(b)
-    sub = _SUB
-    # Costs of b's letters, the last one with its word-final cost.
     b_indel = _indel_costs(b)
     a_indel = _indel_costs(a)
-    prev = [0.0] * (lb + 1)
-    for j in range(lb):
-        prev[j + 1] = prev[j] + b_indel[j]
+    # Row 0: dropping b's letters one by one, the last one at its word-final cost.
+    prev = [0.0]
+    total = 0.0
+    for cost in b_indel:
+        total = total + cost
+        prev.append(total)
     before = prev  # the row above ``prev``: for transpositions
+    last_a, last_b = la - 1, lb - 1
+    previous = ""  # a[i - 1]
     for i in range(la):
         ca = a[i]
-        final_a = i == la - 1
         a_cost = a_indel[i]
-        cur = [prev[0] + a_cost]
-        left = cur[0]
-        for j in range(lb):
-            cb = b[j]
-            if ca == cb:
-                diag = prev[j]
-            elif final_a and j == lb - 1:
-                diag = prev[j] + _SUB_FINAL.get((ca, cb), 1.0)
-            else:
-                diag = prev[j] + sub.get((ca, cb), 1.0)
-            # Two neighbours typed in the wrong order (Hussien/Hussein, Brein/Brien); not at
-            # the end of a word, whose last letter is a suffix (Husein/Huseini stays apart).
-            if 0 < i < la - 1 and 0 < j < lb - 1 and ca == b[j - 1] and cb == a[i - 1] != ca:
-                swapped = before[j - 1] + _TRANSPOSITION
-                if swapped < diag:
-                    diag = swapped
-            up = prev[j + 1] + a_cost
-            side = left + b_indel[j]
-            left = diag if diag < up else up
-            if side < left:
-                left = side
-            cur.append(left)
+        row = _SUB_ROWS.get(ca, _NO_ROW)
+        left = prev[0] + a_cost
+        cur = [left]
+        # Two neighbours typed in the wrong order (Hussien/Hussein, Brein/Brien); not at the
+        # end of a word, whose last letter is a suffix (Husein/Huseini stays apart). The cheap
+        # C test on the row first: such a swap is rare.
+        if 0 < i < last_a and previous != ca and (ca + previous) in b:
+            for j in range(lb):
+                cb = b[j]
+                diag = prev[j] if ca == cb else prev[j] + row.get(cb, 1.0)
+                if 0 < j < last_b and ca == b[j - 1] and cb == previous:
+                    swapped = before[j - 1] + _TRANSPOSITION
+                    if swapped < diag:
+                        diag = swapped
+                up = prev[j + 1] + a_cost
+                if up < diag:
+                    diag = up
+                side = left + b_indel[j]
+                left = side if side < diag else diag
+                cur.append(left)
+        elif i == last_a:
+            for j in range(lb):
+                cb = b[j]
+                if ca == cb:
+                    diag = prev[j]
+                elif j == last_b:
+                    # The last letters of both words: a changed ending costs as a suffix.
+                    diag = prev[j] + _SUB_FINAL.get((ca, cb), 1.0)
+                else:
+                    diag = prev[j] + row.get(cb, 1.0)
+                up = prev[j + 1] + a_cost
+                if up < diag:
+                    diag = up
+                side = left + b_indel[j]
+                left = side if side < diag else diag
+                cur.append(left)
+        else:
+            for j in range(lb):
+                cb = b[j]
+                diag = prev[j] if ca == cb else prev[j] + row.get(cb, 1.0)
+                up = prev[j + 1] + a_cost
+                if up < diag:
+                    diag = up
+                side = left + b_indel[j]
+                left = side if side < diag else diag
+                cur.append(left)
         before, prev = prev, cur
+        previous = ca
     return prev[lb]
 
 
@@ -166,7 +209,23 @@ def _tail_stripped(word: str) -> str:  # cached: each new word pair would run th
     return stripped if len(stripped) >= 3 else word
 
 
-@lru_cache(maxsize=1 << 18)
+class _WordInfo(NamedTuple):
+    """What :func:`word_similarity` reads of one word, computed once per word."""
+
+    orth: str
+    key: str
+    tail_orth: str | None  # the orth form without a compound tail, None if it has none
+    length: int
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_info(word: str) -> _WordInfo:
+    stripped = _tail_stripped(word)
+    return _WordInfo(
+        orth(word), token_key(word), None if stripped == word else orth(stripped), len(word)
+    )
+
+
 def word_similarity(a: str, b: str) -> float:
     """Similarity in [0, 1] of two folded words, transliteration-aware.
 
@@ -177,20 +236,27 @@ def word_similarity(a: str, b: str) -> float:
     >>> word_similarity("iran", "iraq") < 0.8 and word_similarity("hamas", "hama") < 0.85
     True
     """
-    oa, ob = orth(a), orth(b)
+    # Symmetric (see orth_distance): one cache entry serves both orders.
+    return _word_similarity(a, b) if a <= b else _word_similarity(b, a)
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_similarity(a: str, b: str) -> float:
+    ia, ib = _word_info(a), _word_info(b)
+    oa, ob = ia.orth, ib.orth
     if oa == ob:
         return 1.0
     # Words whose class keys share little are different words; skip the dynamic programme (on
     # real name words no pair under this ratio scores above 0.7, where nothing is accepted).
-    if fuzz.ratio(token_key(a), token_key(b)) < _UNRELATED_KEY_RATIO:
+    if fuzz.ratio(ia.key, ib.key) < _UNRELATED_KEY_RATIO:
         return 0.0
-    sa, sb = _tail_stripped(a), _tail_stripped(b)
-    if (sa == a) != (sb == b) and orth(sa) == orth(sb):
+    ta, tb = ia.tail_orth, ib.tail_orth
+    if (ta is None) != (tb is None) and (oa if ta is None else ta) == (ob if tb is None else tb):
         return _COMPOUND_TAIL_SIMILARITY  # Siraj Haqqani for Sirajuddin Haqqani
     longest = max(len(oa), len(ob))
-    dist = orth_distance(oa, ob)
+    dist = _distance(oa, ob) if oa < ob else _distance(ob, oa)
     sim = max(0.0, 1.0 - dist / longest)
-    longest_word = max(len(a), len(b))
+    longest_word = max(ia.length, ib.length)
     if (longest_word <= _SHORT_WORD and dist >= _SHORT_WORD_MAX_DISTANCE) or (
         longest_word <= _VERY_SHORT_WORD and dist >= _VERY_SHORT_WORD_MAX_DISTANCE
     ):
@@ -198,17 +264,13 @@ def word_similarity(a: str, b: str) -> float:
     return sim
 
 
-def _token_similarity(q: NameToken, a: NameToken) -> float:
-    if q.particle != a.particle:
-        if q.particle and a.particle:
-            return 0.0  # Abu X (father of) is never Abd X (servant of)
-        return 0.6 * word_similarity(q.text, a.text)
-    return word_similarity(q.text, a.text)
-
-
 def _weight(token: NameToken) -> float:
-    base = float(max(3, min(len(token.text), 10)))
-    return base * 0.3 if token.role == "generic" else base
+    return (_GENERIC_WEIGHTS if token.role == "generic" else _WEIGHTS)[min(len(token.text), 10)]
+
+
+# A word weighs its length, from 3 to 10 letters; a generic word (a legal form, "of") 0.3 of it.
+_WEIGHTS = [float(max(3, n)) for n in range(11)]
+_GENERIC_WEIGHTS = [w * 0.3 for w in _WEIGHTS]
 
 
 @dataclass(frozen=True)
@@ -233,6 +295,7 @@ _IDENTIFYING = frozenset({"given", "family"})
 _FAMILY_FLOOR = 0.82
 _CONFLICT_CAP = 0.7
 _WEAK_PAIR = 0.75
+_PAIR_FLOOR = 0.55  # two words less alike than this are not paired at all
 
 
 def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> NameScore:
@@ -250,28 +313,43 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     qt, at = q.tokens, a.tokens
     if not qt or not at:
         return NameScore(0.0)
-    cells = sorted(
-        ((_token_similarity(x, y), i, j) for i, x in enumerate(qt) for j, y in enumerate(at)),
-        reverse=True,
-    )
+    # Every word of one name against every word of the other (word_similarity inlined: this
+    # is the resolver's and the clustering's inner loop). Only pairs from _PAIR_FLOOR up can be
+    # paired, so the others are left out before sorting; the order of those kept is the same.
+    cells: list[tuple[float, int, int]] = []
+    similarity = _word_similarity
+    for i, x in enumerate(qt):
+        x_text, x_particle = x.text, x.particle
+        for j, y in enumerate(at):
+            y_text, y_particle = y.text, y.particle
+            if x_particle != y_particle and x_particle and y_particle:
+                continue  # Abu X (father of) is never Abd X (servant of)
+            sim = similarity(x_text, y_text) if x_text <= y_text else similarity(y_text, x_text)
+            if x_particle != y_particle:
+                sim = 0.6 * sim  # a particle on one side only
+            if sim >= _PAIR_FLOOR:
+                cells.append((sim, i, j))
+    cells.sort(reverse=True)
     used_q: set[int] = set()
     used_a: set[int] = set()
     pairs: list[tuple[NameToken, NameToken, float]] = []
     for sim, i, j in cells:
-        if sim < 0.55 or i in used_q or j in used_a:
+        if i in used_q or j in used_a:
             continue
         used_q.add(i)
         used_a.add(j)
         pairs.append((qt[i], at[j], sim))
-    q_only = tuple(t for i, t in enumerate(qt) if i not in used_q)
-    a_only = tuple(t for j, t in enumerate(at) if j not in used_a)
-    token_score = _combine(
-        pairs,
-        q_only,
-        tuple((j, t) for j, t in enumerate(at) if j not in used_a),
-        len(at),
-        middle_names=kind == "person",
-    )
+    if len(used_q) == len(qt):
+        q_only: tuple[NameToken, ...] = ()
+    else:
+        q_only = tuple(t for i, t in enumerate(qt) if i not in used_q)
+    if len(used_a) == len(at):
+        a_only: tuple[NameToken, ...] = ()
+        a_only_at: tuple[tuple[int, NameToken], ...] = ()
+    else:
+        a_only_at = tuple((j, t) for j, t in enumerate(at) if j not in used_a)
+        a_only = tuple(t for _, t in a_only_at)
+    token_score = _combine(pairs, q_only, a_only_at, len(at), middle_names=kind == "person")
     token_score = min(token_score, _conflict_cap(pairs, q_only, a_only))
     partial = bool(pairs) and not q_only and bool(a_only)
     # Written as one word or two (Mao Zedong/Mao Ze Dong, Jongun/Jong Un): the word count differs.
@@ -292,7 +370,12 @@ def _conflict_cap(
     Promsvyazbank vs Rosbank PJSC), and so is a family name matched only loosely.
     """
     cap = 1.0
-    if any(t.role in _IDENTIFYING for t in q_only) and any(t.role in _IDENTIFYING for t in a_only):
+    if (
+        q_only
+        and a_only
+        and any(t.role in _IDENTIFYING for t in q_only)
+        and any(t.role in _IDENTIFYING for t in a_only)
+    ):
         cap = _CONFLICT_CAP
     for x, y, sim in pairs:
         if (x.role == "family" or y.role == "family") and sim < _FAMILY_FLOOR:
@@ -312,11 +395,19 @@ def _combine(
 ) -> float:
     if not pairs:
         return 0.0
-    if any(t.role == "designator" for t in (*q_only, *(t for _, t in a_only))):
+    if (q_only and any(t.role == "designator" for t in q_only)) or (
+        a_only and any(t.role == "designator" for _, t in a_only)
+    ):
         # "Mosul Dam", "Kherson Oblast": a word that makes it another entity
         return min(0.5, _combine(pairs, (), (), alias_length))
-    matched = sum(_weight(x) * s for x, _, s in pairs)
-    total = sum(_weight(x) for x, _, _ in pairs)
+    # _weight, inlined: this runs for every pair of names compared.
+    weights = [
+        (_GENERIC_WEIGHTS if x.role == "generic" else _WEIGHTS)[min(len(x.text), 10)]
+        for x, _, _ in pairs
+    ]
+    # The same sums, in the same order, as a weighted mean over the pairs and the left-out words.
+    matched = sum([w * pair[2] for w, pair in zip(weights, pairs, strict=True)])
+    total = sum(weights)
     for t in q_only:
         total += _weight(t) * _UNMATCHED_ROLE_FACTOR.get(t.role, 1.0)
     for position, t in a_only:

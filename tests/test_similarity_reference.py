@@ -1,0 +1,304 @@
+"""The fast word and name scoring of ``canonym.similarity`` against its plain formulation.
+
+``orth_distance``, ``word_similarity`` and ``score_names`` are the inner loop of resolving and
+clustering, and were rewritten for speed (tabulated substitution rows, one cache entry for both
+orders of a pair, per-word features computed once, word pairs under the pairing floor dropped
+before sorting). None of that may change a score: this file keeps the straightforward version
+of each, with the same cost tables, and requires results equal to the last bit on real name
+words (tests/data/word_pairs.tsv, the Wikidata spellings when present), on random words, and on
+pairs of the dev set's names.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import random
+
+import pytest
+from conftest import DATA
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from shared_data import DEV, REAL, read_tsv
+
+from canonym import similarity as sim
+from canonym.keys import orth, token_key
+from canonym.parse import NameToken, ParsedName, parse
+
+# -- the plain formulation -----------------------------------------------------------------------
+
+
+def ref_indel_costs(word: str) -> list[float]:
+    costs = [sim._INDEL.get(ch, 1.0) for ch in word]
+    for i, ch in enumerate(word):
+        if ch in sim._GLIDES and (
+            (i > 0 and word[i - 1] in sim._VOWELS)
+            or (i + 1 < len(word) and word[i + 1] in sim._VOWELS)
+        ):
+            costs[i] = min(costs[i], sim._INDEL_GLIDE)
+    if word:
+        costs[-1] = sim._INDEL_FINAL.get(word[-1], 1.0)
+    return costs
+
+
+def ref_orth_distance(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    la, lb = len(a), len(b)
+    b_indel, a_indel = ref_indel_costs(b), ref_indel_costs(a)
+    prev = [0.0] * (lb + 1)
+    for j in range(lb):
+        prev[j + 1] = prev[j] + b_indel[j]
+    before = prev
+    for i in range(la):
+        ca = a[i]
+        cur = [prev[0] + a_indel[i]]
+        left = cur[0]
+        for j in range(lb):
+            cb = b[j]
+            if ca == cb:
+                diag = prev[j]
+            elif i == la - 1 and j == lb - 1:
+                diag = prev[j] + sim._SUB_FINAL.get((ca, cb), 1.0)
+            else:
+                diag = prev[j] + sim._SUB.get((ca, cb), 1.0)
+            if 0 < i < la - 1 and 0 < j < lb - 1 and ca == b[j - 1] and cb == a[i - 1] != ca:
+                diag = min(diag, before[j - 1] + sim._TRANSPOSITION)
+            up = prev[j + 1] + a_indel[i]
+            side = left + b_indel[j]
+            left = diag if diag < up else up
+            if side < left:
+                left = side
+            cur.append(left)
+        before, prev = prev, cur
+    return prev[lb]
+
+
+def ref_tail_stripped(word: str) -> str:
+    stripped = sim._COMPOUND_TAIL.sub("", word)
+    return stripped if len(stripped) >= 3 else word
+
+
+def ref_word_similarity(a: str, b: str) -> float:
+    oa, ob = orth(a), orth(b)
+    if oa == ob:
+        return 1.0
+    if sim.fuzz.ratio(token_key(a), token_key(b)) < sim._UNRELATED_KEY_RATIO:
+        return 0.0
+    sa, sb = ref_tail_stripped(a), ref_tail_stripped(b)
+    if (sa == a) != (sb == b) and orth(sa) == orth(sb):
+        return sim._COMPOUND_TAIL_SIMILARITY
+    longest = max(len(oa), len(ob))
+    dist = ref_orth_distance(oa, ob)
+    score = max(0.0, 1.0 - dist / longest)
+    longest_word = max(len(a), len(b))
+    if (longest_word <= sim._SHORT_WORD and dist >= sim._SHORT_WORD_MAX_DISTANCE) or (
+        longest_word <= sim._VERY_SHORT_WORD and dist >= sim._VERY_SHORT_WORD_MAX_DISTANCE
+    ):
+        score = min(score, 0.7)
+    return score
+
+
+def ref_token_similarity(q: NameToken, a: NameToken) -> float:
+    if q.particle != a.particle:
+        if q.particle and a.particle:
+            return 0.0
+        return 0.6 * ref_word_similarity(q.text, a.text)
+    return ref_word_similarity(q.text, a.text)
+
+
+def ref_weight(token: NameToken) -> float:
+    base = float(max(3, min(len(token.text), 10)))
+    return base * 0.3 if token.role == "generic" else base
+
+
+def ref_combine(
+    pairs: list[tuple[NameToken, NameToken, float]],
+    q_only: tuple[NameToken, ...],
+    a_only: tuple[tuple[int, NameToken], ...],
+    alias_length: int,
+    middle_names: bool = False,
+) -> float:
+    if not pairs:
+        return 0.0
+    if any(t.role == "designator" for t in (*q_only, *(t for _, t in a_only))):
+        return min(0.5, ref_combine(pairs, (), (), alias_length))
+    matched = sum(ref_weight(x) * s for x, _, s in pairs)
+    total = sum(ref_weight(x) for x, _, _ in pairs)
+    for t in q_only:
+        total += ref_weight(t) * sim._UNMATCHED_ROLE_FACTOR.get(t.role, 1.0)
+    for position, t in a_only:
+        factor = (
+            sim._alias_only_factor(position, alias_length)
+            if middle_names
+            else sim._UNMATCHED_ALIAS_FACTOR
+        )
+        total += ref_weight(t) * factor * sim._UNMATCHED_ROLE_FACTOR.get(t.role, 1.0)
+    return matched / total
+
+
+def ref_conflict_cap(
+    pairs: list[tuple[NameToken, NameToken, float]],
+    q_only: tuple[NameToken, ...],
+    a_only: tuple[NameToken, ...],
+) -> float:
+    cap = 1.0
+    identifying = sim._IDENTIFYING
+    if any(t.role in identifying for t in q_only) and any(t.role in identifying for t in a_only):
+        cap = sim._CONFLICT_CAP
+    for x, y, s in pairs:
+        if (x.role == "family" or y.role == "family") and s < sim._FAMILY_FLOOR:
+            cap = min(cap, s)
+        elif x.role in identifying and y.role in identifying and s < sim._WEAK_PAIR:
+            cap = min(cap, sim._CONFLICT_CAP)
+    return cap
+
+
+def ref_joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
+    qt = tuple(t for t in qt if t.role != "generic")
+    at = tuple(t for t in at if t.role != "generic")
+    if not qt or not at:
+        return 0.0
+    q_particles = {t.particle for t in qt if t.particle}
+    a_particles = {t.particle for t in at if t.particle}
+    if q_particles and a_particles and q_particles != a_particles:
+        return 0.0
+    jq = "".join(orth(t.particle + t.text) for t in qt)
+    ja = "".join(orth(t.particle + t.text) for t in at)
+    if jq == ja:
+        return 0.99
+    if sim.fuzz.ratio(jq, ja) < sim._JOINED_PREFILTER:
+        return 0.0
+    score = 1.0 - ref_orth_distance(jq, ja) / max(len(jq), len(ja))
+    return 0.97 * score if score >= 0.9 else 0.0
+
+
+def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tuple[object, ...]:
+    qt, at = q.tokens, a.tokens
+    if not qt or not at:
+        return (0.0, (), (), (), False, False, ())
+    cells = sorted(
+        ((ref_token_similarity(x, y), i, j) for i, x in enumerate(qt) for j, y in enumerate(at)),
+        reverse=True,
+    )
+    used_q: set[int] = set()
+    used_a: set[int] = set()
+    pairs: list[tuple[NameToken, NameToken, float]] = []
+    for s, i, j in cells:
+        if s < 0.55 or i in used_q or j in used_a:
+            continue
+        used_q.add(i)
+        used_a.add(j)
+        pairs.append((qt[i], at[j], s))
+    q_only = tuple(t for i, t in enumerate(qt) if i not in used_q)
+    a_only = tuple(t for j, t in enumerate(at) if j not in used_a)
+    a_only_at = tuple((j, t) for j, t in enumerate(at) if j not in used_a)
+    token_score = ref_combine(pairs, q_only, a_only_at, len(at), kind == "person")
+    token_score = min(token_score, ref_conflict_cap(pairs, q_only, a_only))
+    partial = bool(pairs) and not q_only and bool(a_only)
+    joined = ref_joined_score(qt, at) if len(qt) != len(at) else 0.0
+    if joined > token_score:
+        return (joined, tuple(pairs), (), (), False, True, ())
+    return (token_score, tuple(pairs), q_only, a_only, partial, False, ())
+
+
+def fast_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tuple[object, ...]:
+    s = sim.score_names(q, a, kind=kind)
+    return (s.score, s.pairs, s.query_only, s.alias_only, s.partial, s.joined, s.notes)
+
+
+# -- words ---------------------------------------------------------------------------------------
+
+
+def _check_words(a: str, b: str) -> None:
+    expected = ref_word_similarity(a, b)
+    assert sim.word_similarity(a, b) == expected, (a, b)
+    assert sim.word_similarity(b, a) == expected, (b, a)
+    oa, ob = orth(a), orth(b)
+    assert sim.orth_distance(oa, ob) == ref_orth_distance(oa, ob), (oa, ob)
+    assert sim.orth_distance(ob, oa) == ref_orth_distance(ob, oa), (ob, oa)
+
+
+def test_word_pairs_file() -> None:
+    """Every pair of the words of tests/data/word_pairs.tsv."""
+    with open(DATA / "word_pairs.tsv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert rows
+    words = sorted({w for r in rows for w in (r["a"], r["b"])})
+    for a, b in itertools.combinations(words, 2):
+        _check_words(a, b)
+
+
+@pytest.mark.parametrize("language", ["arabic", "hebrew", "russian"])
+def test_wikidata_spellings(language: str) -> None:
+    """Spellings of one name word against each other, and against other words at random."""
+    groups: dict[str, list[str]] = {}
+    for row in read_tsv(REAL / f"wikidata_name_token_variants_{language}.tsv"):
+        word = row["name"].lower()
+        if row["name_type"] == "latin_variant" and word.isascii() and word.isalpha():
+            groups.setdefault(row["entity_id"], []).append(word)
+    rng = random.Random(6)
+    chosen = rng.sample(sorted(groups), min(300, len(groups)))
+    words = [w for g in chosen for w in groups[g]]
+    for g in chosen:
+        for a, b in itertools.combinations(groups[g][:8], 2):
+            _check_words(a, b)
+    for _ in range(3000):
+        _check_words(rng.choice(words), rng.choice(words))
+
+
+# Letters that make orth's digraphs, doubled letters, glides, final vowels and swaps likely.
+_letters = st.text(alphabet="aeiouyhkqgsztdcjbvwfxmnlr", min_size=1, max_size=11)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_letters, _letters)
+def test_random_words(a: str, b: str) -> None:
+    _check_words(a, b)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_letters)
+def test_swapped_neighbours(word: str) -> None:
+    """Every transposition of a word (the rarely taken branch of the programme)."""
+    for i in range(len(word) - 1):
+        _check_words(word, word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+
+
+# -- names ---------------------------------------------------------------------------------------
+
+
+def _dev_names() -> list[str]:
+    names = {r["text"] for r in read_tsv(DEV / "entities.tsv") if r["role"] in ("name", "variant")}
+    names |= {r["query"] for r in read_tsv(DEV / "lookalikes.tsv")}
+    return sorted(names)
+
+
+def test_dev_name_pairs() -> None:
+    """score_names over pairs of the dev set's names (both orders, every kind), sampled."""
+    parsed = [parse(n) for n in _dev_names()]
+    rng = random.Random(8)
+    pairs = list(itertools.combinations(parsed, 2))
+    for q, a in rng.sample(pairs, min(6000, len(pairs))):
+        for kind in (None, "person", "organization"):
+            assert fast_score_names(q, a, kind) == ref_score_names(q, a, kind), (q.raw, a.raw)
+            assert fast_score_names(a, q, kind) == ref_score_names(a, q, kind), (a.raw, q.raw)
+
+
+_names = st.lists(
+    st.sampled_from(
+        """Abu Bakr al Baghdadi Abd al Rahman bin Laden Husseini Hosseini Hussein Mohammed
+        Muhammad Mohamed Sirajuddin Siraj Haqqani Ali Aly Kim Jong Un Jongun Mao Ze Dong Zedong
+        Bank Street Oblast LLC Company of the Qasem Ghasem Soleimani Soleymani Sergey Ivanovich
+        Lavrov""".split()
+    ),
+    min_size=1,
+    max_size=5,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_names, _names, st.sampled_from([None, "person", "organization"]))
+def test_random_names(q: list[str], a: list[str], kind: str | None) -> None:
+    pq, pa = parse(" ".join(q)), parse(" ".join(a))
+    assert fast_score_names(pq, pa, kind) == ref_score_names(pq, pa, kind)
