@@ -27,6 +27,7 @@ __all__ = [
     "compare",
     "demonym_of",
     "display",
+    "is_reference",
     "joined_equal",
     "name_words",
     "spelling_key",
@@ -144,8 +145,7 @@ def compare(u: str, f: str) -> str | None:
     >>> compare("Abdul Mahdi", "Abu Mahdi al-Muhandis") is None   # Abd is not Abu
     True
     """
-    uw, fw = word_forms(u), word_forms(f)
-    if len(uw) < len(fw) and set(uw) <= set(fw):
+    if is_reference(u, f):
         return "ref"
     ut, ft = name_words(u), name_words(f)
     if not ut or not ft:
@@ -155,6 +155,17 @@ def compare(u: str, f: str) -> str | None:
     if len(ut) < len(ft):
         return "partial" if all(map(_tokens_close, ut, ft[len(ft) - len(ut) :])) else None
     return None
+
+
+def is_reference(u: str, f: str) -> bool:
+    """Whether spelling ``u`` repeats some of the words of ``f`` (``compare``'s ``ref``), told
+    without the word rules that ``compare`` goes on to try on two new spellings.
+
+    >>> is_reference("Ridha", "Mohammed Ridha Jabri"), is_reference("Ridah", "Mohammed Ridha")
+    (True, False)
+    """
+    uw, fw = word_forms(u), word_forms(f)
+    return len(uw) < len(fw) and set(uw) <= set(fw)
 
 
 def joined_equal(u: str, f: str) -> bool:
