@@ -138,9 +138,13 @@ def consonant_skeleton(word: str) -> str:
     >>> consonant_skeleton("soleimani"), consonant_skeleton("slymny")
     ('slmn', 'slmn')
     """
-    k = token_key(word).translate(_DROP_FOR_SKELETON)
-    k = _DOUBLED.sub(r"\1", k)
-    return k or token_key(word)[:1]
+    return key_skeleton(token_key(word))
+
+
+def key_skeleton(k: str) -> str:
+    """The consonant skeleton of a :func:`token_key` (what :func:`consonant_skeleton` gives)."""
+    s = _DOUBLED.sub(r"\1", k.translate(_DROP_FOR_SKELETON))
+    return s or k[:1]
 
 
 def token_form(token: NameToken) -> str:

@@ -8,7 +8,10 @@ disagree. It is immutable after construction, safe to share between threads, and
 from __future__ import annotations
 
 import os
+from array import array
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,11 +21,11 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ._typecheck import require_str
-from .keys import consonant_skeleton, token_form, token_key
-from .normalize import fold, normalize
-from .parse import ParsedName, parse
+from .keys import consonant_skeleton, key_skeleton, token_form, token_key
+from .normalize import _fold_text, fold, normalize
+from .parse import _JOINED_ABD, ParsedName, parse
 from .similarity import NameScore, describe_differences, score_names
-from .table import AliasTable, Entity
+from .table import AliasTable, Entity, _gc_paused
 
 __all__ = ["Match", "Resolver"]
 
@@ -141,8 +144,15 @@ class Resolver:
 
     Options are keyword-only: ``threshold`` (minimum score to accept), ``margin`` (how far the
     best entity must lead the next; closer is ambiguous and resolves to ``None``),
-    ``block_limit`` (how many candidate aliases get the full score), ``surnames`` (whether a
-    bare family name resolves when exactly one entity carries it).
+    ``block_limit`` (how many aliases sharing query words are pooled and ranked when no alias
+    holds them all, and the most ranked from one tier), ``prefilter`` (at most how many
+    candidates get the full score; fewer do when the best candidates lead the rest clearly),
+    ``surnames`` (whether a bare family name resolves when exactly one entity carries it).
+
+    Candidates are found through the words of the table: an alias is a candidate when it holds
+    a word like each query word (the same transliteration key, or one slip away), so a
+    misspelt name is found among a million names whatever their order, and the index grows
+    with the table's distinct words rather than its names.
 
     >>> from canonym import AliasTable
     >>> table = AliasTable.from_records([
@@ -180,24 +190,37 @@ class Resolver:
         self.block_limit = block_limit
         self.prefilter = prefilter
         self.surnames = surnames
-        self._build()
+        # The build makes millions of objects and no cycles: collections meanwhile would only
+        # walk them (a quarter of the build time at 1e5 names).
+        with _gc_paused():
+            self._build()
 
     # -- index ------------------------------------------------------------------------------
 
     def _build(self) -> None:
+        """Index every name by its folded form and by the words it is made of.
+
+        Two indexes, both small enough for a million names: the folded form -> aliases (the
+        literal tier), and a *vocabulary* of the transliteration keys of the table's words ->
+        the aliases holding a word of that key. Names reuse few words (15,000 distinct words
+        in a million synthetic names), so everything computed per word (keys, skeletons, the
+        deletion neighbourhood that finds a misspelt word) is computed once per word, not per
+        name, and nothing is parsed at build time: the few candidates a query scores are
+        parsed then.
+        """
         self._entity_ids: list[str] = []
         self._alias_text: list[str] = []
-        self._alias_entity: list[int] = []
+        self._alias_entity = array("i")
         self._alias_type: list[str] = []
         self._alias_folded: list[str] = []
-        # Two indexes only, to keep a million aliases in memory: folded form -> aliases (the
-        # literal tier), and blocking key -> aliases (key, fuzzy and script tiers). Postings
-        # become tuples once built.
-        folded: dict[str, list[int]] = {}
-        blocks: dict[str, list[int]] = {}
-        self._folded: dict[str, tuple[int, ...]] = {}
-        self._blocks: dict[str, tuple[int, ...]] = {}
+        # folded form -> one alias (an int, the usual case: no tuple per name) or a tuple.
+        folded: dict[str, int | tuple[int, ...]] = {}
+        word_vids: dict[str, tuple[int, ...]] = {}
+        vocab: dict[str, int] = {}  # transliteration key -> vocabulary id
+        postings: list[list[int]] = []
         self._entities: list[Entity] = list(self.table)
+        alias_text, alias_entity = self._alias_text, self._alias_entity
+        alias_type, alias_folded = self._alias_type, self._alias_folded
         for e_index, entity in enumerate(self._entities):
             self._entity_ids.append(entity.id)
             typed = [(entity.name, "name")]
@@ -210,17 +233,46 @@ class Resolver:
                 if (text, kind) in seen:
                     continue
                 seen.add((text, kind))
-                i = len(self._alias_text)
-                self._alias_text.append(text)
-                self._alias_entity.append(e_index)
-                self._alias_type.append(kind)
-                folded_text = fold(text)
-                self._alias_folded.append(folded_text)  # the same string object as the key
-                folded.setdefault(folded_text, []).append(i)
-                for block_key in _alias_keys(parse(text)):
-                    blocks.setdefault(block_key, []).append(i)
-        self._folded = {k: tuple(v) for k, v in folded.items()}
-        self._blocks = {k: tuple(v) for k, v in blocks.items()}
+                i = len(alias_text)
+                alias_text.append(text)
+                alias_entity.append(e_index)
+                alias_type.append(kind)
+                folded_text = _fold_text(text)  # uncached: keep the query cache for queries
+                alias_folded.append(folded_text)  # the same string object as the key
+                prior = folded.get(folded_text)
+                if prior is None:
+                    folded[folded_text] = i
+                elif isinstance(prior, int):
+                    folded[folded_text] = (prior, i)
+                else:
+                    folded[folded_text] = (*prior, i)
+                for word in folded_text.split():
+                    vids = word_vids.get(word)
+                    if vids is None:
+                        vids = word_vids[word] = _word_vids(word, vocab, postings)
+                    for v in vids:
+                        postings[v].append(i)
+        self._folded = folded
+        self._word_vids = word_vids
+        # frozensets: a query intersects its candidate set with a word's aliases in C, at the
+        # cost of the smaller of the two, however common the word.
+        self._postings: tuple[frozenset[int], ...] = tuple(frozenset(p) for p in postings)
+        # The vocabulary is of transliteration keys: the spellings of one word (Soleimani,
+        # Soleymani) share one entry and one posting.
+        by_key = {k: (v,) for k, v in vocab.items()}
+        by_skeleton: dict[str, list[int]] = {}
+        for k, v in vocab.items():
+            by_skeleton.setdefault(key_skeleton(k), []).append(v)
+        # The deletion neighbourhood of every key -> the keys it comes from.
+        near: dict[str, list[str]] = {}
+        for k in by_key:
+            for n in _neighbourhood(k):
+                near.setdefault(n, []).append(k)
+        self._near = {k: tuple(v) for k, v in near.items()}
+        self._by_key = by_key
+        self._by_skeleton = {k: tuple(v) for k, v in by_skeleton.items()}
+        self._keys = tuple(by_key)
+        self._word_memo: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         return {
@@ -267,15 +319,27 @@ class Resolver:
         if found is None:
             written = ""
             found = self._folded.get(fold(name))
-        if not found:
+        if found is None:
             return None
         types, entities, texts = self._alias_type, self._alias_entity, self._alias_text
         written = written or _written_form(name)
-        if len(found) == 1:  # the usual case, kept free of sorting and sets
-            i = found[0]
-            if types[i] == "weak":
+        if type(found) is int:  # the usual case: one alias, kept free of sorting and sets
+            i = found
+            kind = types[i]
+            if kind == "weak":
                 return None
+            # Table names are stored normalised: only the case of the alias needs undoing.
+            if written == texts[i].casefold():
+                method, score = "exact", 1.0
+            else:
+                method, score = "folded", 0.995
+            if kind == "short":
+                method, score = "short", _SHORT_FORM_SCORE  # as _adjust_for_type scores it
+            return _new_match(
+                self._entities[entities[i]], score, texts[i], method, name, kind, None
+            )
         else:
+            assert isinstance(found, tuple)
             usable = [i for i in found if types[i] != "weak"]
             if not usable:
                 return None
@@ -376,7 +440,8 @@ class Resolver:
     def _literal_hits(self, name: str, folded: str) -> list[_Scored]:
         out = []
         written = _written_form(name)
-        for i in self._folded.get(folded, ()):
+        found = self._folded.get(folded, ())
+        for i in (found,) if isinstance(found, int) else found:
             exact = self._is_exact(written, i)
             method = "exact" if exact else "folded"
             out.append(_Scored(self._alias_entity[i], 1.0 if exact else 0.995, i, method))
@@ -393,26 +458,29 @@ class Resolver:
         return hit
 
     def _fuzzy_hits(self, parsed: ParsedName) -> list[_Scored]:
-        pool = self._block_candidates(parsed)
-        key_hits = set(self._blocks.get("k:" + _parsed_key(parsed), ()))
-        pool.update(key_hits)
-        if len(pool) > self.prefilter:
-            # rapidfuzz on the folded aliases, all in C: no per-candidate Python work before
-            # the best few are known.
-            ordered = sorted(pool)
-            top = process.extract(
-                parsed.folded(),
-                [self._alias_folded[i] for i in ordered],
-                scorer=fuzz.token_set_ratio,
-                limit=self.prefilter,
-            )
-            pool = {ordered[j] for _, _, j in top} | key_hits
+        ranked = self._ranked_candidates(parsed)
+        query_key = _parsed_key(parsed)
         out: list[_Scored] = []
-        for i in pool:
+        if not ranked:
+            return out
+        _, top_count, top_ratio = ranked[0]
+        # A lone word is decided by its look-alikes, and every alias holding it looks alike to
+        # rapidfuzz: all of the best ``prefilter`` are scored.
+        lone = sum(1 for t in parsed.tokens if t.role not in ("suffix", "generic")) <= 1
+        for scored, (i, count, ratio) in enumerate(ranked):
+            # The full score is the cost of a query: candidates sharing fewer query words than
+            # the best, or much further from it in letters, cannot come within the margin.
+            if scored >= self.prefilter or (
+                scored >= _MIN_SCORED
+                and not lone
+                and (count < top_count or ratio < top_ratio - _RATIO_SLACK)
+            ):
+                break
             kind = self._entities[self._alias_entity[i]].kind
-            detail = score_names(parsed, parse(self._alias_text[i]), kind=kind)
+            alias = parse(self._alias_text[i])
+            detail = score_names(parsed, alias, kind=kind)
             score = min(detail.score, 0.99)  # string rules never outrank a literal hit
-            method = "key" if i in key_hits and score >= 0.9 else "fuzzy"
+            method = "key" if score >= 0.9 and _parsed_key(alias) == query_key else "fuzzy"
             if detail.partial:
                 partial = self._partial_score(parsed, detail, kind)
                 if partial > score:
@@ -436,15 +504,166 @@ class Resolver:
             return detail.score
         return 0.9 * sim
 
-    def _block_candidates(self, parsed: ParsedName) -> set[int]:
-        postings = [self._blocks.get(k, ()) for k in _block_keys(parsed)]
-        postings = sorted((p for p in postings if p), key=len)
+    def _word_groups(
+        self, parsed: ParsedName
+    ) -> list[tuple[list[frozenset[int]], list[frozenset[int]]]]:
+        """Per identifying word of the query, the postings of the table words like it.
+
+        Two lists per word: the postings of the table words of its own transliteration key
+        (its spellings) when there are any, else of every word like it; and the postings of
+        every word like it (see :meth:`_find_similar_words`). A query word written as two table
+        words (Petrogreen/Petro Green), and two query words written as one table word (Ze
+        Dong/Zedong), count in both. Legal forms and filler words (LLC, Company, of) are left
+        out when there is anything else: an alias may well lack them, and their postings are
+        huge.
+        """
+        tokens = [t for t in parsed.tokens if t.role != "suffix"]
+        if any(t.role != "generic" for t in tokens):
+            tokens = [t for t in tokens if t.role != "generic"]
+        groups: list[tuple[list[frozenset[int]], list[frozenset[int]]]] = []
+        postings, word_vids = self._postings, self._word_vids
+        for t in tokens:
+            same, like = self._similar_words(t.text)
+            text = t.text
+            extra: list[frozenset[int]] = []
+            if not same and len(text) >= 2 * _SPLIT_PART:
+                # Not a word of the table: perhaps two of them written as one.
+                for cut in range(_SPLIT_PART, len(text) - _SPLIT_PART + 1):
+                    left = word_vids.get(text[:cut])
+                    right = word_vids.get(text[cut:]) if left else None
+                    if left and right:
+                        extra.append(postings[left[0]] & postings[right[0]])
+            near = [postings[v] for v in like] + extra
+            groups.append(([postings[v] for v in same] + extra if same else near, near))
+        for j in range(len(tokens) - 1):
+            joined = self._by_key.get(token_key(tokens[j].text + tokens[j + 1].text))
+            if joined:
+                extra = [postings[v] for v in joined]
+                for at in (j, j + 1):
+                    own, near = groups[at]
+                    groups[at] = (own + extra, near + extra)
+        return groups
+
+    def _similar_words(self, text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The vocabulary entries of the query word ``text``'s key, and of the words like it.
+
+        Query words recur (a table's own words, misspelt or not), so the answer is kept in a
+        bounded per-resolver memo; a dict's get and set are atomic, so threads may share it.
+        """
+        memo = self._word_memo
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= _WORD_MEMO_SIZE:
+                memo.clear()
+            same = self._by_key.get(token_key(text), ())
+            found = memo[text] = (same, tuple(sorted(self._find_similar_words(text))))
+        return found
+
+    def _find_similar_words(self, text: str) -> set[int]:
+        """The vocabulary entries like the query word ``text``.
+
+        A table word is like it when their transliteration keys are equal, or one deletion
+        apart each (a dropped, doubled, swapped or changed letter: the symmetric deletion of
+        Wolf Garbe's SymSpell) and close for their length. A long word with no such table word
+        (two slips in it) is compared with every key of the vocabulary, in C.
+        """
+        near, by_key = self._near, self._by_key
+        k = token_key(text)
+        keys: set[str] = set()
+        for n in _neighbourhood(k):
+            found = near.get(n)
+            if found:
+                keys.update(found)
+        vids: set[int] = set(by_key.get(k, ()))
+        keys.discard(k)
+        ratio = fuzz.ratio
+        for other in keys:
+            # Deletions meet keys two edits apart too; keep those close for their length
+            # (rapidfuzz ratio, in C): one edit in a short key is often another name.
+            if ratio(k, other) >= _NEAR_RATIO:
+                vids.update(by_key[other])
+        if not vids and len(k) >= _FAR_KEY:
+            for other, _, _ in process.extract(
+                k, self._keys, scorer=fuzz.ratio, score_cutoff=_FAR_RATIO, limit=_FAR_LIMIT
+            ):
+                vids.update(by_key[other])
+        return vids
+
+    def _candidate_tiers(self, parsed: ParsedName) -> list[tuple[int, set[int]]]:
+        """Aliases sharing words with the query, by how many query words they share.
+
+        At most two tiers, best first. Usually the first is the aliases holding a word like
+        every query word: an intersection of the words' postings, rarest word first, so the
+        set shrinks at once and a common word (John, Bank) costs a probe per surviving
+        candidate, in C, not a pass over its postings. The words' own spellings are tried
+        first; when that finds fewer than two aliases (or the query is one word), each word in
+        turn is widened to the words like it, the others kept to their spellings. When even
+        that finds none, the aliases holding the rarer query words' own spellings are pooled
+        (up to ``block_limit``) and ranked by how many query words each holds: a word misspelt
+        beyond recognition, or one the alias lacks, still leaves the others.
+        """
+        pairs = [(own, near) for own, near in self._word_groups(parsed) if near]
+        if not pairs:
+            return []
+        size = len(pairs)
+        full = _holding_all(sorted((own for own, _ in pairs), key=_group_size))
+        # A lone word is decided by its look-alikes (Solemani: Soleimani or Slemani?), so it
+        # always meets the words like it too.
+        if len(full) >= _NEAR_PASS_BELOW and size > 1:
+            return [(size, full)]
+        for j, (own, near) in enumerate(pairs):
+            if len(near) > len(own):
+                widened = [n if at == j else o for at, (o, n) in enumerate(pairs)]
+                full |= _holding_all(sorted(widened, key=_group_size))
+        if len(full) >= _FALLBACK_BELOW or size == 1:
+            return [(size, full)] if full else []
+        tiers = [(size, full)] if full else []
+        groups = sorted((own for own, _ in pairs), key=_group_size)
         pool: set[int] = set()
-        for p in postings:
-            if pool and len(pool) + len(p) > self.block_limit:
+        for group in groups:
+            if pool and len(pool) + _group_size(group) > self.block_limit:
                 break
-            pool.update(p[: self.block_limit])
-        return pool
+            pool.update(*group)
+        pool -= full
+        if not pool:
+            return tiers
+        counts: Counter[int] = Counter()
+        for group in groups:
+            hit: set[int] = set()
+            for p in group:
+                hit.update(p.intersection(pool))
+            counts.update(hit)  # counted in C
+        best = max(counts.values())
+        for count in range(best, 0, -1):
+            if len(tiers) >= 2 or sum(len(t) for _, t in tiers) >= _MIN_SCORED:
+                break
+            tier = {i for i, c in counts.items() if c == count}
+            if tier:
+                tiers.append((count, tier))
+        return tiers
+
+    def _ranked_candidates(self, parsed: ParsedName) -> list[tuple[int, int, float]]:
+        """The aliases worth a full score, most promising first: (alias, words shared, ratio).
+
+        Aliases sharing the most query words come first, and within a tier the closest
+        ``prefilter`` by rapidfuzz's ``token_set_ratio`` on the folded strings (in C).
+        """
+        folded = self._alias_folded
+        query = parsed.folded()
+        out: list[tuple[int, int, float]] = []
+        for count, tier in self._candidate_tiers(parsed):
+            # Sorted, so that the answer does not depend on the order of a set; a tier larger
+            # than ``block_limit`` (a lone common word) is cut, in table order.
+            members = sorted(tier)[: self.block_limit]
+            ranked = process.extract(
+                query,
+                [folded[i] for i in members],
+                scorer=fuzz.token_set_ratio,
+                limit=self.prefilter,
+            )
+            ranked.sort(key=lambda r: (-r[1], r[2]))
+            out += [(members[j], count, ratio) for _, ratio, j in ranked]
+        return out
 
     def _script_hits(self, name: str) -> list[_Scored]:
         """A name in an abjad (Arabic, Persian, Hebrew): meet the table on consonants only."""
@@ -453,16 +672,29 @@ class Resolver:
         skeleton = _skeleton_of(q)
         if not skeleton:
             return []
+        # The alias's words' skeletons, written one after another, are the query's: found by
+        # cutting the query's skeleton into up to three pieces (the script joins and parts
+        # words differently: حزب الله is "Hizb Allah" and "Hezbollah"), each piece a skeleton
+        # of the vocabulary, and the aliases holding them all.
+        pool: set[int] = set()
+        by_skeleton, postings = self._by_skeleton, self._postings
+        own = tuple(consonant_skeleton(t.text) for t in q.tokens if t.role != "suffix")
+        most = _SCRIPT_PIECES if len(skeleton) <= _SCRIPT_CUT_MAX else 1
+        for pieces in {own, *_cuts(skeleton, most)}:
+            groups = [[postings[v] for v in by_skeleton.get(piece, ())] for piece in pieces]
+            if all(groups):
+                pool |= _holding_all(sorted(groups, key=_group_size))
         hits = [
             _Scored(self._alias_entity[i], 0.9, i, "script")
-            for i in self._blocks.get("x:" + skeleton, ())
+            for i in sorted(pool)
+            if _skeleton_of(parse(self._alias_text[i])) == skeleton
         ]
         if hits:
             return hits
         # One consonant off (a j or a v the script did not write): score the block by skeleton.
-        pool = self._block_candidates(q)
+        near = sorted(i for _, tier in self._candidate_tiers(q) for i in tier)
         out = []
-        for i in pool:
+        for i in near[:_SCRIPT_LIMIT]:
             other = _skeleton_of(parse(self._alias_text[i]))
             sim = Levenshtein.normalized_similarity(skeleton, other)
             if sim >= 0.8 and len(skeleton) >= 4:
@@ -515,6 +747,34 @@ class Resolver:
 _SHORT_FORM_SCORE = 0.95
 # Words ``parse`` strips as titles that say nothing about the kind of thing named.
 _NON_PERSON_TITLES = frozenset({"the"})
+# Keys shorter than this are looked up whole, without their deletion neighbourhood.
+_MIN_NEIGHBOURHOOD_KEY = 3
+# How close (rapidfuzz ratio, 0-100) a key met through its deletion neighbourhood must be.
+_NEAR_RATIO = 80.0
+# A key this long with no key one deletion away is compared with the whole vocabulary, and
+# the closest few keys at or above this rapidfuzz ratio are taken.
+_FAR_KEY = 6
+_FAR_RATIO = 75.0
+_FAR_LIMIT = 5
+# A query word that is no table word is also looked up as two table words written together,
+# each at least this long.
+_SPLIT_PART = 3
+# Query words whose similar table words a resolver remembers.
+_WORD_MEMO_SIZE = 1 << 15
+# Fewer aliases than this holding every query word's own spellings: widen to the words like
+# them (look-alikes decide a match). Fewer than this after widening: pool and count instead.
+_NEAR_PASS_BELOW = 2
+_FALLBACK_BELOW = 1
+# Candidates always given the full score, and how far below the best candidate's rapidfuzz
+# ratio another may be and still be scored (see ``_fuzzy_hits``).
+_MIN_SCORED = 2
+_RATIO_SLACK = 8.0
+# Candidates a script query's consonant skeleton is compared with when none is equal.
+_SCRIPT_LIMIT = 200
+# Into how many words a script query's skeleton may be cut to meet the table's words.
+_SCRIPT_PIECES = 3
+# A longer skeleton is cut only where the query's own words end (the cuts grow as its square).
+_SCRIPT_CUT_MAX = 30
 # A query with more words than this is not a name; it gets the literal tier only.
 MAX_NAME_WORDS = 24
 _TYPE_ORDER = {"name": 0, "spelling": 1, "alias": 2, "short": 3, "weak": 4}
@@ -578,9 +838,73 @@ def _block_keys(parsed: ParsedName) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def _alias_keys(parsed: ParsedName) -> list[str]:
-    """Every key an alias is filed under: blocks, its whole-name key, its script skeleton."""
-    return [*_block_keys(parsed), "k:" + _parsed_key(parsed), "x:" + _skeleton_of(parsed)]
+def _cuts(text: str, most: int) -> list[tuple[str, ...]]:
+    """Every way to cut ``text`` into at most ``most`` non-empty pieces, in order."""
+    if most <= 1 or len(text) <= 1:
+        return [(text,)]
+    out: list[tuple[str, ...]] = [(text,)]
+    for i in range(1, len(text)):
+        out += [(text[:i], *rest) for rest in _cuts(text[i:], most - 1)]
+    return out
+
+
+def _group_size(group: list[frozenset[int]]) -> int:
+    return sum(map(len, group))
+
+
+def _holding_all(groups: list[list[frozenset[int]]]) -> set[int]:
+    """The aliases in some posting of every group: intersected from the first (the rarest).
+
+    Set operations only, each in C and each probing the smaller side; a group of one posting
+    (the usual case) is used as it is, not copied.
+    """
+    first = groups[0]
+    pool: AbstractSet[int] = first[0] if len(first) == 1 else set().union(*first)
+    for group in groups[1:]:
+        if not pool:
+            break
+        if len(group) == 1:
+            pool = group[0].intersection(pool)
+            continue
+        kept: set[int] = set()
+        for p in group:
+            kept.update(p.intersection(pool))
+        pool = kept
+    return set(pool)
+
+
+def _word_vids(word: str, vocab: dict[str, int], postings: list[list[int]]) -> tuple[int, ...]:
+    """The vocabulary entries a folded word of an alias is filed under (new ones are added).
+
+    A word is filed under its transliteration key; a joined ʿAbd compound (Abdelfattah) also
+    under the key of the name it governs (fattah), the token ``parse`` makes of it, so that
+    "Abdel Fattah" meets it.
+    """
+    forms = [word]
+    joined = _JOINED_ABD.match(word)
+    if joined:
+        forms.append(joined.group(1))
+    out = []
+    for form in forms:
+        k = token_key(form)
+        v = vocab.get(k)
+        if v is None:
+            v = vocab[k] = len(postings)
+            postings.append([])
+        if v not in out:
+            out.append(v)
+    return tuple(out)
+
+
+def _neighbourhood(k: str) -> list[str]:
+    """A key and, when it is long enough to survive it, the key with each letter deleted.
+
+    Two keys one edit apart (a changed, dropped, added or swapped letter) share an entry.
+    Keys of three letters or fewer are met only whole: one edit in them is another name.
+    """
+    if len(k) < _MIN_NEIGHBOURHOOD_KEY:
+        return [k]
+    return [k, *{k[:i] + k[i + 1 :] for i in range(len(k))}]
 
 
 def _skeleton_of(parsed: ParsedName) -> str:
