@@ -90,6 +90,11 @@ def ref_word_similarity(a: str, b: str) -> float:
         return sim._COMPOUND_TAIL_SIMILARITY
     longest = max(len(oa), len(ob))
     dist = ref_orth_distance(oa, ob)
+    # The words as typed one swap of two different neighbours apart (not the last letter): one
+    # slip, even where orth's collapse of a double letter hides it (Tlelo/Tello).
+    swaps = {a[:i] + a[i + 1] + a[i] + a[i + 2 :] for i in range(len(a) - 2) if a[i] != a[i + 1]}
+    if b in swaps:
+        dist = min(dist, sim._TRANSPOSITION)
     score = max(0.0, 1.0 - dist / longest)
     longest_word = max(len(a), len(b))
     if (longest_word <= sim._SHORT_WORD and dist >= sim._SHORT_WORD_MAX_DISTANCE) or (

@@ -255,6 +255,11 @@ def _word_similarity(a: str, b: str) -> float:
         return _COMPOUND_TAIL_SIMILARITY  # Siraj Haqqani for Sirajuddin Haqqani
     longest = max(len(oa), len(ob))
     dist = _distance(oa, ob) if oa < ob else _distance(ob, oa)
+    if dist > _TRANSPOSITION and _swapped_neighbours(a, b):
+        # Two neighbours typed in the wrong order are one slip, whatever ``orth`` makes of the
+        # letters after: beside a doubled letter (Tlelo/Tello) the collapse of the double turns
+        # the swap into a dropped and an added letter, two edits, on the words as typed.
+        dist = _TRANSPOSITION
     sim = max(0.0, 1.0 - dist / longest)
     longest_word = max(ia.length, ib.length)
     if (longest_word <= _SHORT_WORD and dist >= _SHORT_WORD_MAX_DISTANCE) or (
@@ -262,6 +267,27 @@ def _word_similarity(a: str, b: str) -> float:
     ):
         sim = min(sim, 0.7)
     return sim
+
+
+def _swapped_neighbours(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two different neighbouring letters swapped, not the last.
+
+    The last letter is left out as in :func:`orth_distance`: it is a suffix (Husein/Huseni).
+    """
+    if len(a) != len(b) or len(a) < 3:
+        return False
+    i = 0
+    while a[i] == b[i]:
+        i += 1
+        if i == len(a):
+            return False
+    return (
+        i + 2 < len(a)
+        and a[i] != a[i + 1]
+        and a[i] == b[i + 1]
+        and a[i + 1] == b[i]
+        and a[i + 2 :] == b[i + 2 :]
+    )
 
 
 def _weight(token: NameToken) -> float:
