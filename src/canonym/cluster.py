@@ -50,9 +50,9 @@ from .compare import (
     unit_key,
     words,
 )
-from .keys import orth, token_form, token_key
+from .keys import consonant_skeleton, orth, token_form, token_key
 from .parse import NameToken, ParsedName
-from .resolver import Resolver, _block_keys
+from .resolver import Resolver
 from .similarity import word_similarity
 from .table import KINDS, AliasTable, _gc_paused
 
@@ -165,6 +165,29 @@ def cluster(
         out.append(_make(items, units, [free[u] for u in group], None, None))
     out.sort(key=lambda c: c.indices[0])
     return out
+
+
+def _block_keys(parsed: ParsedName) -> list[str]:
+    """The keys a name is filed under to meet its candidates: per word its transliteration
+    key, its consonant skeleton and their ends; the words joined.
+    """
+    keys: list[str] = []
+    for t in parsed.tokens:
+        if t.role in ("suffix",):
+            continue
+        tk = token_key(t.text)
+        skeleton = consonant_skeleton(t.text)
+        keys.append("t:" + tk)
+        keys.append("c:" + skeleton)
+        # The first letter and the ends of a word vary most (Kharkiv/Charkiw, Isfahan/Ispahan).
+        if len(skeleton) >= 3:
+            keys.append("r:" + skeleton[1:])
+        if len(tk) >= 5:
+            keys.append("p:" + tk[:3])
+            keys.append("s:" + tk[-3:])
+    joined = "".join(token_key(t.text) for t in parsed.tokens)
+    keys.append("j:" + joined)
+    return list(dict.fromkeys(keys))
 
 
 def _spelling_key(w: _Words, kind: str | None) -> tuple[tuple[str, str], ...] | None:

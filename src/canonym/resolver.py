@@ -325,19 +325,8 @@ class Resolver:
         written = written or _written_form(name)
         if type(found) is int:  # the usual case: one alias, kept free of sorting and sets
             i = found
-            kind = types[i]
-            if kind == "weak":
+            if types[i] == "weak":
                 return None
-            # Table names are stored normalised: only the case of the alias needs undoing.
-            if written == texts[i].casefold():
-                method, score = "exact", 1.0
-            else:
-                method, score = "folded", 0.995
-            if kind == "short":
-                method, score = "short", _SHORT_FORM_SCORE  # as _adjust_for_type scores it
-            return _new_match(
-                self._entities[entities[i]], score, texts[i], method, name, kind, None
-            )
         else:
             assert isinstance(found, tuple)
             usable = [i for i in found if types[i] != "weak"]
@@ -351,14 +340,15 @@ class Resolver:
                 if not usable or len({entities[i] for i in usable}) > 1:
                     return None
             i = min(usable, key=lambda j: (not self._is_exact(written, j), _TYPE_ORDER[types[j]]))
-        if self._is_exact(written, i):
+        kind = types[i]
+        # ``_is_exact``, written out: this is the hot path of every exact hit.
+        if written == texts[i].casefold():
             method, score = "exact", 1.0
         else:
             method, score = "folded", 0.995
-        if types[i] == "short":
+        if kind == "short":
             method, score = "short", _SHORT_FORM_SCORE  # as _adjust_for_type scores it
-        entity = self._entities[entities[i]]
-        return _new_match(entity, score, texts[i], method, name, types[i], None)
+        return _new_match(self._entities[entities[i]], score, texts[i], method, name, kind, None)
 
     def _is_exact(self, written: str, alias: int) -> bool:
         """Whether a query, as :func:`_written_form` gives it, is the alias as written.
@@ -816,26 +806,6 @@ def _readings(name: str) -> list[ParsedName]:
 
 def _parsed_key(parsed: ParsedName) -> str:
     return " ".join(sorted(token_form(t) for t in parsed.content))
-
-
-def _block_keys(parsed: ParsedName) -> list[str]:
-    keys: list[str] = []
-    for t in parsed.tokens:
-        if t.role in ("suffix",):
-            continue
-        tk = token_key(t.text)
-        skeleton = consonant_skeleton(t.text)
-        keys.append("t:" + tk)
-        keys.append("c:" + skeleton)
-        # The first letter and the ends of a word vary most (Kharkiv/Charkiw, Isfahan/Ispahan).
-        if len(skeleton) >= 3:
-            keys.append("r:" + skeleton[1:])
-        if len(tk) >= 5:
-            keys.append("p:" + tk[:3])
-            keys.append("s:" + tk[-3:])
-    joined = "".join(token_key(t.text) for t in parsed.tokens)
-    keys.append("j:" + joined)
-    return list(dict.fromkeys(keys))
 
 
 def _cuts(text: str, most: int) -> list[tuple[str, ...]]:
