@@ -257,6 +257,7 @@ class Resolver:
         # frozensets: a query intersects its candidate set with a word's aliases in C, at the
         # cost of the smaller of the two, however common the word.
         self._postings: tuple[frozenset[int], ...] = tuple(frozenset(p) for p in postings)
+        self._common, self._pairs = _pair_index(postings, alias_folded, word_vids)
         # The vocabulary is of transliteration keys: the spellings of one word (Soleimani,
         # Soleymani) share one entry and one posting.
         by_key = {k: (v,) for k, v in vocab.items()}
@@ -494,9 +495,7 @@ class Resolver:
             return detail.score
         return 0.9 * sim
 
-    def _word_groups(
-        self, parsed: ParsedName
-    ) -> list[tuple[list[frozenset[int]], list[frozenset[int]]]]:
+    def _word_groups(self, parsed: ParsedName) -> list[tuple[_Group, _Group]]:
         """Per identifying word of the query, the postings of the table words like it.
 
         Two lists per word: the postings of the table words of its own transliteration key
@@ -510,7 +509,7 @@ class Resolver:
         tokens = [t for t in parsed.tokens if t.role != "suffix"]
         if any(t.role != "generic" for t in tokens):
             tokens = [t for t in tokens if t.role != "generic"]
-        groups: list[tuple[list[frozenset[int]], list[frozenset[int]]]] = []
+        groups: list[tuple[_Group, _Group]] = []
         postings, word_vids = self._postings, self._word_vids
         for t in tokens:
             same, like = self._similar_words(t.text)
@@ -523,15 +522,16 @@ class Resolver:
                     right = word_vids.get(text[cut:]) if left else None
                     if left and right:
                         extra.append(postings[left[0]] & postings[right[0]])
-            near = [postings[v] for v in like] + extra
-            groups.append(([postings[v] for v in same] + extra if same else near, near))
+            near = _Group([postings[v] for v in like] + extra, like)
+            own = _Group([postings[v] for v in same] + extra, same) if same else near
+            groups.append((own, near))
         for j in range(len(tokens) - 1):
             joined = self._by_key.get(token_key(tokens[j].text + tokens[j + 1].text))
             if joined:
                 extra = [postings[v] for v in joined]
                 for at in (j, j + 1):
                     own, near = groups[at]
-                    groups[at] = (own + extra, near + extra)
+                    groups[at] = (own.plus(extra), near.plus(extra))
         return groups
 
     def _similar_words(self, text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -579,6 +579,64 @@ class Resolver:
                 vids.update(by_key[other])
         return vids
 
+    def _holding_all(self, groups: list[_Group]) -> set[int]:
+        """The aliases in some posting of every group, intersected from the rarest group.
+
+        Set operations only, each in C and each probing the smaller side; a group of one
+        posting (the usual case) is used as it is, not copied. The first two groups meet
+        through the index of pairs of common words where they can (see :func:`_pair_index`).
+        """
+        groups = sorted(groups, key=_Group.size)
+        pool: AbstractSet[int] | None = (
+            self._pair_pool(groups[0], groups[1]) if len(groups) > 1 else None
+        )
+        if pool is None:
+            first = groups[0].postings
+            pool = first[0] if len(first) == 1 else set().union(*first)
+            rest = groups[1:]
+        else:
+            rest = groups[2:]
+        for group in rest:
+            if not pool:
+                break
+            found = group.postings
+            if len(found) == 1:
+                pool = found[0].intersection(pool)
+                continue
+            kept: set[int] = set()
+            for p in found:
+                kept.update(p.intersection(pool))
+            pool = kept
+        return set(pool)
+
+    def _pair_pool(self, one: _Group, two: _Group) -> set[int] | None:
+        """The aliases of both groups, pair of vocabulary entries by pair; ``None``: no use.
+
+        Pairs of two common entries are looked up; a pair with a rarer entry is intersected,
+        at the cost of the rarer. Groups with extra sets, or too many pairs, are left to the
+        plain intersection.
+        """
+        vids_one, vids_two = one.vids, two.vids
+        if (
+            len(vids_one) != len(one.postings)
+            or len(vids_two) != len(two.postings)
+            or len(vids_one) * len(vids_two) > _PAIR_PROBES
+        ):
+            return None
+        common, paired, width = self._common, self._pairs, len(self._postings)
+        pool: set[int] = set()
+        for a, p in zip(vids_one, one.postings, strict=True):
+            for b, q in zip(vids_two, two.postings, strict=True):
+                if a == b:
+                    pool.update(p)
+                elif common[a] and common[b]:
+                    held = paired.get(a * width + b if a < b else b * width + a)
+                    if held:
+                        pool.update(held)
+                else:
+                    pool.update(p.intersection(q))
+        return pool
+
     def _candidate_tiers(self, parsed: ParsedName) -> list[tuple[int, set[int]]]:
         """Aliases sharing words with the query, by how many query words they share.
 
@@ -592,35 +650,35 @@ class Resolver:
         (up to ``block_limit``) and ranked by how many query words each holds: a word misspelt
         beyond recognition, or one the alias lacks, still leaves the others.
         """
-        pairs = [(own, near) for own, near in self._word_groups(parsed) if near]
+        pairs = [(own, near) for own, near in self._word_groups(parsed) if near.postings]
         if not pairs:
             return []
         size = len(pairs)
-        full = _holding_all(sorted((own for own, _ in pairs), key=_group_size))
+        full = self._holding_all([own for own, _ in pairs])
         # A lone word is decided by its look-alikes (Solemani: Soleimani or Slemani?), so it
         # always meets the words like it too.
         if len(full) >= _NEAR_PASS_BELOW and size > 1:
             return [(size, full)]
         for j, (own, near) in enumerate(pairs):
-            if len(near) > len(own):
+            if len(near.postings) > len(own.postings):
                 widened = [n if at == j else o for at, (o, n) in enumerate(pairs)]
-                full |= _holding_all(sorted(widened, key=_group_size))
+                full |= self._holding_all(widened)
         if len(full) >= _FALLBACK_BELOW or size == 1:
             return [(size, full)] if full else []
         tiers = [(size, full)] if full else []
-        groups = sorted((own for own, _ in pairs), key=_group_size)
+        groups = sorted((own for own, _ in pairs), key=_Group.size)
         pool: set[int] = set()
         for group in groups:
-            if pool and len(pool) + _group_size(group) > self.block_limit:
+            if pool and len(pool) + group.size() > self.block_limit:
                 break
-            pool.update(*group)
+            pool.update(*group.postings)
         pool -= full
         if not pool:
             return tiers
         counts: Counter[int] = Counter()
         for group in groups:
             hit: set[int] = set()
-            for p in group:
+            for p in group.postings:
                 hit.update(p.intersection(pool))
             counts.update(hit)  # counted in C
         best = max(counts.values())
@@ -671,9 +729,9 @@ class Resolver:
         own = tuple(consonant_skeleton(t.text) for t in q.tokens if t.role != "suffix")
         most = _SCRIPT_PIECES if len(skeleton) <= _SCRIPT_CUT_MAX else 1
         for pieces in {own, *_cuts(skeleton, most)}:
-            groups = [[postings[v] for v in by_skeleton.get(piece, ())] for piece in pieces]
-            if all(groups):
-                pool |= _holding_all(sorted(groups, key=_group_size))
+            found = [by_skeleton.get(piece, ()) for piece in pieces]
+            if all(found):
+                pool |= self._holding_all([_Group([postings[v] for v in f], f) for f in found])
         hits = [
             _Scored(self._alias_entity[i], 0.9, i, "script")
             for i in sorted(pool)
@@ -749,6 +807,10 @@ _FAR_LIMIT = 5
 # A query word that is no table word is also looked up as two table words written together,
 # each at least this long.
 _SPLIT_PART = 3
+# Words in at least this many aliases are common: their pairs are indexed (see _pair_index).
+_PAIR_MIN = 500
+# At most this many pairs of vocabulary entries are looked up to meet two query words.
+_PAIR_PROBES = 64
 # Query words whose similar table words a resolver remembers.
 _WORD_MEMO_SIZE = 1 << 15
 # Fewer aliases than this holding every query word's own spellings: widen to the words like
@@ -818,29 +880,72 @@ def _cuts(text: str, most: int) -> list[tuple[str, ...]]:
     return out
 
 
-def _group_size(group: list[frozenset[int]]) -> int:
-    return sum(map(len, group))
+class _Group:
+    """The aliases holding a word like one query word: the postings of vocabulary entries.
 
-
-def _holding_all(groups: list[list[frozenset[int]]]) -> set[int]:
-    """The aliases in some posting of every group: intersected from the first (the rarest).
-
-    Set operations only, each in C and each probing the smaller side; a group of one posting
-    (the usual case) is used as it is, not copied.
+    ``postings[:len(vids)]`` are the postings of the vocabulary entries ``vids``; any after
+    them are extra sets (aliases holding two table words the query wrote as one).
     """
-    first = groups[0]
-    pool: AbstractSet[int] = first[0] if len(first) == 1 else set().union(*first)
-    for group in groups[1:]:
-        if not pool:
-            break
-        if len(group) == 1:
-            pool = group[0].intersection(pool)
+
+    __slots__ = ("postings", "vids")
+
+    def __init__(self, postings: list[frozenset[int]], vids: tuple[int, ...]) -> None:
+        self.postings = postings
+        self.vids = vids
+
+    def size(self) -> int:
+        return sum(map(len, self.postings))
+
+    def plus(self, extra: list[frozenset[int]]) -> _Group:
+        return _Group(self.postings + extra, self.vids)
+
+
+def _pair_index(
+    postings: list[list[int]], alias_folded: list[str], word_vids: dict[str, tuple[int, ...]]
+) -> tuple[bytearray, dict[int, tuple[int, ...]]]:
+    """The aliases holding two common words, for every pair of common words that meets.
+
+    Two common words (a given name like Mohammed is in thousands of names of a table of a
+    million) are the costliest intersection a query makes, and a misspelt one is widened to
+    its dozens of look-alikes, each another such intersection. Filed by pair, each is one
+    look-up. Only
+    words in at least ``_PAIR_MIN`` aliases are paired: an intersection with a rarer word
+    costs at most that many probes in C, and pairing them all would cost a table's worth of
+    memory. Keys are ``a * len(postings) + b`` for vocabulary entries ``a < b``.
+    """
+    common = bytearray(len(postings))
+    for v, p in enumerate(postings):
+        if len(p) >= _PAIR_MIN:
+            common[v] = 1
+    # A word's common vocabulary entries, once per word.
+    word_common = {
+        w: c for w, vids in word_vids.items() if (c := tuple(v for v in vids if common[v]))
+    }
+    width = len(postings)
+    paired: dict[int, list[int]] = {}
+    if len(word_common) < 2:  # a small table (the bundled one) has no common words at all
+        return common, {}
+    for i, folded in enumerate(alias_folded):
+        found = [v for w in folded.split() if (held := word_common.get(w)) for v in held]
+        if len(found) < 2:
             continue
-        kept: set[int] = set()
-        for p in group:
-            kept.update(p.intersection(pool))
-        pool = kept
-    return set(pool)
+        if len(found) == 2:  # the usual case: two common words, one pair
+            a, b = found
+            if a == b:
+                continue
+            keys = [a * width + b if a < b else b * width + a]
+        else:
+            found = sorted(set(found))
+            keys = [a * width + b for x, a in enumerate(found) for b in found[x + 1 :]]
+        for key in keys:
+            aliases = paired.get(key)
+            if aliases is None:
+                paired[key] = [i]
+            else:
+                aliases.append(i)
+    # Tuples: most pairs are held by one or two aliases, and a tuple of one is a quarter of a
+    # frozenset of one; a query only ever adds them to a set.
+    return common, {k: tuple(v) for k, v in paired.items()}
 
 
 def _word_vids(word: str, vocab: dict[str, int], postings: list[list[int]]) -> tuple[int, ...]:
