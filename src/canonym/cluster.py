@@ -40,12 +40,12 @@ from typing import TextIO
 
 from rapidfuzz import fuzz, process
 
+from ._judge import decide
 from .cli import COMMANDS
 from .compare import (
     DEFAULT_THRESHOLD,
     _Words,
     acronym_keys,
-    judge_words,
     readings_of,
     unit_key,
     words,
@@ -155,12 +155,12 @@ def cluster(
         out.append(_make(items, units, unit_keys, table[entity_id].name, entity_id))
     # The linker keeps a prepared name per unit and a score per compared pair: hundreds of
     # thousands of long-lived objects and no cycles, so full collections meanwhile only walk
-    # them (about a sixth of the time at 1e5 names).
+    # them (about a sixth of the time at 1e5 names). The linker is dropped inside the pause:
+    # the collection that follows it would walk its objects once more (0.3 s at 1e5).
     with _gc_paused():
-        linker = _Linker(
+        groups = _Linker(
             [reps[k] for k in free], threshold, kind, progress, [len(units[k]) for k in free]
-        )
-        groups = linker.run()
+        ).run()
     for group in groups:
         out.append(_make(items, units, [free[u] for u in group], None, None))
     out.sort(key=lambda c: c.indices[0])
@@ -268,8 +268,7 @@ class _Linker:
             else:
                 if self.names[y] < self.names[x]:  # compare's own order, so the scores agree
                     x, y = y, x
-                verdict = judge_words(self.words[x], self.words[y], self.kind, decide=True)
-                s = (verdict.score, verdict.conflict)
+                s = decide(self.words[x], self.words[y], self.kind)
             self.scores[pair] = s
         return s
 
@@ -289,17 +288,20 @@ class _Linker:
         n = len(readings)
         blocks: dict[str, list[int]] = defaultdict(list)
         unit_blocks: list[list[str]] = []
+        unit_acronyms: list[list[str]] = []
         for u, rs in enumerate(readings):
             ks = list(dict.fromkeys(k for r in rs if r.tokens for k in _block_keys(r)))
-            ks.extend(sorted("a:" + a for a in acronym_keys(self.words[u])))
+            acronyms = sorted("a:" + a for a in acronym_keys(self.words[u]))
+            ks.extend(acronyms)
             unit_blocks.append(ks)
+            unit_acronyms.append(acronyms)
             for k in ks:
                 blocks[k].append(u)
         key_text = [_key_text(rs[-1]) for rs in readings]
         joined_text = [_key_text(rs[-1], joined=True) for rs in readings]
         word_counts = [t.count(" ") for t in key_text]
         orth_text = [_orth_text(rs[-1]) for rs in readings]
-        seen: set[tuple[int, int]] = set()
+        scored = self.scores  # the pairs met so far: no others are scored before the linkage
         edges: list[tuple[float, int, int]] = []
         step = max(1, n // 100)
         for u in range(n):
@@ -317,14 +319,13 @@ class _Linker:
                 u, sorted(pool), key_text, joined_text, word_counts, orth_text
             )
             # An acronym shares no letters' keys with its expansion: both are filed under it.
-            for k in unit_blocks[u]:
-                if k.startswith("a:") and len(blocks[k]) <= _CANDIDATES:
+            for k in unit_acronyms[u]:
+                if len(blocks[k]) <= _CANDIDATES:
                     ordered.extend(v for v in blocks[k] if v != u and v not in ordered)
             for v in ordered:
                 pair = (u, v) if u < v else (v, u)
-                if pair in seen:
+                if pair in scored:
                     continue
-                seen.add(pair)
                 s, _ = self.score(*pair)
                 if s >= self.threshold:
                     edges.append((s, *pair))

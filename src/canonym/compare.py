@@ -270,7 +270,7 @@ def _words(raw: str) -> _Words:
     # ``bin`` and drops "l" as an article, which would break G.m.b.H. and p.l.c.); the commas
     # stay so that parse still turns "SURNAME, Given" round.
     parts: list[list[str]] = []
-    text = normalize(raw)
+    normalized = text = normalize(raw)
     if "&" in text:
         # "&" is "and" (H&M, H and M); fold would drop it and leave the letters side by side.
         text = text.replace("&", " and ")
@@ -295,7 +295,7 @@ def _words(raw: str) -> _Words:
         else:
             parts.append(words)
     every = [w for part in parts for w in part]
-    letters = _NOT_LETTERS.sub("", normalize(raw))
+    letters = _NOT_LETTERS.sub("", normalized)
     is_acronym = 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
     frozen_parts = tuple(tuple(p) for p in parts)
     as_initials = _prepare(parsed, frozen_parts, tuple(rewrites), acronyms=False)
@@ -539,7 +539,9 @@ def judge_words(wa: _Words, wb: _Words, kind: str | None, *, decide: bool = Fals
     callers put the pair in a fixed order.
 
     ``decide`` is for callers that need only whether the names may be one (the clustering):
-    a reading found to contradict the other name is not scored to the last decimal.
+    a reading found to contradict the other name is not scored to the last decimal. The
+    clustering itself asks :func:`canonym._judge.decide`, which gives the same score and
+    conflict flag without notes (tests hold the two to the same answers).
     """
     used_kind = kind or _agree(wa.kind_hint, wb.kind_hint)
     xa, rewrites_a = wa.prepared(used_kind)
@@ -674,26 +676,10 @@ def _align_forms(
     a word of a name in Arabic or Hebrew script, whose short vowels are unwritten (فرناندو for
     Fernando). Returns both names and the factor the score is to be multiplied by.
     """
-    # The cheap tests first: this runs for every pair a clustering scores, and most pairs have
-    # a word on each side that the other lacks but nothing that these readings could explain.
-    pa, pb = _profile(a.tokens), _profile(b.tokens)
-    free_a = [i for i, form in enumerate(pa.orths) if form not in pb.forms]
-    free_b = [j for j, form in enumerate(pb.orths) if form not in pa.forms] if free_a else []
-    if not (free_a and free_b):
-        return a, b, 1.0  # every word of one name is in the other: nothing to read otherwise
-    cut = (wa.cut or wb.cut) and not (a.inverted or b.inverted)
-    if len(free_a) < 2 and len(free_b) < 2 and not cut and wa.abjad == wb.abjad:
-        return a, b, 1.0  # pieces and initials take two words on one side
-    joins = [
-        _may_join(a.tokens, free_a, b.tokens, free_b),
-        _may_join(b.tokens, free_b, a.tokens, free_a),
-    ]
-    expands = [
-        _may_expand(a.tokens, free_a, wa, kind, len(free_b)),
-        _may_expand(b.tokens, free_b, wb, kind, len(free_a)),
-    ]
-    if not (cut or wa.abjad != wb.abjad or any(joins) or any(expands)):
+    plan = _forms_plan(wa, wb, a, b, kind, _profile(a.tokens), _profile(b.tokens))
+    if plan is None:
         return a, b, 1.0
+    cut, joins, expands = plan
     factor = 1.0
     at, bt = list(a.tokens), list(b.tokens)
     sides = ((at, bt, wa, wb), (bt, at, wb, wa))
@@ -711,6 +697,42 @@ def _align_forms(
     return a._replace(tokens=tuple(at)), b._replace(tokens=tuple(bt)), factor
 
 
+_Plan = tuple[bool, tuple[bool, bool], tuple[bool, bool]]
+
+
+def _forms_plan(
+    wa: _Words,
+    wb: _Words,
+    a: ParsedName,
+    b: ParsedName,
+    kind: str | None,
+    pa: _Profile,
+    pb: _Profile,
+) -> _Plan | None:
+    """What :func:`_align_forms` is to try: whether a name may be cut off, and for each name
+    whether words of it may be pieces of one word or initials; None when there is nothing."""
+    # The cheap tests first: this runs for every pair a clustering scores, and most pairs have
+    # a word on each side that the other lacks but nothing that these readings could explain.
+    free_a = [i for i, form in enumerate(pa.orths) if form not in pb.forms]
+    free_b = [j for j, form in enumerate(pb.orths) if form not in pa.forms] if free_a else []
+    if not (free_a and free_b):
+        return None  # every word of one name is in the other: nothing to read otherwise
+    cut = (wa.cut or wb.cut) and not (a.inverted or b.inverted)
+    if len(free_a) < 2 and len(free_b) < 2 and not cut and wa.abjad == wb.abjad:
+        return None  # pieces and initials take two words on one side
+    joins = (
+        _may_join(a.tokens, free_a, b.tokens, free_b),
+        _may_join(b.tokens, free_b, a.tokens, free_a),
+    )
+    expands = (
+        _may_expand(a.tokens, free_a, wa, kind, len(free_b)),
+        _may_expand(b.tokens, free_b, wb, kind, len(free_a)),
+    )
+    if not (cut or wa.abjad != wb.abjad or any(joins) or any(expands)):
+        return None
+    return cut, joins, expands
+
+
 def _may_join(
     mine: tuple[NameToken, ...],
     free: list[int],
@@ -720,11 +742,14 @@ def _may_join(
     """Whether two free words of ``mine`` side by side could be a longer free word of theirs."""
     if len(free) < 2:
         return False  # two words side by side are needed
-    longest = max(len(theirs[j].text) for j in their_free)
-    return longest >= 5 and any(
-        j == i + 1 and len(mine[i].text) + len(mine[j].text) <= longest + _SPLIT_EDITS
-        for i, j in itertools.pairwise(free)
-    )
+    longest = max([len(theirs[j].text) for j in their_free])
+    if longest < 5:
+        return False
+    # A loop, not any() over a generator: this runs for most pairs a clustering scores.
+    for i, j in itertools.pairwise(free):
+        if j == i + 1 and len(mine[i].text) + len(mine[j].text) <= longest + _SPLIT_EDITS:
+            return True
+    return False
 
 
 def _may_expand(
@@ -766,6 +791,21 @@ def _profile(tokens: tuple[NameToken, ...]) -> _Profile:
     return _Profile(
         orths, frozenset(orths), any(len(t.text) == 1 for t in tokens), dict(pairs), pairs
     )
+
+
+def _nothing_to_align(
+    wa: _Words,
+    wb: _Words,
+    a: ParsedName,
+    b: ParsedName,
+    kind: str | None,
+    pa: _Profile,
+    pb: _Profile,
+) -> bool:
+    """Whether :func:`_align_forms` and :func:`_align_slips` would both leave the names as they
+    are: their cheap tests, without the rest (most pairs a clustering scores stop there).
+    ``pa`` and ``pb`` are the names' profiles."""
+    return not _slips_possible(pa, pb) and _forms_plan(wa, wb, a, b, kind, pa, pb) is None
 
 
 def _free(tokens: Sequence[NameToken], other: Sequence[NameToken]) -> list[int]:
@@ -914,7 +954,7 @@ def _align_slips(
     Returns both names, the factor the score is to be multiplied by, and whether an initial
     contradicts the other name (A. for Nursultan).
     """
-    if not _slips_possible(a.tokens, b.tokens):
+    if not _slips_possible(_profile(a.tokens), _profile(b.tokens)):
         return a, b, 1.0, False
     penalty = 1.0
     conflict = False
@@ -952,10 +992,9 @@ def _align_slips(
     return a._replace(tokens=tuple(a_tokens)), b._replace(tokens=tuple(b_tokens)), penalty, conflict
 
 
-def _slips_possible(a: tuple[NameToken, ...], b: tuple[NameToken, ...]) -> bool:
+def _slips_possible(pa: _Profile, pb: _Profile) -> bool:
     """A cheap test first (this runs for every pair a clustering scores): an initial, or two
     different words with the same letters."""
-    pa, pb = _profile(a), _profile(b)
     if pa.initial or pb.initial:
         return True
     letters = pa.letters
@@ -987,17 +1026,18 @@ def _adjust(
     xb: ParsedName,
     detail: NameScore,
     kind: str | None,
-    notes: list[str],
+    notes: list[str] | None,
 ) -> tuple[float, bool]:
     """The pair's score after the rules only a pair of whole names can apply, and whether one
-    of them found a contradiction."""
+    of them found a contradiction. ``notes`` None: the clustering, which reads no reasons."""
     score = detail.score
     cap = 1.0
     conflict = False
     if detail.joined and not _joined_close(xa, xb):
         # Read as one word, two long names can be 90% alike and still differ by a whole word
         # (Abdul Khan / Padshah Khan): the joined reading is for spacing, not for words.
-        notes.append("written as one word the names still differ by more than a letter")
+        if notes is not None:
+            notes.append("written as one word the names still differ by more than a letter")
         cap, conflict = min(cap, _DIFFERENT_ENTITY), True
     # Short words leave no room for an edit (Iran/Iraq): similarity takes the longer word's
     # length as written, so Basrah/Busra escapes the rule that Basra/Busra meets. A pair with a
@@ -1007,14 +1047,16 @@ def _adjust(
             continue  # the cheap tests first
         ox, oy = orth(x.text), orth(y.text)
         if max(len(ox), len(oy)) <= _SHORT_WORD and orth_distance(ox, oy) >= _SHORT_WORD_DISTANCE:
-            notes.append(f"{x.form!r} and {y.form!r} are short words a letter apart")
+            if notes is not None:
+                notes.append(f"{x.form!r} and {y.form!r} are short words a letter apart")
             cap = min(cap, _CONTRADICTION)
     # Different legal forms of different classes: two legal persons.
     if wa.legal and wb.legal:
         ca = {LEGAL_CLASS[c] for c in wa.legal if c in LEGAL_CLASS}
         cb = {LEGAL_CLASS[c] for c in wb.legal if c in LEGAL_CLASS}
         if ca and cb and not ca & cb:
-            notes.append(f"legal forms differ ({', '.join(wa.legal)} vs {', '.join(wb.legal)})")
+            if notes is not None:
+                notes.append(f"legal forms differ ({', '.join(wa.legal)} vs {', '.join(wb.legal)})")
             cap, conflict = min(cap, _DIFFERENT_ENTITY), True
     # Two different fathers: patronymics, or bin/ibn names, on both sides that do not pair up.
     loose = [
@@ -1022,14 +1064,18 @@ def _adjust(
         for x, y, sim in detail.pairs
         if sim < _FATHER_FLOOR and (_is_father(x) or _is_father(y))
     ]
-    fathers_a = [t for t in detail.query_only if _is_father(t)]
-    fathers_b = [t for t in detail.alias_only if _is_father(t)]
-    if fathers_a and fathers_b:
-        loose.append((fathers_a[0], fathers_b[0]))
+    if detail.query_only and detail.alias_only:
+        fathers_a = [t for t in detail.query_only if _is_father(t)]
+        fathers_b = [t for t in detail.alias_only if _is_father(t)]
+        if fathers_a and fathers_b:
+            loose.append((fathers_a[0], fathers_b[0]))
     if loose:
-        x, y = loose[0]
-        notes.append(f"different fathers' names ({x.form!r} vs {y.form!r})")
+        if notes is not None:
+            x, y = loose[0]
+            notes.append(f"different fathers' names ({x.form!r} vs {y.form!r})")
         cap, conflict = min(cap, _CONTRADICTION), True
+    if not (detail.query_only or detail.alias_only):
+        return min(score, cap), conflict  # every word pairs up (most pairs a clustering scores)
     # Identifying words on each side that the other lacks: a contradiction (score_names caps
     # the score; the flag says so).
     extra_a = [t for t in detail.query_only if _counts(t, xa, kind)]
@@ -1040,7 +1086,7 @@ def _adjust(
         # Words on one side only: a longer name of another entity, unless a person's name is
         # given short. A word written twice in one name adds nothing (Sergey Sergey Shoigu).
         extra = extra_a or extra_b
-        words = ", ".join(repr(t.form) for t in extra)
+        words = ", ".join(repr(t.form) for t in extra) if notes is not None else ""
         shorter_only = detail.alias_only if extra_a else detail.query_only
         if (
             kind == "person"
@@ -1049,10 +1095,12 @@ def _adjust(
             and _short_form(detail)
             and not _identifying(shorter_only)
         ):
-            notes.append(f"a shorter form of a person's name (the longer adds {words})")
+            if notes is not None:
+                notes.append(f"a shorter form of a person's name (the longer adds {words})")
             score = max(score, _SHORT_FORM * _mean_similarity(detail))
         else:
-            notes.append(f"the longer name adds {words}: a name of another entity")
+            if notes is not None:
+                notes.append(f"the longer name adds {words}: a name of another entity")
             cap, conflict = min(cap, _DIFFERENT_ENTITY), True
     return min(score, cap), conflict
 
