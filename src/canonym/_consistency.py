@@ -42,7 +42,9 @@ from ._spelling import (
     display,
     is_reference,
     joined_equal,
+    may_relate,
     name_words,
+    shape,
     spelling_key,
     suggest,
     usable_name,
@@ -138,11 +140,14 @@ class _FormIndex:
             self.add(display(text), group)
 
     def candidates(self, written: str) -> Iterator[tuple[str, _Group]]:
-        seen: set[tuple[str, int]] = set()
+        """The forms filed under the block keys of ``written`` that may relate to it (see
+        ``may_relate``), in the order of its keys and of filing; a form filed under two of its
+        keys comes twice (its verdict is the same both times)."""
+        own = shape(written)
         for k in block_keys(written):
             for form, group in self._by_key.get(k, ()):
-                if (form, id(group)) not in seen:
-                    seen.add((form, id(group)))
+                # (a form's shape is worked out when first compared: most never are)
+                if may_relate(own, shape(form)):
                     yield form, group
 
     def verdict(self, written: str) -> _Verdict:
@@ -370,23 +375,21 @@ class Judge:
         worth = self._worth.get(m.text)
         if worth is None:
             # Alike one name of one of those entities: a question of any form scoring above the
-            # cutoff, asked key by key, of the forms of the entities the draft has under it.
+            # cutoff, of the forms of the entities the draft has under its keys. An entity with
+            # words of two of the keys is under both, and its forms are asked once.
             keyed = [self._forms_under(k) for k in self.index.keys_of(m.text, last=True)]
-            keyed = [(joins, folds) for joins, folds in keyed if joins or folds]
-            if not keyed:  # no entity of the draft shares a key: nothing to compare
+            joins = set().union(*(joins for joins, _ in keyed))
+            if not joins:  # no entity of the draft shares a key: nothing to compare
                 self._worth[m.text] = False
                 return False
             joined, folded = compact_forms(m.text)
-            worth = any(
-                process.extractOne(joined, joins, score_cutoff=ALIKE) is not None
-                for joins, _ in keyed
-                if joins
-            ) or any(
-                process.extractOne(folded, folds, scorer=fuzz.token_set_ratio, score_cutoff=ALIKE)
-                is not None
-                for _, folds in keyed
-                if folds
-            )
+            worth = process.extractOne(joined, list(joins), score_cutoff=ALIKE) is not None
+            if not worth:
+                folds = set().union(*(folds for _, folds in keyed))
+                alike = process.extractOne(
+                    folded, list(folds), scorer=fuzz.token_set_ratio, score_cutoff=ALIKE
+                )
+                worth = alike is not None
             self._worth[m.text] = worth
         return worth
 
@@ -492,6 +495,8 @@ class Judge:
                     if find(i) == find(j):
                         continue
                     a, b = by_key[keys[i]][0][1].text, by_key[keys[j]][0][1].text
+                    if not may_relate(shape(a), shape(b)):
+                        continue  # neither a variant nor joined equal (most pairs)
                     # (a full match has as many name words: a cheap test before the rules)
                     same_length = len(name_words(a)) == len(name_words(b))
                     if (same_length and compare(a, b) == "full") or joined_equal(a, b):
@@ -631,12 +636,31 @@ class Judge:
 
     def _line_column(self, offset: int) -> tuple[int, int]:
         if self._line_starts is None:
-            self._line_starts = [0, *(b.end() for b in _LINE_BREAK.finditer(self.text))]
+            self._line_starts = _line_starts(self.text)
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts (``\\n``, ``\\r\\n`` and a lone ``\\r`` end a line).
+
+    >>> _line_starts("a\\nb\\r\\nc\\rd"), _line_starts("a\\n\\nb")
+    ([0, 2, 5, 7], [0, 2, 3])
+    """
+    if "\r" in text:
+        return [0, *(b.end() for b in _LINE_BREAK.finditer(text))]
+    # The common case, without a match object per line (a long draft has thousands).
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return starts
+
+
 _SPACES_ONLY = regex.compile(r"[^\S\r\n]+")
 _LOWER_WORD = regex.compile(r"\p{Ll}[\p{L}\p{M}]*")
 _LETTER_MARK_DIGIT = regex.compile(r"[\p{L}\p{M}\p{N}]")

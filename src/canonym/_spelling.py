@@ -11,7 +11,9 @@ Every rule is documented in ``docs/check.md``.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
+from ._bounded import letter_signature, rigid_letters, within_reach
 from .keys import consonant_skeleton, orth
 from .mentions import FUNCTION_WORDS, WORD_RE, Mention
 from .normalize import fold, normalize
@@ -22,6 +24,7 @@ from .table import Entity
 __all__ = [
     "ALIKE",
     "FIELD_ORDER",
+    "Shape",
     "alias_is_spelling",
     "block_keys",
     "compare",
@@ -29,7 +32,9 @@ __all__ = [
     "display",
     "is_reference",
     "joined_equal",
+    "may_relate",
     "name_words",
+    "shape",
     "spelling_key",
     "suggest",
     "usable_name",
@@ -113,6 +118,8 @@ def word_close(a: str, b: str) -> bool:
     if abs(len(oa) - len(ob)) > 1:
         return False  # two letters added cost at least 2 x 0.45, over the limit
     limit = _MAX_SHORT_WORD_DISTANCE if max(len(a), len(b)) <= _SHORT_WORD else _MAX_WORD_DISTANCE
+    if not within_reach(oa, ob, limit):
+        return False  # a letter no edit within the limit adds, drops or changes (most pairs)
     # Both tests must pass. word_similarity comes first: it turns away words whose class keys
     # share little without the weighted edit distance (most pairs that reach here), and when
     # it does compute that distance, it is the very one tested next (cached).
@@ -179,6 +186,59 @@ def _joined(written: str) -> tuple[int, str]:
     """How many name words a spelling has, and their spellings unified and joined."""
     tokens = name_words(written)
     return len(tokens), "".join(orth(t.particle + t.text) for t in tokens)
+
+
+class Shape(NamedTuple):
+    """What :func:`may_relate` reads of one spelling, worked out once per spelling."""
+
+    words: frozenset[str]  # its words (word_forms), for the second-reference test
+    n_words: int
+    tokens: tuple[tuple[str, str], ...]  # its name words' particles and fixed letters
+    joined: str  # its name words unified and joined (see joined_equal)
+
+
+# The letters that no edit within either word limit adds, drops or changes (l m n r w, digits),
+# less the vowels of the ov/iv rule: two words that word_close joins have as many of each.
+_FIXED_LETTERS = rigid_letters(max(_MAX_WORD_DISTANCE, _MAX_SHORT_WORD_DISTANCE)) - {"o", "i"}
+
+
+@lru_cache(maxsize=65536)
+def shape(written: str) -> Shape:
+    """The :class:`Shape` of a spelling.
+
+    >>> shape("Nechirvan Barazani").tokens == shape("Nechirvan Barzani").tokens
+    True
+    """
+    words = word_forms(written)
+    tokens = tuple((t.particle, _fixed_letters(t.text)) for t in name_words(written))
+    return Shape(frozenset(words), len(words), tokens, _joined(written)[1])
+
+
+@lru_cache(maxsize=65536)
+def _fixed_letters(word: str) -> str:
+    """The fixed letters of a folded word's ``orth`` form, sorted (cached: names share words)."""
+    return letter_signature(orth(word), _FIXED_LETTERS)
+
+
+def may_relate(u: Shape, f: Shape) -> bool:
+    """False only when ``compare(u, f)`` is None and ``joined_equal(u, f)`` is False, for the
+    spellings of these shapes: a test of a few comparisons that turns away most pairs.
+
+    A reference repeats words of ``f``; a full or partial variant has name words that
+    ``word_close`` joins to ``f``'s last ones (same particles, as many of each fixed letter);
+    two spellings joined equal have equal joined forms.
+
+    >>> may_relate(shape("Husni Mubarak"), shape("Hosni Mubarak"))
+    True
+    >>> may_relate(shape("Hamid Karzai"), shape("Hamid Kazemi"))
+    False
+    """
+    if u.n_words < f.n_words and u.words <= f.words:
+        return True
+    if u.joined == f.joined:
+        return True
+    n = len(u.tokens)
+    return 0 < n <= len(f.tokens) and f.tokens[len(f.tokens) - n :] == u.tokens
 
 
 @lru_cache(maxsize=16384)

@@ -528,7 +528,8 @@ class NameIndex:
             j += 1
             terminals = node.get(_END)
             if terminals:
-                fitting = [t for t in terminals if _case_fits(t.case, pieces[i:j])]
+                span = pieces[i:j]
+                fitting = [t for t in terminals if _case_fits(t.case, span)]
                 if fitting:
                     best = (j, fitting)
         return best
