@@ -471,6 +471,8 @@ class Resolver:
             alias = parse(self._alias_text[i])
             detail = score_names(parsed, alias, kind=kind)
             score = min(detail.score, 0.99)  # string rules never outrank a literal hit
+            if kind == "person" and _reordered_and_respelt(parsed, alias, detail):
+                score = min(score, self.threshold - _BELOW_THRESHOLD)
             method = "key" if score >= 0.9 and _parsed_key(alias) == query_key else "fuzzy"
             if detail.partial:
                 partial = self._partial_score(parsed, detail, kind)
@@ -793,6 +795,11 @@ class Resolver:
 
 # A curated short form ("Soleimani") never scores above this: below any full name's literal hit.
 _SHORT_FORM_SCORE = 0.95
+# A person's name matched only by swapping and respelling its words scores this much under the
+# threshold: listed among the candidates, never the answer (see ``_reordered_and_respelt``).
+_BELOW_THRESHOLD = 0.01
+# The roles whose order a name without a comma implies.
+_ORDERED_ROLES = frozenset({"given", "family"})
 # Words ``parse`` strips as titles that say nothing about the kind of thing named.
 _NON_PERSON_TITLES = frozenset({"the"})
 # Keys shorter than this are looked up whole, without their deletion neighbourhood.
@@ -840,6 +847,24 @@ _METHOD_RANK = {
     "fuzzy": 1,
     "weak": 0,
 }
+
+
+def _reordered_and_respelt(query: ParsedName, alias: ParsedName, detail: NameScore) -> bool:
+    """Whether a person's name matches only with a given name and a family name swapped *and*
+    one of the swapped words respelt (Toby Marija / Marie Toby).
+
+    Without a comma ("SOLEIMANI, Qasem") word order is all that says which word is the family
+    name, and names are written in both orders, so a swap alone is no contradiction. But a name
+    that matches only by taking both leniencies at once, another order and another spelling,
+    is how a stranger's name matches among a million: two common words in either order, each
+    with its variants, meet many names. Such a match is shown as a candidate, not resolved.
+    """
+    if query.inverted or alias.inverted:
+        return False  # the comma fixed the roles: the words were paired as the source meant
+    return any(
+        sim < 1.0 and x.role != y.role and x.role in _ORDERED_ROLES and y.role in _ORDERED_ROLES
+        for x, y, sim in detail.pairs
+    )
 
 
 def _route_order(s: _Scored) -> tuple[float, int]:

@@ -1,0 +1,51 @@
+"""A person's name that matches only with its words swapped *and* respelt is not resolved.
+
+Cases in ``tests/data/name_order_cases.tsv``: the query, the entity it resolves to (empty:
+none), the entity that must be among its candidates when it does not resolve, and why.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from canonym import AliasTable, Resolver
+
+CASES = Path(__file__).parent / "data" / "name_order_cases.tsv"
+
+
+def _cases() -> list[dict[str, str]]:
+    with CASES.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver(
+        AliasTable.from_records(
+            [
+                {"id": "marie-toby", "name": "Marie Toby", "kind": "person"},
+                {"id": "qassem-soleimani", "name": "Qassem Soleimani", "kind": "person"},
+                {"id": "noor-trading", "name": "Nour Trading", "kind": "organization"},
+            ]
+        )
+    )
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda c: c["query"])
+def test_name_order_cases(resolver: Resolver, case: dict[str, str]) -> None:
+    m = resolver.resolve(case["query"])
+    assert (m.entity_id if m else "") == case["expected_id"], case["why"]
+    if case["candidate_id"]:
+        candidates = resolver.candidates(case["query"])
+        assert [c.entity_id for c in candidates][:1] == [case["candidate_id"]], case["why"]
+        assert candidates[0].score < resolver.threshold
+
+
+def test_the_swapped_and_respelt_candidate_stays_under_a_lower_threshold_too() -> None:
+    table = AliasTable.from_records([{"id": "m", "name": "Marie Toby", "kind": "person"}])
+    lenient = Resolver(table, threshold=0.7)
+    assert lenient.resolve("Toby Marija") is None
+    assert lenient.resolve("Marija Toby") is not None
