@@ -29,6 +29,8 @@ def resolver() -> Resolver:
                 {"id": "marie-toby", "name": "Marie Toby", "kind": "person"},
                 {"id": "qassem-soleimani", "name": "Qassem Soleimani", "kind": "person"},
                 {"id": "noor-trading", "name": "Nour Trading", "kind": "organization"},
+                {"id": "muhammad-qaddafi", "name": "QADDAFI, Muhammad", "kind": "person"},
+                {"id": "muammar-qaddafi", "name": "ELKADDAFI, Muammar", "kind": "person"},
             ]
         )
     )

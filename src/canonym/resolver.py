@@ -471,13 +471,17 @@ class Resolver:
             alias = parse(self._alias_text[i])
             detail = score_names(parsed, alias, kind=kind)
             score = min(detail.score, 0.99)  # string rules never outrank a literal hit
-            if kind == "person" and _reordered_and_respelt(parsed, alias, detail):
-                score = min(score, self.threshold - _BELOW_THRESHOLD)
-            method = "key" if score >= 0.9 and _parsed_key(alias) == query_key else "fuzzy"
+            surname = False
             if detail.partial:
                 partial = self._partial_score(parsed, detail, kind)
                 if partial > score:
-                    score, method = partial, "surname"
+                    score, surname = partial, True
+            if kind == "person" and _reordered_and_respelt(parsed, alias, detail):
+                score = min(score, self.threshold - _BELOW_THRESHOLD)
+            if surname:
+                method = "surname"
+            else:
+                method = "key" if score >= 0.9 and _parsed_key(alias) == query_key else "fuzzy"
             if score > 0:
                 out.append(_Scored(self._alias_entity[i], score, i, method, detail))
         return out
@@ -854,13 +858,17 @@ def _reordered_and_respelt(query: ParsedName, alias: ParsedName, detail: NameSco
     one of the swapped words respelt (Toby Marija / Marie Toby).
 
     Without a comma ("SOLEIMANI, Qasem") word order is all that says which word is the family
-    name, and names are written in both orders, so a swap alone is no contradiction. But a name
+    name, and names are written in both orders, so a swap alone is no contradiction. When both
+    names have a comma, each source said which word is which and they disagree: a slip of one
+    source, not a guess of ours, and the rule stays out of it. Otherwise, a name
     that matches only by taking both leniencies at once, another order and another spelling,
     is how a stranger's name matches among a million: two common words in either order, each
     with its variants, meet many names. Such a match is shown as a candidate, not resolved.
     """
-    if query.inverted or alias.inverted:
-        return False  # the comma fixed the roles: the words were paired as the source meant
+    if query.inverted and alias.inverted:
+        return False  # both commas say which word is which: two sources that disagree
+    if not all({t.role for t in n.tokens} >= _ORDERED_ROLES for n in (query, alias)):
+        return False  # a lone word (Solemani) has no order to swap
     return any(
         sim < 1.0 and x.role != y.role and x.role in _ORDERED_ROLES and y.role in _ORDERED_ROLES
         for x, y, sim in detail.pairs
@@ -883,7 +891,9 @@ def _readings(name: str) -> list[ParsedName]:
     """The query as parsed, plus a reading with a joined article split off (Alqaeda, Elsisi)."""
     parsed = parse(name)
     out = [parsed] if parsed.tokens else []
-    folded = fold(name)
+    # Folding drops the comma of "ELKADDAFI, Muhammad": the name in its natural order keeps
+    # the roles the comma gave (a family name stays the family name).
+    folded = parsed.folded() if parsed.inverted else fold(name)
     if _JOINED_ARTICLE.search(folded):
         split = parse(_JOINED_ARTICLE.sub(r"\1-\2", folded))
         if split.tokens and split.tokens != parsed.tokens:
