@@ -18,23 +18,15 @@ from __future__ import annotations
 
 from .compare import (
     _ACRONYM,
-    _CONTRADICTION,
     _ROMANISATION,
     _abd_readings,
     _acronym_match,
-    _adjust,
     _agree,
-    _align_forms,
-    _align_slips,
-    _contradicts,
-    _nothing_to_align,
-    _profile,
-    _swap,
+    _score_reading,
     _wade_giles_match,
     _Words,
 )
 from .parse import ParsedName
-from .similarity import score_names
 
 __all__ = ["decide"]
 
@@ -81,29 +73,6 @@ def decide(wa: _Words, wb: _Words, kind: str | None) -> tuple[float, bool]:
 def _decide_reading(
     wa: _Words, wb: _Words, xa: ParsedName, xb: ParsedName, kind: str | None
 ) -> tuple[float, bool]:
-    """compare's ``_score_reading`` without notes.
-
-    Identifying words on each side that the other lacks make the names two, which is all a
-    clustering needs to know: the score is then held under the contradiction score from the
-    first direction alone (the other direction differs only in weights).
-    """
-    if _nothing_to_align(wa, wb, xa, xb, kind, _profile(xa.tokens), _profile(xb.tokens)):
-        penalty, conflict = 1.0, False
-    else:
-        # What the readings note goes to a list no one reads.
-        ignored: list[str] = []
-        xa, xb, factor = _align_forms(wa, wb, xa, xb, kind, ignored)
-        xa, xb, penalty, conflict = _align_slips(xa, xb, kind, ignored)
-        penalty *= factor
-    forward = score_names(xa, xb, kind=kind)
-    if forward.query_only and forward.alias_only and _contradicts(forward, xa, xb, kind):
-        return min(forward.score, _CONTRADICTION) * penalty, True
-    detail = forward
-    if forward.query_only or forward.alias_only or forward.joined:
-        backward = score_names(xb, xa, kind=kind)
-        if backward.score > forward.score:
-            swapped = _swap(backward)
-            assert swapped is not None
-            detail = swapped
-    score, more_conflict = _adjust(wa, wb, xa, xb, detail, kind, None)
-    return max(0.0, min(1.0, score * penalty)), conflict or more_conflict
+    """compare's ``_score_reading`` without notes: the score and whether the names are two."""
+    score, conflict, _ = _score_reading(wa, wb, xa, xb, kind, None, decide=True)
+    return score, conflict

@@ -625,12 +625,21 @@ def _score_reading(
     xa: ParsedName,
     xb: ParsedName,
     kind: str | None,
-    notes: list[str],
+    notes: list[str] | None,
     decide: bool = False,
 ) -> tuple[float, bool, NameScore]:
-    xa, xb, factor = _align_forms(wa, wb, xa, xb, kind, notes)
-    xa, xb, penalty, conflict = _align_slips(xa, xb, kind, notes)
-    penalty *= factor
+    """Score one reading of each name. ``notes`` collects what was done; ``None`` writes none
+    (the clustering's path, :func:`canonym._judge.decide`), and then a pair whose forms and
+    slips would be left as they are skips their alignment."""
+    if notes is None and _nothing_to_align(
+        wa, wb, xa, xb, kind, _profile(xa.tokens), _profile(xb.tokens)
+    ):
+        penalty, conflict = 1.0, False
+    else:
+        noted: list[str] = [] if notes is None else notes
+        xa, xb, factor = _align_forms(wa, wb, xa, xb, kind, noted)
+        xa, xb, penalty, conflict = _align_slips(xa, xb, kind, noted)
+        penalty *= factor
     forward = score_names(xa, xb, kind=kind)
     if decide and _contradicts(forward, xa, xb, kind):
         # Identifying words on each side that the other lacks: the names are not one, which
