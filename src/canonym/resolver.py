@@ -860,10 +860,10 @@ def _reordered_and_respelt(query: ParsedName, alias: ParsedName, detail: NameSco
     Without a comma ("SOLEIMANI, Qasem") word order is all that says which word is the family
     name, and names are written in both orders, so a swap alone is no contradiction. When both
     names have a comma, each source said which word is which and they disagree: a slip of one
-    source, not a guess of ours, and the rule stays out of it. Otherwise, a name
-    that matches only by taking both leniencies at once, another order and another spelling,
-    is how a stranger's name matches among a million: two common words in either order, each
-    with its variants, meet many names. Such a match is shown as a candidate, not resolved.
+    source, not a guess of ours, and the rule stays out of it. Otherwise, a name that matches
+    only by taking both leniencies at once, another order and another spelling, is how a
+    stranger's name matches among a million: two common words in either order, each with its
+    variants, meet many names. Such a match is shown as a candidate, not resolved.
     """
     if query.inverted and alias.inverted:
         return False  # both commas say which word is which: two sources that disagree
