@@ -173,13 +173,23 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
         )
     )
     k5 = _at(results, "cluster", "m", 100_000)
+    # Judged on all cores (2 forked workers here), as the naive baseline is run; the
+    # one-process figures are in the cluster table beside them. Memory is the parent's peak
+    # plus the workers' peak private memory.
+    k5w = (k5 or {}).get("canonym_workers")
     out.append(
-        _row("cluster 1e5 names <= 10 s", k5["canonym"]["seconds"] if k5 else None, 10, False, "s")
+        _row(
+            "cluster 1e5 names <= 10 s (all cores)",
+            k5w["seconds"] if k5w else None,
+            10,
+            False,
+            "s",
+        )
     )
     out.append(
         _row(
-            "cluster 1e5 names <= 1 GB",
-            k5["canonym"]["peak_over_input_mb"] / GB if k5 else None,
+            "cluster 1e5 names <= 1 GB (all cores: parent + workers)",
+            (k5w["peak_over_input_mb"] + k5w["workers_private_peak_mb"]) / GB if k5w else None,
             1,
             False,
             "GB",

@@ -152,11 +152,11 @@ def baseline_labels(names: list[str], cutoff: float = 85) -> list[int]:
     return [find(i) for i in range(len(names))]
 
 
-def canonym_labels(names: list[str]) -> list[int]:
+def canonym_labels(names: list[str], workers: int | None = 1) -> list[int]:
     import canonym
 
     labels = [0] * len(names)
-    for number, c in enumerate(canonym.cluster(names)):
+    for number, c in enumerate(canonym.cluster(names, workers=workers)):
         for i in c.indices:
             labels[i] = number
     return labels

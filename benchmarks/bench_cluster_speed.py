@@ -9,8 +9,12 @@ or a transliteration/typing edit). The gold cluster of a mention is its entity.
 Each (M, method) runs in a fresh child process that loads the pickled mentions, resets its
 peak-RSS mark, then clusters; peak memory = VmHWM after minus RSS before.
 
-- canonym: ``canonym.cluster(names)`` (no table), one thread. "pairs scored" counts the pairs
+- canonym: ``canonym.cluster(names)`` (no table), one process. "pairs scored" counts the pairs
   its linker scored (read from ``canonym.cluster._Linker``; '-' if that internal moves).
+- canonym, all cores: ``canonym.cluster(names, workers=None)``, one forked worker per core (2
+  here, as the naive baseline's). Its memory is the parent's peak plus the workers' peak
+  private memory (pages they do not share with the parent), sampled every 20 ms
+  (``_measure.WorkersMemory``).
 - naive: every pair (upper triangle) scored with rapidfuzz ``fuzz.ratio`` on the
   ``default_process``-ed, token-sorted names (which is exactly ``token_sort_ratio``), pairs at
   85 or more joined by a pure-Python union-find. The scoring runs in two worker processes (one
@@ -38,7 +42,15 @@ from pathlib import Path
 from typing import Any
 
 from . import _report as rep
-from ._measure import emit, fit_exponent, peak_rss_mb, reset_peak, rss_mb, run_child
+from ._measure import (
+    WorkersMemory,
+    emit,
+    fit_exponent,
+    peak_rss_mb,
+    reset_peak,
+    rss_mb,
+    run_child,
+)
 from .bench_cluster_quality import canonym_labels
 
 SIZES = (1_000, 10_000, 100_000)
@@ -144,28 +156,35 @@ def child(path: str, method: str) -> dict[str, Any]:
     with open(path, "rb") as f:
         names, gold = pickle.load(f)
     counts = _count_pairs() if method == "canonym" else []
-    if method == "canonym":
+    if method.startswith("canonym"):
         import canonym  # noqa: F401  (imported before the clock starts)
     else:
         from rapidfuzz import utils  # noqa: F401
     gc.collect()
     exact = reset_peak()
     base = rss_mb()
-    t0 = time.perf_counter()
-    labels = canonym_labels(names) if method == "canonym" else naive_labels(names)
-    seconds = time.perf_counter() - t0
+    with WorkersMemory() as workers_memory:
+        t0 = time.perf_counter()
+        if method == "canonym":
+            labels = canonym_labels(names)
+        elif method == "canonym-workers":
+            labels = canonym_labels(names, workers=None)
+        else:
+            labels = naive_labels(names)
+        seconds = time.perf_counter() - t0
     out: dict[str, Any] = {
         "m": len(names),
         "method": method,
         "seconds": seconds,
         "peak_over_input_mb": peak_rss_mb() - base,
         "peak_is_exact": exact,
+        "workers_private_peak_mb": workers_memory.peak_mb,
         "clusters": len(set(labels)),
         "gold_clusters": len(set(gold)),
     }
     if method == "canonym":
         out["pairs_scored"] = sum(counts) if counts else None
-    else:
+    elif method == "naive":
         out["pairs_scored"] = len(names) * (len(names) - 1) // 2
     out |= clustering_scores(labels, gold)
     return out
@@ -192,8 +211,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             with open(path, "wb") as f:
                 pickle.dump(mentions(m), f, protocol=pickle.HIGHEST_PROTOCOL)
             c = run_child("bench_cluster_speed", ["--child", str(path), "canonym"])
+            w = run_child("bench_cluster_speed", ["--child", str(path), "canonym-workers"])
             b = run_child("bench_cluster_speed", ["--child", str(path), "naive"])
-            rows.append({"m": m, "canonym": c, "naive": b})
+            rows.append({"m": m, "canonym": c, "canonym_workers": w, "naive": b})
     num = rep.num
 
     def prf(r: dict[str, Any]) -> str:
@@ -208,10 +228,12 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             "canonym peak MB",
             "canonym pairs scored",
             "canonym P / R / F1",
+            "canonym all cores s",
+            "canonym all cores peak MB (parent + workers)",
             "naive s",
             "naive peak MB",
             "naive P / R / F1",
-            "naive ÷ canonym time",
+            "naive ÷ canonym time (the faster run)",
             "F1 difference",
         ],
         [
@@ -221,14 +243,16 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
                 num(c["peak_over_input_mb"]),
                 num(c["pairs_scored"]),
                 prf(c),
+                num(w["seconds"]),
+                f"{num(w['peak_over_input_mb'])} + {num(w['workers_private_peak_mb'])}",
                 num(b["seconds"]),
                 num(b["peak_over_input_mb"]),
                 prf(b),
-                rep.ratio(b["seconds"], c["seconds"]),
+                rep.ratio(b["seconds"], min(c["seconds"], w["seconds"])),
                 f"{c['f1'] - b['f1']:+.2f}",
             ]
             for r in rows
-            for c, b in [(r["canonym"], r["naive"])]
+            for c, w, b in [(r["canonym"], r["canonym_workers"], r["naive"])]
         ],
     )
     ms = [r["m"] for r in rows]
@@ -240,6 +264,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             ms, [r["canonym"]["pairs_scored"] or float("nan") for r in rows]
         ),
         "canonym_peak_mb": fit_exponent(ms, [r["canonym"]["peak_over_input_mb"] for r in rows]),
+        "canonym_all_cores_seconds": fit_exponent(
+            ms, [r["canonym_workers"]["seconds"] for r in rows]
+        ),
         "naive_seconds": fit_exponent(ms, [r["naive"]["seconds"] for r in rows]),
     }
     print(

@@ -40,6 +40,7 @@ from typing import TextIO
 
 from rapidfuzz import fuzz, process
 
+from ._forked import can_fork, map_forked, worker_count
 from ._judge import decide
 from .cli import COMMANDS
 from .compare import (
@@ -90,6 +91,9 @@ _FLOOR_BELOW_THRESHOLD = 0.1
 # Two clusters bigger than this are compared on this many members each (the most frequent),
 # which bounds the cost of a merge on lists with very large clusters.
 _SAMPLE = 16
+# Below this many units a list is compared in this process whatever ``workers`` says: starting
+# a pool of forked processes costs tens of milliseconds, about what comparing them costs here.
+_FORK_FROM = 1000
 # A unit seen at least this share as often as its cluster's most frequent one is a main
 # spelling: a contradiction between two main spellings vetoes a merge. Contradictions that
 # involve a rare spelling veto it when they carry this share of the cross pairs' weight.
@@ -106,12 +110,15 @@ def cluster(
     threshold: float = DEFAULT_THRESHOLD,
     kind: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    workers: int | None = 1,
 ) -> list[Cluster]:
     """Cluster ``names`` so that each cluster holds the spellings of one name.
 
     Every input index lands in exactly one cluster; clusters come in the order of their first
     name. ``kind`` says what all names are (``person``, ``organization`` ...) when known.
     ``progress(done, total)`` is called as units are compared (for progress bars).
+    ``workers`` > 1 (or ``None``: one per CPU) spreads the comparing over that many forked
+    processes; the clusters are the same with any number (see ``docs/clustering.md``).
 
     >>> [c.names for c in cluster(["Hussein", "Husseini", "Hosseini"])]
     [('Hussein',), ('Husseini', 'Hosseini')]
@@ -132,6 +139,10 @@ def cluster(
         raise ValueError("threshold must be a number in (0, 1]")
     if kind is not None and kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(sorted(KINDS))} or None, not {kind!r}")
+    if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool)):
+        raise TypeError(
+            f"cluster() argument 'workers' must be int or None, not {type(workers).__name__}"
+        )
 
     units = _units(items)
     keys = sorted(units)  # everything below runs in this order: independent of input order
@@ -159,7 +170,12 @@ def cluster(
     # the collection that follows it would walk its objects once more (0.3 s at 1e5).
     with _gc_paused():
         groups = _Linker(
-            [reps[k] for k in free], threshold, kind, progress, [len(units[k]) for k in free]
+            [reps[k] for k in free],
+            threshold,
+            kind,
+            progress,
+            [len(units[k]) for k in free],
+            worker_count(workers),
         ).run()
     for group in groups:
         out.append(_make(items, units, [free[u] for u in group], None, None))
@@ -243,8 +259,10 @@ class _Linker:
         kind: str | None,
         progress: Callable[[int, int], None] | None,
         weights: list[int],
+        workers: int = 1,
     ) -> None:
         self.names = names
+        self.workers = workers
         # How many times each unit's spellings occur in the input: the evidence each carries.
         self.weights = weights
         self.threshold = threshold
@@ -279,109 +297,111 @@ class _Linker:
         readings = [readings_of(w, self.kind) for w in self.words]
         parsed = [r[0] for r in readings]
         edges = self._edges(readings)
-        groups = self._link(n, edges)
+        groups = self._linked(n, edges)
         return self._attach_short_forms(groups, parsed)
 
     # -- candidates -------------------------------------------------------------------------
 
     def _edges(self, readings: list[list[ParsedName]]) -> list[tuple[float, int, int]]:
+        """Score each unit against its candidates; the pairs at the threshold or above.
+
+        Units go in chunks of a hundredth of the list: in this process, or spread over forked
+        workers that each score their chunks against the candidates filed here and send back
+        the pairs they scored (a pair met from both ends, in two workers, is scored twice and
+        kept once: scores depend on the two names only)."""
         n = len(readings)
-        blocks: dict[str, list[int]] = defaultdict(list)
-        unit_blocks: list[list[str]] = []
-        unit_acronyms: list[list[str]] = []
-        for u, rs in enumerate(readings):
-            ks = list(dict.fromkeys(k for r in rs if r.tokens for k in _block_keys(r)))
-            acronyms = sorted("a:" + a for a in acronym_keys(self.words[u]))
-            ks.extend(acronyms)
-            unit_blocks.append(ks)
-            unit_acronyms.append(acronyms)
-            for k in ks:
-                blocks[k].append(u)
-        key_text = [_key_text(rs[-1]) for rs in readings]
-        joined_text = [_key_text(rs[-1], joined=True) for rs in readings]
-        word_counts = [t.count(" ") for t in key_text]
-        orth_text = [_orth_text(rs[-1]) for rs in readings]
-        scored = self.scores  # the pairs met so far: no others are scored before the linkage
-        edges: list[tuple[float, int, int]] = []
+        candidates = _Candidates(self, readings)
         step = max(1, n // 100)
-        for u in range(n):
-            if self.progress is not None and u % step == 0:
-                self.progress(u, n)
-            pool: set[int] = set()
-            for posting in sorted((blocks[k] for k in unit_blocks[u]), key=len):
-                if pool and len(pool) + len(posting) > _POOL:
-                    break
-                pool.update(posting[:_POOL])
-            pool.discard(u)
-            if not pool:
-                continue
-            ordered = self._prefilter(
-                u, sorted(pool), key_text, joined_text, word_counts, orth_text
-            )
-            # An acronym shares no letters' keys with its expansion: both are filed under it.
-            for k in unit_acronyms[u]:
-                if len(blocks[k]) <= _CANDIDATES:
-                    ordered.extend(v for v in blocks[k] if v != u and v not in ordered)
-            for v in ordered:
+        chunks = [(a, min(a + step, n)) for a in range(0, n, step)]
+        progress = self.progress
+        if self.workers > 1 and n >= _FORK_FROM and can_fork():
+            scores = self.scores
+            results = map_forked(_score_chunk, (self, candidates), chunks, self.workers)
+            for (_, end), scored in zip(chunks, results, strict=True):
+                for u, v, s, conflict in scored:
+                    scores.setdefault((u, v), (s, conflict))
+                if progress is not None:
+                    progress(end, n)
+        else:
+            for start, end in chunks:
+                if progress is not None:
+                    progress(start, n)
+                self._score_chunk(candidates, start, end)
+        if progress is not None:
+            progress(n, n)
+        # No pair is scored before these: every scored pair at the threshold is an edge (the
+        # linkage orders them by score and names, so the order they were met in is moot).
+        threshold = self.threshold
+        return [(s, u, v) for (u, v), (s, _) in self.scores.items() if s >= threshold]
+
+    def _score_chunk(
+        self, candidates: _Candidates, start: int, end: int
+    ) -> list[tuple[int, int, float, bool]]:
+        """Score the units ``start`` to ``end`` against their candidates; the pairs scored."""
+        scored = self.scores
+        new: list[tuple[int, int, float, bool]] = []
+        for u in range(start, end):
+            for v in candidates.of(u):
                 pair = (u, v) if u < v else (v, u)
                 if pair in scored:
                     continue
-                s, _ = self.score(*pair)
-                if s >= self.threshold:
-                    edges.append((s, *pair))
-        if self.progress is not None:
-            self.progress(n, n)
-        return edges
-
-    def _prefilter(
-        self,
-        u: int,
-        pool: list[int],
-        key_text: list[str],
-        joined_text: list[str],
-        word_counts: list[int],
-        orth_text: list[str],
-    ) -> list[int]:
-        """The candidates whose transliteration keys are close to ``u``'s, best first.
-
-        Three C passes: the words' keys (in any order), the keys written as one word (Deng
-        Xiao Ping / Deng Xiaoping), and word-set containment (a patronymic or title more); then
-        the closest that are not very close in keys must be close in spelling-normalised words.
-        """
-        best: dict[int, float] = {}
-        # Containment only between names with different numbers of words (the slow pass: a
-        # name with as many words as another and nearly all of them is found by the first).
-        count = word_counts[u]
-        others = [v for v in pool if word_counts[v] != count]
-        for query, texts, members, scorer, cutoff in (
-            (key_text[u], _pick(key_text, pool), pool, fuzz.ratio, _PREFILTER_CUTOFF),
-            (joined_text[u], _pick(joined_text, pool), pool, fuzz.ratio, _PREFILTER_CUTOFF),
-            (key_text[u], _pick(key_text, others), others, fuzz.token_set_ratio, _SUBSET_CUTOFF),
-        ):
-            if not members:
-                continue
-            for _, score, j in process.extract(
-                query, texts, scorer=scorer, score_cutoff=cutoff, limit=None
-            ):
-                v = members[j]
-                if score > best.get(v, -1.0):
-                    best[v] = score
-        ranked = sorted(best, key=lambda v: (-best[v], v))[:_CANDIDATES]
-        # Keys merge whole classes of letters, so in a list of look-alike names many are close
-        # in keys alone; those must also be close in their spelling-normalised words.
-        mine = orth_text[u]
-        return [
-            v
-            for v in ranked
-            if best[v] >= _CLOSE_KEYS or fuzz.ratio(mine, orth_text[v]) >= _ORTH_CUTOFF
-        ]
+                s, conflict = self.score(*pair)
+                new.append((*pair, s, conflict))
+        return new
 
     # -- linkage ----------------------------------------------------------------------------
 
-    def _link(self, n: int, edges: list[tuple[float, int, int]]) -> list[list[int]]:
-        """Merge best edge first, if the clusters agree on average and nowhere clearly differ."""
+    def _linked(self, n: int, edges: list[tuple[float, int, int]]) -> list[list[int]]:
+        """The clusters of the ``n`` units, linked over ``edges``: in this process, or spread
+        over forked workers by connected parts of the edges.
+
+        A merge joins two ends of an edge and the pairs it scores lie within the clusters it
+        joins, so no merge or refusal in one connected part of the edges changes anything in
+        another, and the parts can be linked apart (each in best-edge-first order, as in one
+        run): the clusters are the same. The parts are dealt to bins of about equal edges."""
+        if self.workers <= 1 or n < _FORK_FROM or not can_fork():
+            return self._link(n, range(n), edges)
         parent = list(range(n))
-        members: dict[int, list[int]] = {u: [u] for u in range(n)}
+
+        def find(u: int) -> int:
+            while parent[u] != u:
+                parent[u] = parent[parent[u]]
+                u = parent[u]
+            return u
+
+        for _, u, v in edges:
+            ru, rv = find(u), find(v)
+            if ru != rv:
+                parent[max(ru, rv)] = min(ru, rv)
+        parts: dict[int, tuple[list[int], list[tuple[float, int, int]]]] = {}
+        for u in range(n):
+            parts.setdefault(find(u), ([], []))[0].append(u)
+        for edge in edges:
+            parts[find(edge[1])][1].append(edge)
+        groups = [units for units, part_edges in parts.values() if not part_edges]
+        bins: list[tuple[list[int], list[tuple[float, int, int]]]] = [
+            ([], []) for _ in range(self.workers * 4)
+        ]
+        loads = [(0, b) for b in range(len(bins))]  # a heap of (edges dealt, bin)
+        linked = sorted((p for p in parts.values() if p[1]), key=lambda p: (-len(p[1]), p[0][0]))
+        for units, part_edges in linked:
+            load, b = heapq.heappop(loads)
+            bins[b][0].extend(units)
+            bins[b][1].extend(part_edges)
+            heapq.heappush(loads, (load + len(part_edges), b))
+        tasks = [b for b in bins if b[1]]
+        for linked_groups in map_forked(_link_bin, (self, n), tasks, self.workers):
+            groups.extend(linked_groups)
+        return groups
+
+    def _link(
+        self, n: int, units: Sequence[int], edges: list[tuple[float, int, int]]
+    ) -> list[list[int]]:
+        """Merge best edge first, if the clusters agree on average and nowhere clearly differ.
+
+        ``units`` are the units to link (of ``n``): the ends of ``edges`` among them."""
+        parent = list(range(n))
+        members: dict[int, list[int]] = {u: [u] for u in units}
 
         def find(u: int) -> int:
             while parent[u] != u:
@@ -476,15 +496,16 @@ class _Linker:
         for u, mine in enumerate(content):
             if len(mine) >= 2 and person[u]:
                 by_family[token_key(mine[-1].text)].append(u)
-        for fuller in by_family.values():
-            fuller.sort(key=lambda v: -len(content[v]))
+        for longer in by_family.values():
+            longer.sort(key=lambda v: -len(content[v]))
         # A group joins another only if all its names are persons' and one has a fuller name
         # in the list: find those groups first (most have none), and order only them.
+        eligible = [u for u in range(len(content)) if person[u] and content[u]]
+        fuller = set(self._with_fuller(eligible, content, by_family))
         candidates = [
             g
             for g, members in enumerate(groups)
-            if all(person[u] and content[u] for u in members)
-            and any(self._has_fuller(u, content, by_family) for u in members)
+            if all(person[u] and content[u] for u in members) and any(u in fuller for u in members)
         ]
         if not candidates:
             return groups
@@ -514,6 +535,23 @@ class _Linker:
         for g, members in enumerate(groups):
             out[root(g)].extend(members)
         return [sorted(m) for m in out.values()]
+
+    def _with_fuller(
+        self,
+        units: list[int],
+        content: list[tuple[NameToken, ...]],
+        by_family: dict[str, list[int]],
+    ) -> list[int]:
+        """Those of ``units`` that have a fuller name in the list (in forked workers, on a
+        long list: a unit's answer depends on the list alone, not on the clusters)."""
+        if self.workers <= 1 or len(units) < _FORK_FROM or not can_fork():
+            return [u for u in units if self._has_fuller(u, content, by_family)]
+        step = -(-len(units) // (self.workers * 4))
+        chunks = [units[a : a + step] for a in range(0, len(units), step)]
+        found: list[int] = []
+        for part in map_forked(_with_fuller, (content, by_family), chunks, self.workers):
+            found.extend(part)
+        return found
 
     @staticmethod
     def _has_fuller(
@@ -547,6 +585,108 @@ class _Linker:
                     if len(targets) > 2:  # two other groups, besides perhaps its own
                         return targets
         return targets
+
+
+class _Candidates:
+    """Where each unit's candidates are found: the units filed under its blocking keys, ranked
+    by C prefilters. Built once per list, then only read (also by forked workers)."""
+
+    def __init__(self, linker: _Linker, readings: list[list[ParsedName]]) -> None:
+        self.blocks: dict[str, list[int]] = defaultdict(list)
+        self.unit_blocks: list[list[str]] = []
+        self.unit_acronyms: list[list[str]] = []
+        for u, rs in enumerate(readings):
+            ks = list(dict.fromkeys(k for r in rs if r.tokens for k in _block_keys(r)))
+            acronyms = sorted("a:" + a for a in acronym_keys(linker.words[u]))
+            ks.extend(acronyms)
+            self.unit_blocks.append(ks)
+            self.unit_acronyms.append(acronyms)
+            for k in ks:
+                self.blocks[k].append(u)
+        self.key_text = [_key_text(rs[-1]) for rs in readings]
+        self.joined_text = [_key_text(rs[-1], joined=True) for rs in readings]
+        self.word_counts = [t.count(" ") for t in self.key_text]
+        self.orth_text = [_orth_text(rs[-1]) for rs in readings]
+
+    def of(self, u: int) -> list[int]:
+        """``u``'s candidates, best first: the units it shares its rarest keys with, as far
+        as the prefilters keep them, then those filed under its acronyms."""
+        blocks = self.blocks
+        pool: set[int] = set()
+        for posting in sorted((blocks[k] for k in self.unit_blocks[u]), key=len):
+            if pool and len(pool) + len(posting) > _POOL:
+                break
+            pool.update(posting[:_POOL])
+        pool.discard(u)
+        if not pool:
+            return []
+        ordered = self._prefilter(u, sorted(pool))
+        # An acronym shares no letters' keys with its expansion: both are filed under it.
+        for k in self.unit_acronyms[u]:
+            if len(blocks[k]) <= _CANDIDATES:
+                ordered.extend(v for v in blocks[k] if v != u and v not in ordered)
+        return ordered
+
+    def _prefilter(self, u: int, pool: list[int]) -> list[int]:
+        """The candidates whose transliteration keys are close to ``u``'s, best first.
+
+        Three C passes: the words' keys (in any order), the keys written as one word (Deng
+        Xiao Ping / Deng Xiaoping), and word-set containment (a patronymic or title more); then
+        the closest that are not very close in keys must be close in spelling-normalised words.
+        """
+        key_text, joined_text, word_counts = self.key_text, self.joined_text, self.word_counts
+        best: dict[int, float] = {}
+        # Containment only between names with different numbers of words (the slow pass: a
+        # name with as many words as another and nearly all of them is found by the first).
+        count = word_counts[u]
+        others = [v for v in pool if word_counts[v] != count]
+        for query, texts, members, scorer, cutoff in (
+            (key_text[u], _pick(key_text, pool), pool, fuzz.ratio, _PREFILTER_CUTOFF),
+            (joined_text[u], _pick(joined_text, pool), pool, fuzz.ratio, _PREFILTER_CUTOFF),
+            (key_text[u], _pick(key_text, others), others, fuzz.token_set_ratio, _SUBSET_CUTOFF),
+        ):
+            if not members:
+                continue
+            for _, score, j in process.extract(
+                query, texts, scorer=scorer, score_cutoff=cutoff, limit=None
+            ):
+                v = members[j]
+                if score > best.get(v, -1.0):
+                    best[v] = score
+        ranked = sorted(best, key=lambda v: (-best[v], v))[:_CANDIDATES]
+        # Keys merge whole classes of letters, so in a list of look-alike names many are close
+        # in keys alone; those must also be close in their spelling-normalised words.
+        orth_text = self.orth_text
+        mine = orth_text[u]
+        return [
+            v
+            for v in ranked
+            if best[v] >= _CLOSE_KEYS or fuzz.ratio(mine, orth_text[v]) >= _ORTH_CUTOFF
+        ]
+
+
+def _score_chunk(
+    work: tuple[_Linker, _Candidates], chunk: tuple[int, int]
+) -> list[tuple[int, int, float, bool]]:
+    """In a forked worker: the pairs of a chunk of units, scored (see ``_Linker._edges``)."""
+    linker, candidates = work
+    return linker._score_chunk(candidates, *chunk)
+
+
+def _with_fuller(
+    work: tuple[list[tuple[NameToken, ...]], dict[str, list[int]]], units: list[int]
+) -> list[int]:
+    """In a forked worker: those of ``units`` with a fuller name (see ``_Linker._with_fuller``)."""
+    content, by_family = work
+    return [u for u in units if _Linker._has_fuller(u, content, by_family)]
+
+
+def _link_bin(
+    work: tuple[_Linker, int], part: tuple[list[int], list[tuple[float, int, int]]]
+) -> list[list[int]]:
+    """In a forked worker: the clusters of some connected parts (see ``_Linker._linked``)."""
+    linker, n = work
+    return linker._link(n, *part)
 
 
 def _pick(texts: list[str], members: list[int]) -> Sequence[str]:
@@ -677,6 +817,13 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--bundled", action="store_true", help="anchor names to the bundled alias table")
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="merge threshold")
     p.add_argument("--kind", choices=sorted(KINDS), help="what all the names are, when known")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="compare in N processes (0: one per CPU); the clusters are the same",
+    )
 
 
 def cmd_cluster(args: argparse.Namespace) -> int:
@@ -702,6 +849,7 @@ def cmd_cluster(args: argparse.Namespace) -> int:
             threshold=args.threshold,
             kind=args.kind,
             progress=bar,
+            workers=args.workers if args.workers > 0 else None,
         )
     finally:
         if bar is not None:

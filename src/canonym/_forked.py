@@ -1,0 +1,82 @@
+"""Spread pure-Python work over forked worker processes (``cluster(..., workers=N)``).
+
+Scoring names is Python code that holds the GIL, so threads cannot share it out; processes
+can. The workers are *forked*, so each starts with the caller's prepared state (names parsed,
+keys filed, caches warm) already in memory: only a task (a few integers) goes out to a worker
+and only its result comes back, and nothing of the state has to be picklable.
+
+Where ``fork`` is not a start method (Windows), :func:`map_forked` runs the tasks in the
+calling process: the results are the same, only slower. Forking copies the calling thread
+alone; the work run here touches no lock, so a pool forked from a threaded program is safe for
+it (a program that holds its own locks across the call is not helped by this).
+
+>>> list(map_forked(lambda base, task: base + task, 10, [1, 2, 3], workers=2))
+[11, 12, 13]
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+__all__ = ["can_fork", "map_forked", "worker_count"]
+
+State = TypeVar("State")
+Task = TypeVar("Task")
+Result = TypeVar("Result")
+
+# The work of each pool while it runs, by a number of its own: set before the pool forks, so
+# every worker inherits it, and read there by _run. Two pools at once (two threads) each have
+# their own entry; a worker forked for one also inherits the other's, and never reads it.
+_WORK: dict[int, tuple[Callable[[Any, Any], Any], Any]] = {}
+_NUMBERS = itertools.count()
+
+
+def worker_count(workers: int | None) -> int:
+    """How many processes ``workers`` asks for: ``None`` for one per CPU, at least one.
+
+    >>> worker_count(3), worker_count(0), worker_count(None) >= 1
+    (3, 1, True)
+    """
+    if workers is None:
+        return os.cpu_count() or 1
+    return max(1, workers)
+
+
+def can_fork() -> bool:
+    """Whether this platform starts processes by forking (not on Windows)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def map_forked(
+    fn: Callable[[State, Task], Result],
+    state: State,
+    tasks: Sequence[Task],
+    workers: int,
+) -> Iterator[Result]:
+    """``fn(state, task)`` for every task, yielded in task order as they finish, computed by
+    ``workers`` forked processes (in this process when there is one worker, one task, or no
+    ``fork``). ``fn`` runs in the workers on their copy of ``state``: what it changes there
+    stays there; only its return value (which must pickle) comes back."""
+    if workers <= 1 or len(tasks) <= 1 or not can_fork():
+        for task in tasks:
+            yield fn(state, task)
+        return
+    number = next(_NUMBERS)
+    _WORK[number] = (fn, state)
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(min(workers, len(tasks))) as pool:
+            yield from pool.imap(_run, [(number, task) for task in tasks])
+    finally:
+        del _WORK[number]
+
+
+def _run(numbered: tuple[int, Any]) -> Any:
+    """In a worker: the task, on the state the worker was forked with."""
+    number, task = numbered
+    fn, state = _WORK[number]
+    return fn(state, task)
