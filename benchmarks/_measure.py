@@ -82,9 +82,10 @@ class WorkersMemory:
     writes to them; its RSS counts those shared pages too, so the sum of RSS overstates what a
     pool of workers costs. What a worker adds is its *private* memory (``Private_Clean`` +
     ``Private_Dirty`` of ``/proc/PID/smaps_rollup``): this sums that over all children, every
-    ``interval`` seconds, and keeps the highest sum. A sample can miss a short peak, so the
-    figure is a lower bound on the true peak (close to it when the workers' memory grows
-    steadily, as a pool's does). Linux only; NaN elsewhere.
+    ``interval`` seconds (reading a worker's figures walks its page tables: a millisecond or so
+    at a few hundred MB, so not much more often), and keeps the highest sum. A sample can miss
+    a short peak, so the figure is a lower bound on the true peak (close to it when the
+    workers' memory grows steadily, as a pool's does). Linux only; NaN elsewhere.
 
     >>> with WorkersMemory() as memory:
     ...     pass
@@ -92,7 +93,7 @@ class WorkersMemory:
     True
     """
 
-    def __init__(self, interval: float = 0.02) -> None:
+    def __init__(self, interval: float = 0.05) -> None:
         import threading
 
         self.interval = interval

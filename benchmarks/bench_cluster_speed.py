@@ -13,7 +13,7 @@ peak-RSS mark, then clusters; peak memory = VmHWM after minus RSS before.
   its linker scored (read from ``canonym.cluster._Linker``; '-' if that internal moves).
 - canonym, all cores: ``canonym.cluster(names, workers=None)``, one forked worker per core (2
   here, as the naive baseline's). Its memory is the parent's peak plus the workers' peak
-  private memory (pages they do not share with the parent), sampled every 20 ms
+  private memory (pages they do not share with the parent), sampled every 50 ms
   (``_measure.WorkersMemory``).
 - naive: every pair (upper triangle) scored with rapidfuzz ``fuzz.ratio`` on the
   ``default_process``-ed, token-sorted names (which is exactly ``token_sort_ratio``), pairs at
