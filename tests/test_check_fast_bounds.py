@@ -2,9 +2,11 @@
 
 The rigid-letter bound (``canonym._bounded``) never turns away two words within the limit of
 ``word_close``; ``may_relate`` never turns away two spellings that ``compare`` or
-``joined_equal`` would relate; the question of whether to ask the resolver, put once over the
-forms of all the keys of a mention, answers as it did key by key; and ``check`` finds the very
-same findings with the shortcuts as without them.
+``joined_equal`` would relate, and the candidates of a form index are the forms it admits; the
+question of whether to ask the resolver, put once over the forms kept under the widest key of a
+mention and its WRatio asked in two passes, answers as it did key by key over forms made afresh,
+also after entities join; and ``check`` finds the very same findings with the shortcuts as
+without them.
 """
 
 from __future__ import annotations
@@ -23,10 +25,19 @@ import canonym
 from canonym import _consistency, _spelling
 from canonym._bounded import letter_signature, rigid_letters, rigid_signature, within_reach
 from canonym._consistency import Finding, Judge
-from canonym._spelling import compare, joined_equal, may_relate, shape, word_close
+from canonym._spelling import (
+    ALIKE,
+    block_keys,
+    compare,
+    joined_equal,
+    may_relate,
+    shape,
+    usable_name,
+    word_close,
+)
 from canonym.check import check
 from canonym.keys import orth
-from canonym.mentions import compact_forms, index_for
+from canonym.mentions import Mention, compact_forms, index_for
 from canonym.similarity import _ALPHABET, orth_distance
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,25 +158,74 @@ def test_may_relate_examples() -> None:
     assert not may_relate(shape("Iran"), shape("Iraq"))
 
 
+@settings(max_examples=500, deadline=None)
+@given(_names(), st.lists(_names(), max_size=6), st.integers(0, 2**32))
+def test_the_candidates_of_a_form_index_are_the_forms_may_relate_admits(
+    u: str, others: list[str], seed: int
+) -> None:
+    # forms filed under u's keys: u itself, its words, u with a word misspelt, and others
+    rng = random.Random(seed)
+    words = u.split()
+    mutated = list(words)
+    mutated[-1] = "".join(ch for ch in _mutations(words[-1].lower(), rng, 1) if ch.isalpha())
+    forms = [u, words[-1], " ".join(words[1:]), " ".join(w for w in mutated if w), *others]
+    index = _consistency._FormIndex()
+    groups = [_consistency._Group(None, []) for _ in range(3)]
+    for i, form in enumerate(f for f in forms if f):
+        index.add(form, groups[i % 3])
+    own = shape(u)
+    expected = [
+        (form, group)
+        for k in block_keys(u)
+        for form, group in index._by_key.get(k, ())
+        if may_relate(own, shape(form))
+    ]
+    assert list(index.candidates(u)) == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=[*"ab1\u00b2 -'\u00e9", "\u0661"], max_size=6))
+def test_usable_name_tells_letters_and_spaces_as_the_counts_do(written: str) -> None:
+    usable_name.cache_clear()
+    counted = not (
+        any(ch.isdigit() for ch in written) or sum(ch.isalpha() for ch in written) < 2
+    ) and bool(_spelling.name_words(written))
+    words = _spelling.word_forms(written)
+    counted = counted and not (len(words) == 1 and words[0] in canonym.mentions.FUNCTION_WORDS)
+    assert usable_name(written) == counted
+
+
 # -- whether to ask the resolver ---------------------------------------------------------------
 
 
 def _worth_key_by_key(judge: Judge, text: str) -> bool:
-    """The question as it was first written: asked of each key's forms in turn."""
-    keyed = [judge._forms_under(k) for k in judge.index.keys_of(text, last=True)]
-    keyed = [(joins, folds) for joins, folds in keyed if joins or folds]
+    """The question as it was first written: asked of each key's forms in turn, the forms made
+    afresh from the entities the draft has under the key (nothing kept)."""
+    keyed = []
+    for k in judge.index.keys_of(text, last=True):
+        forms = [f for e in judge._context.get(k, ()) for f in judge.index.entity_forms(e)]
+        if forms:
+            keyed.append(([joined for joined, _ in forms], [folded for _, folded in forms]))
     if not keyed:
         return False
     joined, folded = compact_forms(text)
     return any(
-        process.extractOne(joined, joins, score_cutoff=_spelling.ALIKE) is not None
-        for joins, _ in keyed
-        if joins
+        process.extractOne(joined, joins, score_cutoff=ALIKE) is not None for joins, _ in keyed
     ) or any(
-        process.extractOne(folded, folds, scorer=fuzz.token_set_ratio, score_cutoff=_spelling.ALIKE)
+        process.extractOne(folded, folds, scorer=fuzz.token_set_ratio, score_cutoff=ALIKE)
         is not None
         for _, folds in keyed
-        if folds
+    )
+
+
+def _alike_in_one_pass(forms: _consistency._Forms, joined: str, folded: str) -> bool:
+    """``_Forms.alike`` as one WRatio question over all the joined forms."""
+    if not forms.joins:
+        return False
+    return (
+        process.extractOne(joined, forms.joins, score_cutoff=ALIKE) is not None
+        or process.extractOne(folded, forms.folds, scorer=fuzz.token_set_ratio, score_cutoff=ALIKE)
+        is not None
     )
 
 
@@ -182,6 +242,98 @@ def test_the_resolver_question_over_all_keys_answers_as_key_by_key() -> None:
         )
         asked += 1
     assert asked > 50
+
+
+def test_the_forms_kept_under_a_key_take_in_the_entities_that_join() -> None:
+    # Sohrab Soleimani is known first, and a spelling is asked: the forms under its keys are
+    # made then. Qassem Soleimani joins after; a new spelling alike his name only must then be
+    # asked of his forms too: the kept forms take his in, or the answer would be a stale no.
+    text = "Sohrab Soleimani spoke. Qassem Soleimani left."
+    index = index_for(RESOLVER)
+    judge = Judge(text, index, False)
+    known = {m.text: (base, m) for base, m in index.scan(text) if m.entity is not None}
+    judge._add_known(*known["Sohrab Soleimani"])
+    early, late = "Qasem Sulaimani", "Qasim Suleimani"
+    assert not judge._worth_resolving(Mention(0, len(early), early, ()))
+    assert not _worth_key_by_key(judge, late)
+    assert set(index.keys_of(late, last=True)) & set(judge._key_forms)  # forms kept before
+    judge._add_known(*known["Qassem Soleimani"])
+    assert _worth_key_by_key(judge, late)
+    assert judge._worth_resolving(Mention(0, len(late), late, ()))
+    # (a spelling is decided once for the draft: the early one stays as it was asked)
+    assert not judge._worth_resolving(Mention(0, len(early), early, ()))
+
+
+def test_a_tie_by_key_waits_for_the_entity_to_join() -> None:
+    # A spelling whose key is a table name's is tied once that entity is in the draft: its
+    # answer is kept only while no entity joins. One whose key is no table name's (nothing
+    # for the key tier to find) is kept for good.
+    text = "Iran spoke. Kata'ib Hezbollah left."
+    index = index_for(RESOLVER)
+    judge = Judge(text, index, False)
+    known = {m.text: (base, m) for base, m in index.scan(text) if m.entity is not None}
+    judge._add_known(*known["Iran"])
+    keyed, unkeyed = Mention(0, 16, "Kataib Hizbollah", ()), Mention(0, 13, "Zorblax Quint", ())
+    assert index.key_hits(keyed.text) and not index.key_hits(unkeyed.text)
+    assert judge._tie(keyed) is None and judge._tie(unkeyed) is None
+    judge._add_known(*known["Kata'ib Hezbollah"])
+    assert judge._tie(keyed) == ("kataib-hezbollah", "Kata'ib Hezbollah", "name", "key")
+    assert judge._tie(unkeyed) is None
+    assert judge._ties[unkeyed.text][0] == -1 and judge._ties[keyed.text][0] == 2
+
+
+# plain words (as joined class keys are), a few with white space or empty, and folded forms
+_JOINED = st.one_of(
+    st.text(alphabet="aksmnt", min_size=1, max_size=13),
+    st.text(alphabet="akn \t", max_size=6),
+)
+_FOLDED = st.text(alphabet="akn ", max_size=10)
+
+
+@st.composite
+def _joined_near(draw: st.DrawFn) -> tuple[str, str]:
+    """A plain word and another a few edits from it (ratios near the cutoff are common)."""
+    word = draw(st.text(alphabet="aksmnt", min_size=1, max_size=13))
+    rng = random.Random(draw(st.integers(0, 2**32)))
+    other = list(word)
+    for _ in range(draw(st.integers(0, 4))):
+        at = rng.randrange(len(other) + 1)
+        if rng.random() < 0.5 and other:
+            del other[min(at, len(other) - 1)]
+        else:
+            other.insert(at, rng.choice("aksmnt"))
+    return word, "".join(other) or "a"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_joined_near())
+def test_wratio_of_two_words_of_near_lengths_is_their_ratio(pair: tuple[str, str]) -> None:
+    a, b = pair
+    if 2 * max(len(a), len(b)) < 3 * min(len(a), len(b)):
+        assert fuzz.WRatio(a, b) == fuzz.ratio(a, b)
+        alike = fuzz.WRatio(a, b, score_cutoff=ALIKE) >= ALIKE
+        assert alike == (fuzz.ratio(a, b, score_cutoff=ALIKE) >= ALIKE)
+    # any two strings: WRatio is never below the ratio
+    assert fuzz.WRatio(a, b) >= fuzz.ratio(a, b)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.one_of(_JOINED, _joined_near().map(lambda p: p[0])),
+    st.lists(st.tuples(st.one_of(_JOINED, _joined_near().map(lambda p: p[1])), _FOLDED)),
+    _FOLDED,
+)
+def test_the_resolver_question_in_two_passes_answers_as_in_one(
+    joined: str, forms: list[tuple[str, str]], folded: str
+) -> None:
+    made = _consistency._Forms(forms)
+    grown = _consistency._Forms()  # the same forms added one by one, as entities join
+    for pair in forms:
+        grown.add(*pair)
+    assert grown.joins == made.joins and grown.folds == made.folds
+    assert grown._lengths == made._lengths
+    expected = _alike_in_one_pass(made, joined, folded)
+    assert made.alike(joined, folded) == grown.alike(joined, folded) == expected
 
 
 # -- check: the same findings with the shortcuts as without ------------------------------------
@@ -236,9 +388,25 @@ def _without_shortcuts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     caches = [_spelling.word_close, _spelling.compare]
     for cache in caches:
         cache.cache_clear()
+
+    def every_candidate(
+        self: _consistency._FormIndex, written: str
+    ) -> Iterator[tuple[str, _consistency._Group]]:
+        for k in block_keys(written):
+            yield from self._by_key.get(k, ())
+
+    def asked_again(self: Judge, m: Mention) -> tuple[str, str, str, str] | None:
+        self._ties.pop(m.text, None)
+        return tie(self, m)
+
+    tie = Judge._tie
     with monkeypatch.context() as patched:
         patched.setattr(_consistency, "may_relate", lambda u, f: True)
+        patched.setattr(_consistency._FormIndex, "candidates", every_candidate)
         patched.setattr(_spelling, "within_reach", lambda a, b, limit: True)
+        patched.setattr(_consistency._Forms, "alike", _alike_in_one_pass)
+        patched.setattr(Judge, "_alike_a_known_name", _worth_key_by_key)
+        patched.setattr(Judge, "_tie", asked_again)
         yield
     for cache in caches:
         cache.cache_clear()

@@ -172,9 +172,15 @@ def test_the_forms_under_a_key_are_those_of_the_entities_of_the_draft() -> None:
     # Ask for the forms of every key before any entity joins, so that each is kept from empty.
     for m in FIXTURE:
         for k in index.entity_keys(m.id):
-            assert judge._forms_under(k) == ([], [])
+            kept = judge._forms_under(k)
+            assert not kept.joins and not kept.folds
     judge.run(scanned)
     assert judge._key_forms
-    for k, (joins, folds) in judge._key_forms.items():
+    for k, kept in judge._key_forms.items():
         forms = {f for e in judge._context.get(k, ()) for f in index.entity_forms(e)}
-        assert set(zip(joins, folds, strict=True)) == forms
+        assert kept.joins == {joined for joined, _ in forms}
+        assert kept.folds == {folded for _, folded in forms}
+        # the joined forms by length: those without white space, sorted by length
+        assert sorted(kept._by_length) == sorted(j for j in kept.joins if j.split() == [j])
+        assert kept._lengths == sorted(kept._lengths) == [len(j) for j in kept._by_length]
+        assert sorted(kept._spaced) == sorted(j for j in kept.joins if j.split() != [j])

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -143,11 +143,21 @@ class _FormIndex:
         """The forms filed under the block keys of ``written`` that may relate to it (see
         ``may_relate``), in the order of its keys and of filing; a form filed under two of its
         keys comes twice (its verdict is the same both times)."""
-        own = shape(written)
+        # may_relate(shape(written), shape(form)), written out: this loop is a hot spot, and
+        # most forms fail all three tests (test_check_fast_bounds checks that the two agree).
+        # (n > 0 and tokens[-n:] == own_tokens) is may_relate's 0 < n <= len(tokens) and
+        # tokens[len(tokens) - n :] == own_tokens: fewer tokens than n slice to a shorter tuple.
+        own_words, own_n_words, own_tokens, own_joined = shape(written)
+        n = len(own_tokens)
         for k in block_keys(written):
             for form, group in self._by_key.get(k, ()):
                 # (a form's shape is worked out when first compared: most never are)
-                if may_relate(own, shape(form)):
+                words, n_words, tokens, joined = shape(form)
+                if (
+                    (own_n_words < n_words and own_words <= words)
+                    or own_joined == joined
+                    or (n > 0 and tokens[-n:] == own_tokens)
+                ):
                     yield form, group
 
     def verdict(self, written: str) -> _Verdict:
@@ -190,6 +200,73 @@ class _FormIndex:
         return verdict
 
 
+class _Forms:
+    """The (joined class key, folded form) pairs of some names, kept to ask whether any is
+    alike a name (``alike``): its joined forms once each, and those without white space also by
+    length, in a list that ``add`` keeps sorted."""
+
+    __slots__ = ("_by_length", "_lengths", "_spaced", "folds", "joins")
+
+    def __init__(self, forms: Iterable[tuple[str, str]] = ()) -> None:
+        pairs = list(forms)
+        self.joins = {joined for joined, _ in pairs}
+        self.folds = {folded for _, folded in pairs}
+        # the joined forms without white space, by length (sorted is stable: equal lengths
+        # keep the order of the set, which does not matter), and their lengths
+        self._by_length = sorted((j for j in self.joins if j.split() == [j]), key=len)
+        self._lengths = [len(j) for j in self._by_length]
+        # the others (none that compact_forms makes)
+        self._spaced = [j for j in self.joins if j.split() != [j]]
+
+    def add(self, joined: str, folded: str) -> None:
+        self.folds.add(folded)
+        if joined in self.joins:
+            return
+        self.joins.add(joined)
+        if joined.split() == [joined]:  # not empty, no white space (str.split's = rapidfuzz's)
+            at = bisect.bisect_right(self._lengths, len(joined))
+            self._lengths.insert(at, len(joined))
+            self._by_length.insert(at, joined)
+        else:
+            self._spaced.append(joined)
+
+    def alike(self, joined: str, folded: str) -> bool:
+        """Whether a joined form is alike ``joined`` (rapidfuzz's WRatio) or a folded form
+        alike ``folded`` (token_set_ratio), by ALIKE: a question of any form scoring above the
+        cutoff, so neither the order of the forms nor a form met twice changes the answer.
+
+        The WRatio question is asked in two passes, exactly. WRatio is never below the plain
+        ratio of two strings (not empty), so any form whose ratio reaches the cutoff answers
+        yes: one pass of ratio over all forms, several times cheaper than WRatio. And of two
+        strings without white space (one word each, as joined class keys are) whose lengths
+        are within a factor 1.5, WRatio is the ratio (its token ratios are then the ratio,
+        scaled down), so what that pass missed can only be in the forms whose lengths are
+        further apart: those alone are asked with WRatio, its partial ratios (test_check_fast_
+        bounds checks the two passes against one)."""
+        joins = self.joins
+        if not joins:
+            return False
+        if joined.split() != [joined]:  # empty, or with white space: WRatio over all
+            if process.extractOne(joined, joins, score_cutoff=ALIKE) is not None:
+                return True
+        elif process.extractOne(joined, joins, scorer=fuzz.ratio, score_cutoff=ALIKE) is not None:
+            return True
+        else:
+            # lengths within a factor 1.5 of n, as WRatio tells them (2 * longer < 3 * shorter):
+            # above 2n // 3 and below (3n + 1) // 2
+            n = len(joined)
+            lengths, by_length = self._lengths, self._by_length
+            short = bisect.bisect_right(lengths, 2 * n // 3)
+            long = bisect.bisect_left(lengths, (3 * n + 1) // 2)
+            far = by_length[:short] + by_length[long:] + self._spaced
+            if far and process.extractOne(joined, far, score_cutoff=ALIKE) is not None:
+                return True
+        alike = process.extractOne(
+            folded, self.folds, scorer=fuzz.token_set_ratio, score_cutoff=ALIKE
+        )
+        return alike is not None
+
+
 class Judge:
     """Groups the mentions of one draft and decides the findings."""
 
@@ -205,12 +282,13 @@ class Judge:
         # word key -> the known entities of the draft with a name holding a word of that key
         self._context: dict[str, set[str]] = {}
         self._worth: dict[str, bool] = {}
-        self._key_forms: dict[str, tuple[list[str], list[str]]] = {}  # see _forms_under
+        self._key_forms: dict[str, _Forms] = {}  # see _forms_under
         self._context_ids: set[str] = set()
         # id of a mention of a table entity met before -> (the mention, its group or None when
         # it is not a mention of it after all, its spelling key)
         self._known_mentions: dict[int, tuple[Mention, _Group | None, str]] = {}
-        # spelling -> (how many known entities the draft had, the entity it was tied to)
+        # spelling -> (how many known entities the draft had, or -1 for good; the entity it was
+        # tied to): see _tie
         self._ties: dict[str, tuple[int, tuple[str, str, str, str] | None]] = {}
         # id of an unknown mention -> (it, the entity it was tied to, it as a mention of that)
         self._known_forms: dict[int, tuple[Mention, tuple[str, str, str, str], Mention]] = {}
@@ -285,8 +363,7 @@ class Judge:
                     kept = self._key_forms.get(k)
                     if kept is not None:  # the forms under k, made before: add the entity's
                         for joined, folded in self.index.entity_forms(entity.id):
-                            kept[0].append(joined)
-                            kept[1].append(folded)
+                            kept.add(joined, folded)
         spelling = self._key(m)
         group.members.append(_Member(base, m, spelling))
         if not m.caps:
@@ -317,19 +394,23 @@ class Judge:
     def _tie(self, m: Mention) -> tuple[str, str, str, str] | None:
         """The table entity an unknown mention is, by its key or the resolver, if any.
 
-        Remembered per spelling while no entity joins the draft's known ones (with
-        ``variants``, for good): until then the answer cannot change."""
+        Remembered per spelling while no entity joins the draft's known ones: until then the
+        answer cannot change. With ``variants``, or for a spelling whose key is no table
+        name's, it is remembered for good (kept with the size -1): the key tier then finds
+        nothing whatever the draft's entities, and what is left is the resolver's answer (which
+        does not depend on the draft) or none, as ``_worth_resolving`` decided once for the
+        spelling."""
         if self._opens_with_common_word(m):
             return None
         within = None if self.variants else self._context_ids
         size = -1 if within is None else len(within)
         kept = self._ties.get(m.text)
-        if kept is not None and kept[0] == size:
+        if kept is not None and (kept[0] == size or kept[0] == -1):
             return kept[1]
         resolved = self._by_key(m, within)
         if resolved is None and self._worth_resolving(m):
             resolved = self.index.resolve(m.text)
-        self._ties[m.text] = (size, resolved)
+        self._ties[m.text] = (-1 if not self.index.key_hits(m.text) else size, resolved)
         return resolved
 
     def _opens_with_common_word(self, m: Mention) -> bool:
@@ -374,34 +455,41 @@ class Judge:
             return True
         worth = self._worth.get(m.text)
         if worth is None:
-            # Alike one name of one of those entities: a question of any form scoring above the
-            # cutoff, of the forms of the entities the draft has under its keys. An entity with
-            # words of two of the keys is under both, and its forms are asked once.
-            keyed = [self._forms_under(k) for k in self.index.keys_of(m.text, last=True)]
-            joins = set().union(*(joins for joins, _ in keyed))
-            if not joins:  # no entity of the draft shares a key: nothing to compare
-                self._worth[m.text] = False
-                return False
-            joined, folded = compact_forms(m.text)
-            worth = process.extractOne(joined, list(joins), score_cutoff=ALIKE) is not None
-            if not worth:
-                folds = set().union(*(folds for _, folds in keyed))
-                alike = process.extractOne(
-                    folded, list(folds), scorer=fuzz.token_set_ratio, score_cutoff=ALIKE
-                )
-                worth = alike is not None
-            self._worth[m.text] = worth
+            worth = self._worth[m.text] = self._alike_a_known_name(m.text)
         return worth
 
-    def _forms_under(self, key: str) -> tuple[list[str], list[str]]:
-        """(joined class keys, folded forms) of the names of the draft's known entities that
-        have a word of ``key``: made on first use, then added to as entities join (see
-        ``_add_known``; the order of the forms does not matter, only whether any is alike)."""
+    def _alike_a_known_name(self, text: str) -> bool:
+        """Whether a name of an entity the draft has under the word keys of ``text``'s last
+        word is alike it (see ``_Forms.alike``)."""
+        context = self._context
+        keys = [k for k in self.index.keys_of(text, last=True) if k in context]
+        if not keys:
+            return False  # no entity of the draft shares a key: nothing to compare
+        # The keys of one word nest: an entity with a word of its class key has one of its
+        # consonant skeleton, and so one of the skeleton less its first letter (see
+        # mentions._context_keys). The entities under the widest key are then those under
+        # all, and its forms, as kept, are the forms asked: no union of forms per question.
+        # (Tested on the entity sets, small, so that keys that did not nest would still get
+        # the forms of all their entities.)
+        widest = max(keys, key=lambda k: len(context[k]))
+        if all(context[k] <= context[widest] for k in keys):
+            forms = self._forms_under(widest)
+        else:
+            forms = self._forms_of(set().union(*(context[k] for k in keys)))
+        return forms.alike(*compact_forms(text))
+
+    def _forms_under(self, key: str) -> _Forms:
+        """The forms (joined class keys, folded forms) of the names of the draft's known
+        entities that have a word of ``key``: made on first use, then added to as entities
+        join (see ``_add_known``)."""
         kept = self._key_forms.get(key)
         if kept is None:
-            forms = [f for e in self._context.get(key, ()) for f in self.index.entity_forms(e)]
-            kept = self._key_forms[key] = ([j for j, _ in forms], [f for _, f in forms])
+            kept = self._key_forms[key] = self._forms_of(self._context.get(key, ()))
         return kept
+
+    def _forms_of(self, entities: Iterable[str]) -> _Forms:
+        forms_of = self.index.entity_forms
+        return _Forms(form for e in entities for form in forms_of(e))
 
     def _by_key(self, m: Mention, within: set[str] | None) -> tuple[str, str, str, str] | None:
         """The one entity (of ``within``, when given) that has a table name with the same

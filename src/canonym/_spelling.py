@@ -129,7 +129,13 @@ def word_close(a: str, b: str) -> bool:
 @lru_cache(maxsize=65536)
 def usable_name(written: str) -> bool:
     """Not a number, a single letter or a lone function word."""
-    if any(ch.isdigit() for ch in written) or sum(ch.isalpha() for ch in written) < 2:
+    letters = written.replace(" ", "")
+    if letters.isalpha():
+        # Letters and spaces only (the common case, told in C): no digit (no character is
+        # both), and as many letters as ``letters`` has.
+        if len(letters) < 2:
+            return False
+    elif any(ch.isdigit() for ch in written) or sum(ch.isalpha() for ch in written) < 2:
         return False
     words = word_forms(written)
     return bool(name_words(written)) and not (len(words) == 1 and words[0] in FUNCTION_WORDS)

@@ -1049,9 +1049,13 @@ def compact_forms(name: str) -> tuple[str, str]:
     return "".join(token_key(t.particle + t.text) for t in parse(name).tokens), fold(name)
 
 
+@lru_cache(maxsize=65536)
 def _context_keys(word: str) -> tuple[str, ...]:
     """Keys that tie a draft's word to a name the draft mentions: its class key and its
-    consonant skeleton, and the skeleton without its first letter when four letters remain."""
+    consonant skeleton, and the skeleton without its first letter when four letters remain.
+
+    (Cached: the names of the entities a draft names, whose keys are worked out as each joins,
+    share their words: given names, articles, spellings of one word.)"""
     skeleton = consonant_skeleton(word)
     keys = ("t" + token_key(word), "c" + skeleton)
     return (*keys, "r" + skeleton[1:]) if len(skeleton) >= 5 else keys
