@@ -2,7 +2,8 @@
 
 The rigid-letter bound (``canonym._bounded``) never turns away two words within the limit of
 ``word_close``; ``may_relate`` never turns away two spellings that ``compare`` or
-``joined_equal`` would relate, and the candidates of a form index are the forms it admits; the
+``joined_equal`` would relate, the candidates of a form index are the forms it admits, and
+``relation`` reads from their shapes what ``compare`` and ``joined_equal`` say of them; the
 question of whether to ask the resolver, put once over the forms kept under the widest key of a
 mention and its WRatio asked in two passes, answers as it did key by key over forms made afresh,
 also after entities join; and ``check`` finds the very same findings with the shortcuts as
@@ -31,6 +32,7 @@ from canonym._spelling import (
     compare,
     joined_equal,
     may_relate,
+    relation,
     shape,
     usable_name,
     word_close,
@@ -175,12 +177,33 @@ def test_the_candidates_of_a_form_index_are_the_forms_may_relate_admits(
         index.add(form, groups[i % 3])
     own = shape(u)
     expected = [
-        (form, group)
+        (form, group, shape(form))
         for k in block_keys(u)
         for form, group in index._by_key.get(k, ())
         if may_relate(own, shape(form))
     ]
     assert list(index.candidates(u)) == expected
+    # and what the verdict makes of each: compare, else joined_equal, from the shapes
+    for form, _, form_shape in expected:
+        assert relation(u, form, own, form_shape) == _compare_or_joined(u, form)
+
+
+def _compare_or_joined(u: str, f: str) -> str | None:
+    """What the verdict asks of a candidate, as first written."""
+    how = compare(u, f)
+    if how is None and joined_equal(u, f):
+        how = "full"
+    return how
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_names(), _names(), st.integers(0, 2**32))
+def test_relation_from_the_shapes_is_compare_else_joined_equal(u: str, f: str, seed: int) -> None:
+    rng = random.Random(seed)
+    for other in (f, " ".join(u.split()[rng.randrange(len(u.split())) :]), u.replace(" ", "", 1)):
+        for a, b in ((u, other), (other, u)):
+            if a and b:
+                assert relation(a, b, shape(a), shape(b)) == _compare_or_joined(a, b)
 
 
 @settings(max_examples=1000, deadline=None)
@@ -391,9 +414,10 @@ def _without_shortcuts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     def every_candidate(
         self: _consistency._FormIndex, written: str
-    ) -> Iterator[tuple[str, _consistency._Group]]:
+    ) -> Iterator[tuple[str, _consistency._Group, _spelling.Shape]]:
         for k in block_keys(written):
-            yield from self._by_key.get(k, ())
+            for form, group in self._by_key.get(k, ()):
+                yield form, group, shape(form)
 
     def asked_again(self: Judge, m: Mention) -> tuple[str, str, str, str] | None:
         self._ties.pop(m.text, None)
@@ -403,6 +427,7 @@ def _without_shortcuts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     with monkeypatch.context() as patched:
         patched.setattr(_consistency, "may_relate", lambda u, f: True)
         patched.setattr(_consistency._FormIndex, "candidates", every_candidate)
+        patched.setattr(_consistency, "relation", lambda u, f, su, sf: _compare_or_joined(u, f))
         patched.setattr(_spelling, "within_reach", lambda a, b, limit: True)
         patched.setattr(_consistency._Forms, "alike", _alike_in_one_pass)
         patched.setattr(Judge, "_alike_a_known_name", _worth_key_by_key)

@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process
 from ._spelling import (
     ALIKE,
     FIELD_ORDER,
+    Shape,
     alias_is_spelling,
     block_keys,
     compare,
@@ -44,6 +45,7 @@ from ._spelling import (
     joined_equal,
     may_relate,
     name_words,
+    relation,
     shape,
     spelling_key,
     suggest,
@@ -125,6 +127,9 @@ class _FormIndex:
         self._by_key: dict[str, list[tuple[str, _Group]]] = {}
         self._seen: set[tuple[str, int]] = set()
         self._verdicts: dict[str, tuple[tuple[int, ...], _Verdict]] = {}
+        # form -> its shape, for candidates: a plain dict, read without the reordering that a
+        # hit in shape's own (LRU) cache costs
+        self._shapes: dict[str, Shape] = {}
 
     def add(self, form: str, group: _Group) -> None:
         if (form, id(group)) in self._seen:
@@ -139,26 +144,30 @@ class _FormIndex:
         for text in {m.mention.text for m in group.members if not m.mention.caps}:
             self.add(display(text), group)
 
-    def candidates(self, written: str) -> Iterator[tuple[str, _Group]]:
+    def candidates(self, written: str) -> Iterator[tuple[str, _Group, Shape]]:
         """The forms filed under the block keys of ``written`` that may relate to it (see
-        ``may_relate``), in the order of its keys and of filing; a form filed under two of its
-        keys comes twice (its verdict is the same both times)."""
+        ``may_relate``), with their groups and shapes, in the order of its keys and of filing;
+        a form filed under two of its keys comes twice (its verdict is the same both times)."""
         # may_relate(shape(written), shape(form)), written out: this loop is a hot spot, and
         # most forms fail all three tests (test_check_fast_bounds checks that the two agree).
         # (n > 0 and tokens[-n:] == own_tokens) is may_relate's 0 < n <= len(tokens) and
         # tokens[len(tokens) - n :] == own_tokens: fewer tokens than n slice to a shorter tuple.
-        own_words, own_n_words, own_tokens, own_joined = shape(written)
+        own_words, own_n_words, own_tokens, own_joined, _ = shape(written)
         n = len(own_tokens)
+        shapes = self._shapes
         for k in block_keys(written):
             for form, group in self._by_key.get(k, ()):
                 # (a form's shape is worked out when first compared: most never are)
-                words, n_words, tokens, joined = shape(form)
+                found = shapes.get(form)
+                if found is None:
+                    found = shapes[form] = shape(form)
+                words, n_words, tokens, joined, _ = found
                 if (
                     (own_n_words < n_words and own_words <= words)
                     or own_joined == joined
                     or (n > 0 and tokens[-n:] == own_tokens)
                 ):
-                    yield form, group
+                    yield form, group, found
 
     def verdict(self, written: str) -> _Verdict:
         """How ``written`` relates to the groups filed here: ``("ref", group, "")`` (it
@@ -176,10 +185,10 @@ class _FormIndex:
             return kept[1]
         refs: dict[int, _Group] = {}
         variants: dict[int, tuple[_Group, str]] = {}
-        for form, group in self.candidates(written):
-            how = compare(written, form)
-            if how is None and joined_equal(written, form):
-                how = "full"
+        own = shape(written)
+        for form, group, form_shape in self.candidates(written):
+            # compare(written, form), else "full" if joined_equal(written, form)
+            how = relation(written, form, own, form_shape)
             if how == "ref" or (how is not None and spelling_key(form) == spelling_key(written)):
                 refs[id(group)] = group
             elif how is not None:

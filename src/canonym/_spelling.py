@@ -34,6 +34,7 @@ __all__ = [
     "joined_equal",
     "may_relate",
     "name_words",
+    "relation",
     "shape",
     "spelling_key",
     "suggest",
@@ -160,7 +161,11 @@ def compare(u: str, f: str) -> str | None:
     """
     if is_reference(u, f):
         return "ref"
-    ut, ft = name_words(u), name_words(f)
+    return _word_relation(name_words(u), name_words(f))
+
+
+def _word_relation(ut: tuple[NameToken, ...], ft: tuple[NameToken, ...]) -> str | None:
+    """``compare`` of two spellings that do not repeat each other, by their name words."""
     if not ut or not ft:
         return None
     if len(ut) == len(ft):
@@ -168,6 +173,24 @@ def compare(u: str, f: str) -> str | None:
     if len(ut) < len(ft):
         return "partial" if all(map(_tokens_close, ut, ft[len(ft) - len(ut) :])) else None
     return None
+
+
+def relation(u: str, f: str, su: Shape, sf: Shape) -> str | None:
+    """``compare(u, f)``, or ``full`` where that is None and the two are ``joined_equal``, for
+    spellings ``u`` and ``f`` of shapes ``su`` and ``sf``: the reference and joined tests read
+    from the shapes (their ``words`` are the sets of ``word_forms``, their ``tokens`` one per
+    name word, their ``joined`` is ``_joined``'s), and nothing kept in a cache (a checker's
+    loop asks each pair once).
+
+    >>> relation("Deng Xiao Ping", "Deng Xiaoping", shape("Deng Xiao Ping"), shape("Deng Xiaoping"))
+    'full'
+    """
+    if su.n_words < sf.n_words and su.words <= sf.words:
+        return "ref"  # is_reference
+    how = _word_relation(su.name_words, sf.name_words)
+    if how is None and len(su.tokens) != len(sf.tokens) and su.joined == sf.joined:
+        return "full"  # joined_equal
+    return how
 
 
 def is_reference(u: str, f: str) -> bool:
@@ -195,12 +218,14 @@ def _joined(written: str) -> tuple[int, str]:
 
 
 class Shape(NamedTuple):
-    """What :func:`may_relate` reads of one spelling, worked out once per spelling."""
+    """What :func:`may_relate` and :func:`relation` read of one spelling, worked out once per
+    spelling."""
 
     words: frozenset[str]  # its words (word_forms), for the second-reference test
     n_words: int
     tokens: tuple[tuple[str, str], ...]  # its name words' particles and fixed letters
     joined: str  # its name words unified and joined (see joined_equal)
+    name_words: tuple[NameToken, ...]  # its name words (name_words)
 
 
 # The letters that no edit within either word limit adds, drops or changes (l m n r w, digits),
@@ -216,8 +241,9 @@ def shape(written: str) -> Shape:
     True
     """
     words = word_forms(written)
-    tokens = tuple((t.particle, _fixed_letters(t.text)) for t in name_words(written))
-    return Shape(frozenset(words), len(words), tokens, _joined(written)[1])
+    named = name_words(written)
+    tokens = tuple((t.particle, _fixed_letters(t.text)) for t in named)
+    return Shape(frozenset(words), len(words), tokens, _joined(written)[1], named)
 
 
 @lru_cache(maxsize=65536)
