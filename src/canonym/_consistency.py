@@ -42,7 +42,6 @@ from ._spelling import (
     demonym_of,
     display,
     is_reference,
-    joined_equal,
     may_relate,
     name_words,
     relation,
@@ -320,8 +319,10 @@ class Judge:
         leftover = self._anchor([o for o in unknown if not o[1].parts] + pieces)
         # 2. Cluster what is left: names of several words, then single words, which may be
         #    second references to (or misspelt surnames of) the longer names.
-        multi = [o for o in leftover if len(name_words(o[1].text)) > 1]
-        single = [o for o in leftover if len(name_words(o[1].text)) <= 1]
+        multi: list[_Occurrence] = []
+        single: list[_Occurrence] = []
+        for o in leftover:
+            (multi if len(name_words(o[1].text)) > 1 else single).append(o)
         clusters = self._cluster(multi)
         forms = _FormIndex()
         for group in clusters:
@@ -582,21 +583,28 @@ class Judge:
             return i
 
         blocks: dict[str, list[int]] = {}
-        for i, k in enumerate(keys):
-            for b in block_keys(by_key[k][0][1].text):
+        texts = [by_key[k][0][1].text for k in keys]
+        for i, text in enumerate(texts):
+            for b in block_keys(text):
                 blocks.setdefault(b, []).append(i)
+        shapes: dict[int, Shape] = {}  # (of the texts in a block of two or more)
         for members in blocks.values():
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
                     i, j = members[x], members[y]
                     if find(i) == find(j):
                         continue
-                    a, b = by_key[keys[i]][0][1].text, by_key[keys[j]][0][1].text
-                    if not may_relate(shape(a), shape(b)):
+                    a, b = texts[i], texts[j]
+                    sa = shapes.get(i) or shapes.setdefault(i, shape(a))
+                    sb = shapes.get(j) or shapes.setdefault(j, shape(b))
+                    if not may_relate(sa, sb):
                         continue  # neither a variant nor joined equal (most pairs)
-                    # (a full match has as many name words: a cheap test before the rules)
-                    same_length = len(name_words(a)) == len(name_words(b))
-                    if (same_length and compare(a, b) == "full") or joined_equal(a, b):
+                    # A full match has as many name words (a cheap test before the rules);
+                    # joined_equal(a, b), from the shapes, as many name words joined alike.
+                    n_a, n_b = len(sa.tokens), len(sb.tokens)
+                    if (n_a == n_b and compare(a, b) == "full") or (
+                        n_a != n_b and sa.joined == sb.joined
+                    ):
                         parent[find(i)] = find(j)
         clusters: dict[int, _Group] = {}
         for i, k in enumerate(keys):
