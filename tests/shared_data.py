@@ -48,3 +48,17 @@ def dev_variants() -> list[tuple[str, str]]:
         for r in read_tsv(DEV / "entities.tsv")
         if r["role"] == "variant"
     ]
+
+
+def synthetic_mentions(m: int, seed: int) -> list[str]:
+    """The cluster speed benchmark's mentions (real Wikidata spellings, seeded edits)."""
+    import importlib
+    import sys
+
+    require(REAL / "wikidata_name_token_variants_arabic.tsv")
+    root = str(Path(__file__).resolve().parents[1])
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    bench = importlib.import_module("benchmarks.bench_cluster_speed")
+    names: list[str] = bench.mentions(m, seed=seed)[0]
+    return names

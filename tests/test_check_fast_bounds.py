@@ -39,7 +39,7 @@ from canonym._spelling import (
 )
 from canonym.check import check
 from canonym.keys import orth
-from canonym.mentions import Mention, compact_forms, index_for
+from canonym.mentions import Mention, NameIndex, compact_forms, index_for
 from canonym.similarity import _ALPHABET, orth_distance
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -267,14 +267,21 @@ def test_the_resolver_question_over_all_keys_answers_as_key_by_key() -> None:
     assert asked > 50
 
 
+def _judge_of(text: str) -> tuple[NameIndex, Judge, dict[str, tuple[int, Mention]]]:
+    """A judge of ``text`` (no mention placed yet), its index, and the draft's table mentions
+    by text."""
+    index = index_for(RESOLVER)
+    judge = Judge(text, index, False)
+    known = {m.text: (base, m) for base, m in index.scan(text) if m.entity is not None}
+    return index, judge, known
+
+
 def test_the_forms_kept_under_a_key_take_in_the_entities_that_join() -> None:
     # Sohrab Soleimani is known first, and a spelling is asked: the forms under its keys are
     # made then. Qassem Soleimani joins after; a new spelling alike his name only must then be
     # asked of his forms too: the kept forms take his in, or the answer would be a stale no.
     text = "Sohrab Soleimani spoke. Qassem Soleimani left."
-    index = index_for(RESOLVER)
-    judge = Judge(text, index, False)
-    known = {m.text: (base, m) for base, m in index.scan(text) if m.entity is not None}
+    index, judge, known = _judge_of(text)
     judge._add_known(*known["Sohrab Soleimani"])
     early, late = "Qasem Sulaimani", "Qasim Suleimani"
     assert not judge._worth_resolving(Mention(0, len(early), early, ()))
@@ -292,9 +299,7 @@ def test_a_tie_by_key_waits_for_the_entity_to_join() -> None:
     # answer is kept only while no entity joins. One whose key is no table name's (nothing
     # for the key tier to find) is kept for good.
     text = "Iran spoke. Kata'ib Hezbollah left."
-    index = index_for(RESOLVER)
-    judge = Judge(text, index, False)
-    known = {m.text: (base, m) for base, m in index.scan(text) if m.entity is not None}
+    index, judge, known = _judge_of(text)
     judge._add_known(*known["Iran"])
     keyed, unkeyed = Mention(0, 16, "Kataib Hizbollah", ()), Mention(0, 13, "Zorblax Quint", ())
     assert index.key_hits(keyed.text) and not index.key_hits(unkeyed.text)

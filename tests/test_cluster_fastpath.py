@@ -13,15 +13,13 @@ import csv
 import importlib
 import itertools
 import random
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from conftest import DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from shared_data import DEV, REAL, read_tsv, require
+from shared_data import DEV, REAL, read_tsv, require, synthetic_mentions
 
 import canonym
 from canonym._judge import decide
@@ -67,14 +65,7 @@ def _cluster_checked(
 
 
 def _synthetic_mentions(m: int) -> list[str]:
-    """The cluster speed benchmark's mentions (real Wikidata spellings, seeded edits)."""
-    require(REAL / "wikidata_name_token_variants_arabic.tsv")
-    root = str(Path(__file__).resolve().parents[1])
-    if root not in sys.path:
-        sys.path.insert(0, root)
-    bench = importlib.import_module("benchmarks.bench_cluster_speed")
-    names: list[str] = bench.mentions(m, seed=7)[0]
-    return names
+    return synthetic_mentions(m, seed=7)
 
 
 def _ofac_names() -> Iterator[tuple[str, str]]:

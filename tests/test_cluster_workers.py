@@ -10,7 +10,6 @@ lowered so that small lists take the forked path too, and a spy checks that they
 from __future__ import annotations
 
 import importlib
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from shared_data import DEV, REAL, read_tsv, require
+from shared_data import DEV, read_tsv, synthetic_mentions
 
 import canonym
 from canonym import _forked, cli
@@ -53,14 +52,7 @@ def _both(
 
 
 def _synthetic_mentions(m: int) -> list[str]:
-    """The cluster speed benchmark's mentions (real Wikidata spellings, seeded edits)."""
-    require(REAL / "wikidata_name_token_variants_arabic.tsv")
-    root = str(Path(__file__).resolve().parents[1])
-    if root not in sys.path:
-        sys.path.insert(0, root)
-    bench = importlib.import_module("benchmarks.bench_cluster_speed")
-    names: list[str] = bench.mentions(m, seed=11)[0]
-    return names
+    return synthetic_mentions(m, seed=11)
 
 
 def test_synthetic_list_same_clusters_with_two_workers(monkeypatch: pytest.MonkeyPatch) -> None:
