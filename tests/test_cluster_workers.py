@@ -1,7 +1,8 @@
 """``cluster(..., workers=N)``: the same clusters from forked workers as from one process.
 
 The forked path splits three steps (scoring each chunk of units against its candidates, linking
-each connected part of the edges, finding the units that have a fuller name) and puts the pieces
+each connected part of the edges; finding the units that have a fuller name runs beside them in
+a worker of its own) and puts the pieces
 back together; a piece lost, doubled or put back in the wrong place would change clusters. The
 lists here are compared cluster for cluster with the one-process run, with ``_FORK_FROM``
 lowered so that small lists take the forked path too, and a spy checks that they did.
@@ -26,7 +27,8 @@ cluster_module = importlib.import_module("canonym.cluster")
 
 
 class _Spy:
-    """Stands in for ``map_forked`` in the cluster module: records which steps were forked."""
+    """Stands in for ``map_forked`` and ``start_forked`` in the cluster module: records which
+    steps were forked."""
 
     def __init__(self) -> None:
         self.steps: list[str] = []
@@ -37,6 +39,13 @@ class _Spy:
         self.steps.append(fn.__name__)
         return _forked.map_forked(fn, state, tasks, workers)
 
+    def start(
+        self, fn: Callable[[Any, Any], Any], state: Any, task: Any, *, fork: bool
+    ) -> _forked.Pending[Any]:
+        if fork:
+            self.steps.append(fn.__name__)
+        return _forked.start_forked(fn, state, task, fork=fork)
+
 
 def _both(
     monkeypatch: pytest.MonkeyPatch, names: list[str], kind: str | None = None
@@ -46,6 +55,7 @@ def _both(
     spy = _Spy()
     monkeypatch.setattr(cluster_module, "_FORK_FROM", 2)
     monkeypatch.setattr(cluster_module, "map_forked", spy)
+    monkeypatch.setattr(cluster_module, "start_forked", spy.start)
     two = canonym.cluster(names, kind=kind, workers=2)
     monkeypatch.undo()
     return one, two, spy.steps
@@ -60,7 +70,7 @@ def test_synthetic_list_same_clusters_with_two_workers(monkeypatch: pytest.Monke
     one, two, steps = _both(monkeypatch, names)
     assert two == one
     assert sum(len(c) > 1 for c in one) > 200  # a list with real clusters to get wrong
-    assert steps == ["_score_chunk", "_link_bin", "_with_fuller"]
+    assert steps == ["_with_fuller", "_score_chunk", "_link_bin"]
 
 
 def test_short_forms_join_the_same_clusters_with_two_workers(
@@ -135,6 +145,16 @@ def _fails_on_seven(_: None, task: int) -> int:
     if task == 7:
         raise ValueError("task seven")
     return task
+
+
+def test_start_forked_gives_the_result_forked_or_not() -> None:
+    for fork in (True, False):
+        job = _forked.start_forked(lambda base, task: [base] * task, "x", 3, fork=fork)
+        assert job.result() == ["x", "x", "x"]
+        job.close()
+    with pytest.raises(ValueError, match="task seven"):
+        _forked.start_forked(_fails_on_seven, None, 7, fork=True).result()
+    assert not _forked._WORK
 
 
 def test_map_forked_raises_a_workers_error() -> None:

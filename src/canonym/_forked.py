@@ -20,9 +20,9 @@ import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
-__all__ = ["can_fork", "map_forked", "worker_count"]
+__all__ = ["Pending", "can_fork", "map_forked", "start_forked", "worker_count"]
 
 State = TypeVar("State")
 Task = TypeVar("Task")
@@ -77,6 +77,57 @@ def map_forked(
             yield from pool.imap(_run, [(number, task) for task in tasks], chunksize=batch)
     finally:
         del _WORK[number]
+
+
+class Pending(Generic[Result]):
+    """One task started by :func:`start_forked`: ``result()`` waits for it (or, when it was not
+    forked, computes it then); ``close()`` ends its worker if its result was never asked for.
+
+    >>> job = start_forked(lambda base, task: base * task, 6, 7, fork=True)
+    >>> job.result(), job.result()
+    (42, 42)
+    >>> job.close()
+    """
+
+    def __init__(self, fn: Callable[[Any, Any], Result], state: Any, task: Any, fork: bool) -> None:
+        self._compute: Callable[[], Result] | None = lambda: fn(state, task)
+        self._value: Result | None = None
+        self._pool: Any = None
+        self._async: Any = None
+        if fork and can_fork():
+            number = next(_NUMBERS)
+            _WORK[number] = (fn, state)
+            try:
+                self._pool = multiprocessing.get_context("fork").Pool(1)
+            finally:
+                del _WORK[number]  # the worker, forked, has its own copy
+            self._async = self._pool.apply_async(_run, ((number, task),))
+            self._compute = None
+
+    def result(self) -> Result:
+        if self._compute is not None:
+            self._value, self._compute = self._compute(), None
+        elif self._async is not None:
+            try:
+                self._value = self._async.get()
+            finally:
+                self.close()
+            self._async = None
+        return self._value  # type: ignore[return-value]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
+def start_forked(
+    fn: Callable[[State, Task], Result], state: State, task: Task, *, fork: bool
+) -> Pending[Result]:
+    """``fn(state, task)`` started now in one forked worker (when ``fork`` and the platform can),
+    to run beside the caller's own work; otherwise computed when its result is first asked."""
+    return Pending(fn, state, task, fork)
 
 
 def _run(numbered: tuple[int, Any]) -> Any:

@@ -40,7 +40,7 @@ from typing import TextIO
 
 from rapidfuzz import fuzz, process
 
-from ._forked import can_fork, map_forked, worker_count
+from ._forked import Pending, can_fork, map_forked, start_forked, worker_count
 from ._judge import decide
 from .cli import COMMANDS
 from .compare import (
@@ -295,10 +295,18 @@ class _Linker:
         if n == 0:
             return []
         readings = [readings_of(w, self.kind) for w in self.words]
-        parsed = [r[0] for r in readings]
-        edges = self._edges(readings)
-        groups = self._linked(n, edges)
-        return self._attach_short_forms(groups, parsed)
+        if self.kind not in (None, "person"):
+            return self._linked(n, self._edges(readings))
+        shorts = _ShortForms(self, [r[0] for r in readings])
+        # Which names have a fuller name depends on the list alone: on a long list a worker
+        # finds them while this process files the candidate keys (one core would wait).
+        fork = self.workers > 1 and len(shorts.eligible) >= _FORK_FROM
+        fuller = start_forked(_with_fuller, shorts, shorts.eligible, fork=fork)
+        try:
+            groups = self._linked(n, self._edges(readings))
+            return self._attach_short_forms(groups, shorts, fuller)
+        finally:
+            fuller.close()
 
     # -- candidates -------------------------------------------------------------------------
 
@@ -479,29 +487,16 @@ class _Linker:
     # -- surnames and short forms -----------------------------------------------------------
 
     def _attach_short_forms(
-        self, groups: list[list[int]], parsed: list[ParsedName]
+        self, groups: list[list[int]], shorts: _ShortForms, with_fuller: Pending[list[int]]
     ) -> list[list[int]]:
         """A surname alone (or a person's name given short) joins the only cluster holding a
         fuller name that ends the same way and contains all its words; none, or two, and it
-        stays alone (Soleimani beside Qassem and Sohrab Soleimani is ambiguous)."""
-        if self.kind not in (None, "person"):
-            return groups
-        content = [_content(p) for p in parsed]
-        person = [
-            self.kind == "person" or _person_like(self.words[u].kind_hint, p)
-            for u, p in enumerate(parsed)
-        ]
-        # Family name key -> units with two or more words that end with it, longest first.
-        by_family: dict[str, list[int]] = defaultdict(list)
-        for u, mine in enumerate(content):
-            if len(mine) >= 2 and person[u]:
-                by_family[token_key(mine[-1].text)].append(u)
-        for longer in by_family.values():
-            longer.sort(key=lambda v: -len(content[v]))
+        stays alone (Soleimani beside Qassem and Sohrab Soleimani is ambiguous).
+        ``with_fuller``: the units with a fuller name in the list."""
+        content, person, by_family = shorts.content, shorts.person, shorts.by_family
         # A group joins another only if all its names are persons' and one has a fuller name
         # in the list: find those groups first (most have none), and order only them.
-        eligible = [u for u in range(len(content)) if person[u] and content[u]]
-        fuller = set(self._with_fuller(eligible, content, by_family))
+        fuller = set(with_fuller.result())
         candidates = [
             g
             for g, members in enumerate(groups)
@@ -535,23 +530,6 @@ class _Linker:
         for g, members in enumerate(groups):
             out[root(g)].extend(members)
         return [sorted(m) for m in out.values()]
-
-    def _with_fuller(
-        self,
-        units: list[int],
-        content: list[tuple[NameToken, ...]],
-        by_family: dict[str, list[int]],
-    ) -> list[int]:
-        """Those of ``units`` that have a fuller name in the list (in forked workers, on a
-        long list: a unit's answer depends on the list alone, not on the clusters)."""
-        if self.workers <= 1 or len(units) < _FORK_FROM or not can_fork():
-            return [u for u in units if self._has_fuller(u, content, by_family)]
-        step = -(-len(units) // (self.workers * 4))
-        chunks = [units[a : a + step] for a in range(0, len(units), step)]
-        found: list[int] = []
-        for part in map_forked(_with_fuller, (content, by_family), chunks, self.workers):
-            found.extend(part)
-        return found
 
     @staticmethod
     def _has_fuller(
@@ -673,12 +651,29 @@ def _score_chunk(
     return linker._score_chunk(candidates, *chunk)
 
 
-def _with_fuller(
-    work: tuple[list[tuple[NameToken, ...]], dict[str, list[int]]], units: list[int]
-) -> list[int]:
-    """In a forked worker: those of ``units`` with a fuller name (see ``_Linker._with_fuller``)."""
-    content, by_family = work
-    return [u for u in units if _Linker._has_fuller(u, content, by_family)]
+class _ShortForms:
+    """What the short-form step reads of each unit: its content words, whether it is a
+    person's name, and the units with two or more words by family-name key, longest first."""
+
+    def __init__(self, linker: _Linker, parsed: list[ParsedName]) -> None:
+        self.content = content = [_content(p) for p in parsed]
+        self.person = [
+            linker.kind == "person" or _person_like(linker.words[u].kind_hint, p)
+            for u, p in enumerate(parsed)
+        ]
+        self.by_family: dict[str, list[int]] = defaultdict(list)
+        for u, mine in enumerate(content):
+            if len(mine) >= 2 and self.person[u]:
+                self.by_family[token_key(mine[-1].text)].append(u)
+        for longer in self.by_family.values():
+            longer.sort(key=lambda v: -len(content[v]))
+        # the units whose cluster may join another's: persons' names with content words
+        self.eligible = [u for u in range(len(content)) if self.person[u] and content[u]]
+
+
+def _with_fuller(shorts: _ShortForms, units: list[int]) -> list[int]:
+    """Those of ``units`` with a fuller name in the list (in a forked worker, on a long list)."""
+    return [u for u in units if _Linker._has_fuller(u, shorts.content, shorts.by_family)]
 
 
 def _link_bin(
