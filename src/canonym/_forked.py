@@ -28,9 +28,9 @@ State = TypeVar("State")
 Task = TypeVar("Task")
 Result = TypeVar("Result")
 
-# The work of each pool while it runs, by a number of its own: set before the pool forks, so
-# every worker inherits it, and read there by _run. Two pools at once (two threads) each have
-# their own entry; a worker forked for one also inherits the other's, and never reads it.
+# The work of each pool, by a number of its own: filed just before the pool forks, so every
+# worker inherits it and _run reads it there, and dropped in this process once they are forked.
+# Two pools at once (two threads) each have their own number.
 _WORK: dict[int, tuple[Callable[[Any, Any], Any], Any]] = {}
 _NUMBERS = itertools.count()
 
@@ -65,18 +65,13 @@ def map_forked(
         for task in tasks:
             yield fn(state, task)
         return
-    number = next(_NUMBERS)
-    _WORK[number] = (fn, state)
-    try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(min(workers, len(tasks))) as pool:
-            # Runs of neighbouring tasks go to one worker (a quarter of its share at a time):
-            # neighbours share work (the clustering's chunks share candidates, which a worker
-            # scores once), while the last runs still even out the load.
-            batch = max(1, len(tasks) // (workers * 4))
-            yield from pool.imap(_run, [(number, task) for task in tasks], chunksize=batch)
-    finally:
-        del _WORK[number]
+    number, pool = _fork_pool(fn, state, min(workers, len(tasks)))
+    with pool:
+        # Runs of neighbouring tasks go to one worker (a quarter of its share at a time):
+        # neighbours share work (the clustering's chunks share candidates, which a worker
+        # scores once), while the last runs still even out the load.
+        batch = max(1, len(tasks) // (workers * 4))
+        yield from pool.imap(_run, [(number, task) for task in tasks], chunksize=batch)
 
 
 class Pending(Generic[Result]):
@@ -95,12 +90,7 @@ class Pending(Generic[Result]):
         self._pool: Any = None
         self._async: Any = None
         if fork and can_fork():
-            number = next(_NUMBERS)
-            _WORK[number] = (fn, state)
-            try:
-                self._pool = multiprocessing.get_context("fork").Pool(1)
-            finally:
-                del _WORK[number]  # the worker, forked, has its own copy
+            number, self._pool = _fork_pool(fn, state, 1)
             self._async = self._pool.apply_async(_run, ((number, task),))
             self._compute = None
 
@@ -128,6 +118,17 @@ def start_forked(
     """``fn(state, task)`` started now in one forked worker (when ``fork`` and the platform can),
     to run beside the caller's own work; otherwise computed when its result is first asked."""
     return Pending(fn, state, task, fork)
+
+
+def _fork_pool(fn: Callable[[Any, Any], Any], state: Any, size: int) -> tuple[int, Any]:
+    """A pool of ``size`` workers forked with ``(fn, state)`` filed under a new number, and the
+    number: the workers inherit the entry, so it is dropped here once they are forked."""
+    number = next(_NUMBERS)
+    _WORK[number] = (fn, state)
+    try:
+        return number, multiprocessing.get_context("fork").Pool(size)
+    finally:
+        del _WORK[number]
 
 
 def _run(numbered: tuple[int, Any]) -> Any:
