@@ -14,7 +14,10 @@ peak-RSS mark, then clusters; peak memory = VmHWM after minus RSS before.
 - canonym, all cores: ``canonym.cluster(names, workers=None)``, one forked worker per core (2
   here, as the naive baseline's). Its memory is the parent's peak plus the workers' peak
   private memory (pages they do not share with the parent), sampled every 50 ms
-  (``_measure.WorkersMemory``).
+  (``_measure.WorkersMemory``). The sampler is not free: reading a worker's private memory
+  walks its page tables (about 10 ms per 600 MB, every 50 ms, for each worker), which takes
+  a core's time from the workers it measures. So the time comes from one run without it and
+  the memory from a second run with it (the clusters of the two runs are the same).
 - naive: every pair (upper triangle) scored with rapidfuzz ``fuzz.ratio`` on the
   ``default_process``-ed, token-sorted names (which is exactly ``token_sort_ratio``), pairs at
   85 or more joined by a pure-Python union-find. The scoring runs in two worker processes (one
@@ -163,11 +166,13 @@ def child(path: str, method: str) -> dict[str, Any]:
     gc.collect()
     exact = reset_peak()
     base = rss_mb()
-    with WorkersMemory() as workers_memory:
+    # Only the memory run of the forked workers samples them (see the module's docstring).
+    workers_memory = WorkersMemory(enabled=method == "canonym-workers-memory")
+    with workers_memory:
         t0 = time.perf_counter()
         if method == "canonym":
             labels = canonym_labels(names)
-        elif method == "canonym-workers":
+        elif method.startswith("canonym-workers"):
             labels = canonym_labels(names, workers=None)
         else:
             labels = naive_labels(names)
@@ -212,6 +217,14 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
                 pickle.dump(mentions(m), f, protocol=pickle.HIGHEST_PROTOCOL)
             c = run_child("bench_cluster_speed", ["--child", str(path), "canonym"])
             w = run_child("bench_cluster_speed", ["--child", str(path), "canonym-workers"])
+            w_memory = run_child(
+                "bench_cluster_speed", ["--child", str(path), "canonym-workers-memory"]
+            )
+            w |= {
+                "peak_over_input_mb": w_memory["peak_over_input_mb"],
+                "workers_private_peak_mb": w_memory["workers_private_peak_mb"],
+                "memory_run_seconds": w_memory["seconds"],
+            }
             b = run_child("bench_cluster_speed", ["--child", str(path), "naive"])
             rows.append({"m": m, "canonym": c, "canonym_workers": w, "naive": b})
     num = rep.num
