@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from rapidfuzz import fuzz, process
 
@@ -51,7 +51,7 @@ from .compare import (
     unit_key,
     words,
 )
-from .keys import consonant_skeleton, orth, token_form, token_key
+from .keys import key_skeleton, orth, token_form, token_key
 from .parse import NameToken, ParsedName
 from .resolver import Resolver
 from .similarity import word_similarity
@@ -195,27 +195,43 @@ def _clustered(
     return out
 
 
-def _block_keys(parsed: ParsedName) -> list[str]:
+def _block_keys(parsed: ParsedName, words: _WordKeys) -> list[str]:
     """The keys a name is filed under to meet its candidates: per word its transliteration
-    key, its consonant skeleton and their ends; the words joined.
+    key, its consonant skeleton and their ends (``words``); the words joined. May repeat a key.
     """
     keys: list[str] = []
+    joined: list[str] = []
     for t in parsed.tokens:
-        if t.role in ("suffix",):
-            continue
-        tk = token_key(t.text)
-        skeleton = consonant_skeleton(t.text)
-        keys.append("t:" + tk)
-        keys.append("c:" + skeleton)
+        word = words[t.text]
+        joined.append(word.key)
+        if t.role != "suffix":
+            keys.extend(word.block_keys)
+    keys.append("j:" + "".join(joined))
+    return keys
+
+
+class _Word(NamedTuple):
+    key: str  # token_key
+    orth: str
+    block_keys: tuple[str, ...]
+
+
+class _WordKeys(dict[str, _Word]):
+    """Each word's keys, worked out the first time the word is met in a list: the words of a
+    long list repeat (a given name, a family name), its names do not."""
+
+    def __missing__(self, text: str) -> _Word:
+        tk = token_key(text)
+        skeleton = key_skeleton(tk)  # consonant_skeleton(text)
+        keys = ["t:" + tk, "c:" + skeleton]
         # The first letter and the ends of a word vary most (Kharkiv/Charkiw, Isfahan/Ispahan).
         if len(skeleton) >= 3:
             keys.append("r:" + skeleton[1:])
         if len(tk) >= 5:
             keys.append("p:" + tk[:3])
             keys.append("s:" + tk[-3:])
-    joined = "".join(token_key(t.text) for t in parsed.tokens)
-    keys.append("j:" + joined)
-    return list(dict.fromkeys(keys))
+        word = self[text] = _Word(tk, orth(text), tuple(keys))
+        return word
 
 
 def _spelling_key(w: _Words, kind: str | None) -> tuple[tuple[str, str], ...] | None:
@@ -585,18 +601,27 @@ class _Candidates:
         self.blocks: dict[str, list[int]] = defaultdict(list)
         self.unit_blocks: list[list[str]] = []
         self.unit_acronyms: list[list[str]] = []
+        words = _WordKeys()
+        blocks = self.blocks
         for u, rs in enumerate(readings):
-            ks = list(dict.fromkeys(k for r in rs if r.tokens for k in _block_keys(r)))
+            ks = list(dict.fromkeys(k for r in rs if r.tokens for k in _block_keys(r, words)))
             acronyms = sorted("a:" + a for a in acronym_keys(linker.words[u]))
             ks.extend(acronyms)
             self.unit_blocks.append(ks)
             self.unit_acronyms.append(acronyms)
             for k in ks:
-                self.blocks[k].append(u)
-        self.key_text = [_key_text(rs[-1]) for rs in readings]
-        self.joined_text = [_key_text(rs[-1], joined=True) for rs in readings]
+                blocks[k].append(u)
+        self.key_text: list[str] = []
+        self.joined_text: list[str] = []
+        self.orth_text: list[str] = []
+        for rs in readings:
+            content = [t for t in rs[-1].tokens if t.role not in ("suffix", "generic")]
+            forms = [token_form(t) for t in content]
+            self.joined_text.append("".join(forms))
+            forms.sort()
+            self.key_text.append(" ".join(forms))
+            self.orth_text.append(" ".join(sorted(words[t.text].orth for t in content)))
         self.word_counts = [t.count(" ") for t in self.key_text]
-        self.orth_text = [_orth_text(rs[-1]) for rs in readings]
 
     def of(self, u: int) -> list[int]:
         """``u``'s candidates, best first: the units it shares its rarest keys with, as far
@@ -744,18 +769,6 @@ def _person_like(hint: str | None, p: ParsedName) -> bool:
     if hint is not None:
         return hint == "person"
     return not any(t.text in _PLACE_WORDS for t in p.tokens)
-
-
-def _orth_text(p: ParsedName) -> str:
-    """The words' spelling-normalised forms, sorted."""
-    return " ".join(sorted(orth(t.text) for t in p.tokens if t.role not in ("suffix", "generic")))
-
-
-def _key_text(p: ParsedName, *, joined: bool = False) -> str:
-    """The words' transliteration keys, sorted (or in order, written as one word): what the C
-    prefilter compares."""
-    keys = [token_form(t) for t in p.tokens if t.role not in ("suffix", "generic")]
-    return "".join(keys) if joined else " ".join(sorted(keys))
 
 
 # -- the command line ----------------------------------------------------------------------------
