@@ -182,6 +182,8 @@ def rewrite_words(
     >>> rewrite_words("h and m hennes and mauritz ab".split(), [], [])
     ['h', 'and', 'm', 'hennes', 'and', 'mauritz', 'ab']
     """
+    if _inert(words):
+        return list(words)  # most names: nothing below would apply to any word
     out: list[str] = []
     i = 0
     while i < len(words) - 1 and words[i] in _FOREIGN_TITLES:
@@ -219,6 +221,24 @@ def rewrite_words(
         out.append(w)
         i += 1
     return out
+
+
+# Words that ``rewrite_words`` acts on by themselves (a title, a number, an abbreviation, a
+# legal form); the rest it acts on only through a digit or a legal phrase's first word.
+_SPECIAL_WORDS = frozenset(
+    [*_FOREIGN_TITLES, *_ORDINALS, *_NUMBER_WORDS, *_ABBREVIATIONS, *LEGAL_FORMS]
+)
+
+
+def _inert(words: list[str]) -> bool:
+    """Whether ``rewrite_words`` would leave every word as it is and note nothing: no word is
+    special, none has a digit (ordinals such as 2nd, letters typed as digits), and none can
+    start a legal phrase. Three C-level passes instead of the per-word tests below."""
+    return (
+        _SPECIAL_WORDS.isdisjoint(words)
+        and "".join(words).isalpha()
+        and _LEGAL_BY_FIRST.keys().isdisjoint(map(orth, words))
+    )
 
 
 # A name at least this long may have been cut off at a field's width (sanctions lists and
