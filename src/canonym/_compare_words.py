@@ -426,7 +426,16 @@ def wade_giles_readings(words: list[str]) -> frozenset[str]:
     >>> wade_giles_readings(["bing", "li"]), wade_giles_readings(["hans", "friedrich"])
     (frozenset(), frozenset())
     """
-    if not words or not any(_WG_ONLY.search(w) for w in words):
+    if not words:
+        return frozenset()
+    # One search for the whole name, not one per word: joined by line breaks, no spelling runs
+    # from one word into the next, and a word ending in ih is one before a break or at the end.
+    # (Only a word with a line break of its own, which no folded word has, is searched alone.)
+    lines = "\n".join(words)
+    if lines.count("\n") == len(words) - 1:
+        if not _WG_ONLY.search(lines) and "ih\n" not in lines:
+            return frozenset()
+    elif not any(_WG_ONLY.search(w) for w in words):
         return frozenset()
     readings = {""}
     for w in words:
