@@ -64,7 +64,7 @@ from ._compare_words import (
 )
 from ._typecheck import require_str
 from .keys import orth
-from .normalize import fold, normalize
+from .normalize import _fold, _normalize, fold
 from .parse import ARTICLES, PARTICLES, NameToken, ParsedName, parse
 from .similarity import (
     NameScore,
@@ -270,7 +270,8 @@ def _words(raw: str) -> _Words:
     # ``bin`` and drops "l" as an article, which would break G.m.b.H. and p.l.c.); the commas
     # stay so that parse still turns "SURNAME, Given" round.
     parts: list[list[str]] = []
-    normalized = text = normalize(raw)
+    # (``parse`` has checked that raw is a string: the cached functions without the check.)
+    normalized = text = _normalize(raw)
     if "&" in text:
         # "&" is "and" (H&M, H and M); fold would drop it and leave the letters side by side.
         text = text.replace("&", " and ")
@@ -282,9 +283,9 @@ def _words(raw: str) -> _Words:
     pieces = text.split(",")
     # Cut off at a field's width, a name ends inside a word: not in a closing quote or bracket.
     cut = len(text) >= CUT_LENGTH and text[-1].isalnum()
-    abjad = _ABJAD.search(text) is not None and not _LATIN.search(text)
+    abjad = not text.isascii() and _ABJAD.search(text) is not None and not _LATIN.search(text)
     for n, part in enumerate(pieces):
-        folded = fold(part).split()
+        folded = _fold(part).split()
         if abjad:
             folded = abjad_particles(folded, rewrites)
         words = rewrite_words(folded, rewrites, legal, cut=cut and n == len(pieces) - 1)
@@ -295,11 +296,12 @@ def _words(raw: str) -> _Words:
         else:
             parts.append(words)
     every = [w for part in parts for w in part]
-    letters = _NOT_LETTERS.sub("", normalized)
+    # The characters taken out are uncased, so the letters are in capitals only if the name is.
+    letters = _NOT_LETTERS.sub("", normalized) if normalized.isupper() else ""
     is_acronym = 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
     frozen_parts = tuple(tuple(p) for p in parts)
     as_initials = _prepare(parsed, frozen_parts, tuple(rewrites), acronyms=False)
-    has_letter_run = any(
+    has_letter_run = 1 in map(len, every) and any(
         len(a) == 1 == len(b) for p in frozen_parts for a, b in itertools.pairwise(p)
     )
     as_acronyms = (
@@ -313,7 +315,7 @@ def _words(raw: str) -> _Words:
         frozen_parts,
         _kind_hint(parsed, every, legal),
         tuple(legal),
-        _syllabic_form(raw),
+        None if raw.isascii() else _syllabic_form(raw),
         letters.lower() if is_acronym else None,
         tuple(rewrites),
         as_acronyms,
@@ -328,6 +330,8 @@ def _words(raw: str) -> _Words:
 
 def _abd_apart_words(words: list[str]) -> frozenset[str]:
     """The words that a separate Abdul (Abdel, Abd ...) binds to, as parse binds it."""
+    if _ABD.isdisjoint(words):
+        return frozenset()  # no Abdul at all (nearly every name)
     out = set()
     for i, w in enumerate(words[:-1]):
         if PARTICLES.get(w) == "abd":
@@ -337,6 +341,7 @@ def _abd_apart_words(words: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+_ABD = frozenset(w for w, canonical in PARTICLES.items() if canonical == "abd")
 _NOT_LETTERS = regex.compile(r"[\s.&'-]+")
 _ABJAD = regex.compile(r"[\p{Arabic}\p{Hebrew}\p{Syriac}\p{Thaana}]")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -345,8 +350,11 @@ _CAPS_WORD = regex.compile(r"(?<![\w.])[A-Z]{2,5}(?![\w.])")
 
 def _acronym_words(raw: str, rewrites: tuple[str, ...]) -> frozenset[str]:
     """Words of the name that may be acronyms: letter runs joined, short words in capitals."""
-    out = {r.rsplit("'", 2)[-2] for r in rewrites if r.startswith("letters ")}
-    if not raw.isupper():
+    out = (
+        {r.rsplit("'", 2)[-2] for r in rewrites if r.startswith("letters ")} if rewrites else set()
+    )
+    # A name in title case (or without capitals) has no two capitals side by side.
+    if not raw.isupper() and not raw.istitle() and not raw.islower():
         out.update(w.lower() for w in _CAPS_WORD.findall(raw))
     return frozenset(out)
 
@@ -358,18 +366,24 @@ _VESSEL_PREFIX = regex.compile(r"^(?:MV|MT|M/V|M/T|m/v|m/t)\s+(?=\S+\s+\S)")
 
 
 def _vessel_prefix(text: str) -> str:
-    m = _VESSEL_PREFIX.match(text)
+    m = _VESSEL_PREFIX.match(text) if text.startswith(("M", "m")) else None
     return m.group(0) if m else ""
 
 
 def _kind_hint(parsed: ParsedName, words: list[str], legal: list[str]) -> str | None:
-    if legal or any(w in ORG_WORDS or w.startswith(ORG_PREFIXES) for w in words):
+    if legal or not ORG_WORDS.isdisjoint(words):
         return "organization"
-    if any(t.role == "designator" for t in parsed.tokens):
+    # The words' prefixes are looked at only when the name has their letters at all.
+    joined = " ".join(words)
+    if any(p in joined for p in ORG_PREFIXES) and any(w.startswith(ORG_PREFIXES) for w in words):
         return "organization"
-    if any(t != "the" for t in parsed.titles) or any(
-        t.role == "patronymic" or t.particle in ("abu", "bin", "bint", "umm") for t in parsed.tokens
-    ):
+    person = False
+    for t in parsed.tokens:  # one pass: a designator anywhere outranks a person's word
+        if t.role == "designator":
+            return "organization"
+        if t.role == "patronymic" or t.particle in ("abu", "bin", "bint", "umm"):
+            person = True
+    if person or any(t != "the" for t in parsed.titles):
         return "person"
     return None
 
@@ -414,7 +428,7 @@ _COMPOUND_TAILS = frozenset("din deen dine allah ullah ulla ollah olla".split())
 def _join_compound_tails(
     tokens: tuple[NameToken, ...], rewrites: list[str]
 ) -> tuple[NameToken, ...]:
-    if not any(t.text in _COMPOUND_TAILS for t in tokens[1:]):
+    if _COMPOUND_TAILS.isdisjoint([t.text for t in tokens[1:]]):
         return tokens
     out: list[NameToken] = []
     for t in tokens:
