@@ -398,7 +398,9 @@ def _prepare(
     """The name parsed for comparing, and the rewrites that made it; ``acronyms`` joins runs
     of single letters into one word (an organisation's A.B.C.), else they stay initials."""
     rewrites = list(rewrites_so_far)
-    words = [join_letter_runs(list(p), rewrites) if acronyms else list(p) for p in parts]
+    words: Sequence[Sequence[str]] = (
+        [join_letter_runs(list(p), rewrites) for p in parts] if acronyms else parts
+    )
     if rewrites:
         reparsed = parse(", ".join(" ".join(p) for p in words))
         tokens = _legal_as_generic(reparsed.tokens)
@@ -464,7 +466,8 @@ def _readings(name: ParsedName) -> tuple[_Reading, ...]:
     the name without Latvian or Lithuanian endings (Sergejs Lavrovs, Sergejus Lavrovas)."""
     out: list[_Reading] = [(name, ())]
     for i, t in enumerate(name.tokens):
-        m = _JOINED_ARTICLE.match(t.text)
+        # (A substring test first: the pattern is tried only on words that start as it does.)
+        m = _JOINED_ARTICLE.match(t.text) if t.text.startswith(("al", "el")) else None
         if m and not t.particle:
             tokens = (*name.tokens[:i], t._replace(text=m.group(2)), *name.tokens[i + 1 :])
             note = f"{t.text!r} read as the article {m.group(1)!r} joined to {m.group(2)!r}"
