@@ -415,6 +415,22 @@ _WG_ONLY = regex.compile(r"hs|ts|tz|ss|ung|ieh|ien|ih$|erh")
 _WG_MAX_READINGS = 64
 
 
+def _has_wade_giles_spelling(words: list[str]) -> bool:
+    """Whether a word is written as only Wade-Giles writes it: ``_WG_ONLY`` found in one.
+
+    One search for the whole name, not one per word: joined by line breaks, no spelling runs
+    from one word into the next, and a word ending in ih is one before a break or at the end.
+    (Only a word with a line break of its own, which no folded word has, is searched alone.)
+
+    >>> _has_wade_giles_spelling(["chih", "ming"]), _has_wade_giles_spelling(["ming", "li"])
+    (True, False)
+    """
+    lines = "\n".join(words)
+    if lines.count("\n") != len(words) - 1:
+        return any(_WG_ONLY.search(w) for w in words)
+    return _WG_ONLY.search(lines) is not None or "ih\n" in lines
+
+
 def wade_giles_readings(words: list[str]) -> frozenset[str]:
     """The Pinyin a name in Wade-Giles can stand for, its words written together; empty unless
     every word is Wade-Giles syllables and one is written as only Wade-Giles writes it.
@@ -426,16 +442,7 @@ def wade_giles_readings(words: list[str]) -> frozenset[str]:
     >>> wade_giles_readings(["bing", "li"]), wade_giles_readings(["hans", "friedrich"])
     (frozenset(), frozenset())
     """
-    if not words:
-        return frozenset()
-    # One search for the whole name, not one per word: joined by line breaks, no spelling runs
-    # from one word into the next, and a word ending in ih is one before a break or at the end.
-    # (Only a word with a line break of its own, which no folded word has, is searched alone.)
-    lines = "\n".join(words)
-    if lines.count("\n") == len(words) - 1:
-        if not _WG_ONLY.search(lines) and "ih\n" not in lines:
-            return frozenset()
-    elif not any(_WG_ONLY.search(w) for w in words):
+    if not _has_wade_giles_spelling(words):
         return frozenset()
     readings = {""}
     for w in words:
