@@ -611,6 +611,8 @@ class _Candidates:
             self.unit_acronyms.append(acronyms)
             for k in ks:
                 blocks[k].append(u)
+        # What the C prefilters compare, per unit: the content words' keys sorted, the same
+        # keys in order written as one word, and the spelling-normalised words sorted.
         self.key_text: list[str] = []
         self.joined_text: list[str] = []
         self.orth_text: list[str] = []
