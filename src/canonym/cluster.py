@@ -399,21 +399,15 @@ class _Linker:
             return self._link(n, range(n), edges)
         parent = list(range(n))
 
-        def find(u: int) -> int:
-            while parent[u] != u:
-                parent[u] = parent[parent[u]]
-                u = parent[u]
-            return u
-
         for _, u, v in edges:
-            ru, rv = find(u), find(v)
+            ru, rv = _find(parent, u), _find(parent, v)
             if ru != rv:
                 parent[max(ru, rv)] = min(ru, rv)
         parts: dict[int, tuple[list[int], list[tuple[float, int, int]]]] = {}
         for u in range(n):
-            parts.setdefault(find(u), ([], []))[0].append(u)
+            parts.setdefault(_find(parent, u), ([], []))[0].append(u)
         for edge in edges:
-            parts[find(edge[1])][1].append(edge)
+            parts[_find(parent, edge[1])][1].append(edge)
         groups = [units for units, part_edges in parts.values() if not part_edges]
         bins: list[tuple[list[int], list[tuple[float, int, int]]]] = [
             ([], []) for _ in range(self.workers * 4)
@@ -439,12 +433,6 @@ class _Linker:
         parent = list(range(n))
         members: dict[int, list[int]] = {u: [u] for u in units}
 
-        def find(u: int) -> int:
-            while parent[u] != u:
-                parent[u] = parent[parent[u]]
-                u = parent[u]
-            return u
-
         heap = [(-s, self.names[u], self.names[v], u, v) for s, u, v in edges]
         heapq.heapify(heap)
         # A refusal holds for two clusters as they were: it names each root with the number of
@@ -453,7 +441,7 @@ class _Linker:
         refused: set[tuple[int, int, int, int]] = set()
         while heap:
             _, _, _, u, v = heapq.heappop(heap)
-            ru, rv = find(u), find(v)
+            ru, rv = _find(parent, u), _find(parent, v)
             if ru == rv:
                 continue
             ru, rv = min(ru, rv), max(ru, rv)
@@ -617,7 +605,7 @@ class _Candidates:
         self.joined_text: list[str] = []
         self.orth_text: list[str] = []
         for rs in readings:
-            content = [t for t in rs[-1].tokens if t.role not in ("suffix", "generic")]
+            content = _content(rs[-1])
             forms = [token_form(t) for t in content]
             self.joined_text.append("".join(forms))
             forms.sort()
@@ -680,6 +668,14 @@ class _Candidates:
             for v in ranked
             if best[v] >= _CLOSE_KEYS or fuzz.ratio(mine, orth_text[v]) >= _ORTH_CUTOFF
         ]
+
+
+def _find(parent: list[int], u: int) -> int:
+    """The root of ``u`` in the union-find forest ``parent``, halving the path on the way."""
+    while parent[u] != u:
+        parent[u] = parent[parent[u]]
+        u = parent[u]
+    return u
 
 
 def _score_chunk(
