@@ -82,8 +82,9 @@ class WorkersMemory:
     writes to them; its RSS counts those shared pages too, so the sum of RSS overstates what a
     pool of workers costs. What a worker adds is its *private* memory (``Private_Clean`` +
     ``Private_Dirty`` of ``/proc/PID/smaps_rollup``): this sums that over all children, every
-    ``interval`` seconds (reading a worker's figures walks its page tables: a millisecond or so
-    at a few hundred MB, so not much more often), and keeps the highest sum. A sample can miss
+    ``interval`` seconds (reading a worker's figures walks its page tables: about 10 ms per
+    600 MB, on the cores the workers need, so a run timed for speed should not be sampled),
+    and keeps the highest sum. A sample can miss
     a short peak, so the figure is a lower bound on the true peak (close to it when the
     workers' memory grows steadily, as a pool's does). Linux only; NaN elsewhere.
 
