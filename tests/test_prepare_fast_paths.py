@@ -31,7 +31,7 @@ from canonym.normalize import normalize
 # Words rewrite_words acts on, words that open legal phrases, digits, and ordinary words.
 _REWRITE_PIECES = sorted(
     {
-        *list(_FOREIGN_TITLES)[:4],
+        *sorted(_FOREIGN_TITLES)[:4],
         *list(_ORDINALS)[:3],
         *list(_NUMBER_WORDS)[18:24],
         *_ABBREVIATIONS,
