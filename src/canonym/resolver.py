@@ -560,8 +560,10 @@ class Resolver:
 
         A table word is like it when their transliteration keys are equal, or one deletion
         apart each (a dropped, doubled, swapped or changed letter: the symmetric deletion of
-        Wolf Garbe's SymSpell) and close for their length. A long word with no such table word
-        (two slips in it) is compared with every key of the vocabulary, in C.
+        Wolf Garbe's SymSpell) and close for their length, or when a word the table lacks is
+        the table word with two neighbouring letters swapped (see :func:`_swapped_neighbours`).
+        A long word with no such table word (two slips in it) is compared with every key of the
+        vocabulary, in C.
         """
         near, by_key = self._near, self._by_key
         k = token_key(text)
@@ -571,6 +573,12 @@ class Resolver:
             if found:
                 keys.update(found)
         vids: set[int] = set(by_key.get(k, ()))
+        if text not in self._word_vids:
+            # A swap of two neighbouring letters is the commonest typing slip, and keys read
+            # letters in context (Cyril: saral, Cryil: kral), so the slip may move the key far
+            # from the word's: a word the table lacks is also looked up with each swap undone.
+            for swapped in _swapped_neighbours(text):
+                vids.update(by_key.get(token_key(swapped), ()))
         keys.discard(k)
         ratio = fuzz.ratio
         for other in keys:
@@ -1004,6 +1012,22 @@ def _word_vids(word: str, vocab: dict[str, int], postings: list[list[int]]) -> t
         if v not in out:
             out.append(v)
     return tuple(out)
+
+
+def _swapped_neighbours(word: str) -> set[str]:
+    """``word`` with two different neighbouring letters swapped, in each place but the end.
+
+    The last letter stays, as the scorer keeps it (see
+    :func:`canonym.similarity.word_similarity`): a swap there is another name (Fadi, Faid).
+
+    >>> sorted(_swapped_neighbours("cryil"))
+    ['criyl', 'cyril', 'rcyil']
+    """
+    return {
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(len(word) - 2)
+        if word[i] != word[i + 1]
+    }
 
 
 def _neighbourhood(k: str) -> list[str]:
