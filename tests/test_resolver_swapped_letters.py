@@ -70,10 +70,11 @@ SHARED_GIVEN = "Sami"
 
 
 def _inner_swaps(word: str) -> list[str]:
-    """``word`` with each pair of different neighbours swapped, the last letter kept."""
+    """``word`` with each pair of different neighbours swapped, the first and last letters
+    kept (a swap there makes another name: Ahmad/Hamad, Fadi/Faid)."""
     return [
         word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        for i in range(len(word) - 2)
+        for i in range(1, len(word) - 2)
         if word[i] != word[i + 1]
     ]
 

@@ -1033,12 +1033,14 @@ def _letters(word: str) -> str:
 
 
 def _one_transposition(x: str, y: str) -> bool:
-    """Whether ``y`` is ``x`` with two adjacent letters swapped (words of four letters or more)."""
+    """Whether ``y`` is ``x`` with two adjacent letters swapped (words of four letters or more),
+    not the first letter: a swap there makes another name of one root (Ahmad/Hamad)."""
     if len(x) != len(y) or len(x) < 4 or x == y:
         return False
     diff = [i for i in range(len(x)) if x[i] != y[i]]
     return (
         len(diff) == 2
+        and diff[0] > 0
         and diff[1] == diff[0] + 1
         and x[diff[0]] == y[diff[1]]
         and x[diff[1]] == y[diff[0]]

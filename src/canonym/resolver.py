@@ -1015,17 +1015,18 @@ def _word_vids(word: str, vocab: dict[str, int], postings: list[list[int]]) -> t
 
 
 def _swapped_neighbours(word: str) -> set[str]:
-    """``word`` with two different neighbouring letters swapped, in each place but the end.
+    """``word`` with two different neighbouring letters swapped, in each place but the ends.
 
-    The last letter stays, as the scorer keeps it (see
-    :func:`canonym.similarity.word_similarity`): a swap there is another name (Fadi, Faid).
+    The first and the last letter stay, as the scorer keeps them (see
+    :func:`canonym.similarity.word_similarity`): a swap there makes another name (Ahmad,
+    Hamad; Fadi, Faid).
 
     >>> sorted(_swapped_neighbours("cryil"))
-    ['criyl', 'cyril', 'rcyil']
+    ['criyl', 'cyril']
     """
     return {
         word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        for i in range(len(word) - 2)
+        for i in range(1, len(word) - 2)
         if word[i] != word[i + 1]
     }
 

@@ -147,13 +147,14 @@ def _distance(a: str, b: str) -> float:
         left = prev[0] + a_cost
         cur = [left]
         # Two neighbours typed in the wrong order (Hussien/Hussein, Brein/Brien); not at the
-        # end of a word, whose last letter is a suffix (Husein/Huseini stays apart). The cheap
-        # C test on the row first: such a swap is rare.
-        if 0 < i < last_a and previous != ca and (ca + previous) in b:
+        # end of a word, whose last letter is a suffix (Husein/Huseini stays apart), nor at its
+        # start, where a swap makes another name of one root (Ahmad/Hamad, Ahmed/Hamed). The
+        # cheap C test on the row first: such a swap is rare.
+        if 1 < i < last_a and previous != ca and (ca + previous) in b:
             for j in range(lb):
                 cb = b[j]
                 diag = prev[j] if ca == cb else prev[j] + row.get(cb, 1.0)
-                if 0 < j < last_b and ca == b[j - 1] and cb == previous:
+                if 1 < j < last_b and ca == b[j - 1] and cb == previous:
                     swapped = before[j - 1] + _TRANSPOSITION
                     if swapped < diag:
                         diag = swapped
@@ -270,9 +271,12 @@ def _word_similarity(a: str, b: str) -> float:
 
 
 def _swapped_neighbours(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with two different neighbouring letters swapped, not the last.
+    """Whether ``b`` is ``a`` with two different neighbouring letters swapped, neither the
+    first letter nor the last.
 
     The last letter is left out as in :func:`orth_distance`: it is a suffix (Husein/Huseni).
+    The first is left out because a swap there makes another name of one root, not a slip:
+    Ahmad/Hamad and Ahmed/Hamed (ḥ-m-d) are different names.
     """
     if len(a) != len(b) or len(a) < 3:
         return False
@@ -282,7 +286,8 @@ def _swapped_neighbours(a: str, b: str) -> bool:
         if i == len(a):
             return False
     return (
-        i + 2 < len(a)
+        i > 0
+        and i + 2 < len(a)
         and a[i] != a[i + 1]
         and a[i] == b[i + 1]
         and a[i + 1] == b[i]
