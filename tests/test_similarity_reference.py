@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from shared_data import DEV, REAL, read_tsv
 
 from canonym import similarity as sim
+from canonym._name_words import distinct_names
 from canonym.keys import orth, token_key
 from canonym.parse import NameToken, ParsedName, parse
 
@@ -83,6 +84,8 @@ def ref_word_similarity(a: str, b: str) -> float:
     oa, ob = orth(a), orth(b)
     if oa == ob:
         return 1.0
+    if distinct_names(oa, ob):  # the curated list's two names (aliases/name-words/)
+        return sim._DISTINCT_NAMES
     if sim.fuzz.ratio(token_key(a), token_key(b)) < sim._UNRELATED_KEY_RATIO:
         return 0.0
     sa, sb = ref_tail_stripped(a), ref_tail_stripped(b)

@@ -38,6 +38,7 @@ from typing import Any, NamedTuple
 import regex
 
 from ._chars import APOSTROPHES
+from ._name_words import names_apart
 from .keys import consonant_skeleton, key, token_key
 from .normalize import COMPOUND_SUFFIXES, fold
 from .parse import ARTICLES, TITLES, parse
@@ -566,7 +567,9 @@ class NameIndex:
                         for name, kind in typed:
                             keys.setdefault(key(name), []).append((e.id, name, kind))
                     self._keys = keys
-        return self._keys.get(_name_key(text), [])
+        hits = self._keys.get(_name_key(text), [])
+        # One key holds names that a curated list keeps apart (Said, Saad): not those.
+        return [h for h in hits if not names_apart(text, h[1])] if hits else hits
 
     def entity_forms(self, entity_id: str) -> tuple[tuple[str, str], ...]:
         """(joined class key, folded form) of every strong name of an entity (cached)."""

@@ -19,6 +19,7 @@ from typing import NamedTuple
 import regex
 from rapidfuzz import fuzz
 
+from ._name_words import distinct_names
 from .keys import orth, token_key
 from .parse import NameToken, ParsedName
 
@@ -247,6 +248,8 @@ def _word_similarity(a: str, b: str) -> float:
     oa, ob = ia.orth, ib.orth
     if oa == ob:
         return 1.0
+    if distinct_names(oa, ob):
+        return _DISTINCT_NAMES  # Hamid/Hamed, Said/Saad: a curated list's two names
     # Words whose class keys share little are different words; skip the dynamic programme (on
     # real name words no pair under this ratio scores above 0.7, where nothing is accepted).
     if fuzz.ratio(ia.key, ib.key) < _UNRELATED_KEY_RATIO:
@@ -327,6 +330,8 @@ _FAMILY_FLOOR = 0.82
 _CONFLICT_CAP = 0.7
 _WEAK_PAIR = 0.75
 _PAIR_FLOOR = 0.55  # two words less alike than this are not paired at all
+# Two names that a curated group keeps apart (aliases/name-words/distinct.toml): never paired.
+_DISTINCT_NAMES = 0.5
 
 
 def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> NameScore:
