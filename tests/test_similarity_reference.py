@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from shared_data import DEV, REAL, read_tsv
 
 from canonym import similarity as sim
-from canonym._name_words import distinct_names
+from canonym._name_words import distinct_names, same_name
 from canonym.keys import orth, token_key
 from canonym.parse import NameToken, ParsedName, parse
 
@@ -84,7 +84,9 @@ def ref_word_similarity(a: str, b: str) -> float:
     oa, ob = orth(a), orth(b)
     if oa == ob:
         return 1.0
-    if distinct_names(oa, ob):  # the curated list's two names (aliases/name-words/)
+    if same_name(oa, ob):  # the curated list's one name and two names (aliases/name-words/)
+        return sim._LISTED_SPELLING
+    if distinct_names(oa, ob):
         return sim._DISTINCT_NAMES
     if sim.fuzz.ratio(token_key(a), token_key(b)) < sim._UNRELATED_KEY_RATIO:
         return 0.0

@@ -1,15 +1,17 @@
-"""Curated name words: different names that no rule of the script tells apart.
+"""Curated name words: what no rule of the script can tell about two spellings.
 
 Hamid, Hamed and Hamad are three Arabic names of one root; their Latin spellings differ by a
-vowel, as Qasem and Qasim (one name) do. Only a list can say which is which: the bundled
-``aliases/name-words/distinct.toml`` (see ``docs/alias-table.md``). A word of one listed name
-is never taken for a word of another name of its group: :mod:`canonym.similarity` caps their
-similarity below what pairs two words, and so every part of canonym keeps them apart.
+vowel, as Qasem and Qasim (one name) do. Reza and Ridha are one Persian and Arabic name whose
+spellings share little. Only a list can say which is which: the bundled
+``aliases/name-words/names.toml`` (see ``docs/alias-table.md``). Each of its groups lists
+names, each with its spellings: two spellings of one name are one name, and a spelling of one
+name is never taken for a spelling of another name of its group. :mod:`canonym.similarity`
+reads the list, and so every part of canonym follows it.
 
 >>> distinct_names("hamid", "hamed"), distinct_names("husein", "hasan")
 (True, True)
->>> distinct_names("ahmed", "ahmad"), distinct_names("hamid", "soleimani")
-(False, False)
+>>> same_name("reza", "rida"), same_name("ahmed", "ahmad"), same_name("hamid", "hamed")
+(True, True, False)
 """
 
 from __future__ import annotations
@@ -28,18 +30,31 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-__all__ = ["distinct_names", "load_distinct", "names_apart"]
+__all__ = [
+    "distinct_names",
+    "load_name_words",
+    "name_of",
+    "names_apart",
+    "same_name",
+    "spellings_of",
+]
 
-# (group, name) of each normalised spelling that a curated group lists.
-NameOf = dict[str, tuple[int, int]]
+
+class NameWords:
+    """A loaded list: the (group, name) of each normalised spelling, and each name's
+    spellings as listed (folded)."""
+
+    def __init__(self) -> None:
+        self.name_of: dict[str, tuple[int, int]] = {}
+        self.spellings: dict[tuple[int, int], tuple[str, ...]] = {}
 
 
-def load_distinct(path: Path) -> NameOf:
+def load_name_words(path: Path) -> NameWords:
     """Read a file of ``[[group]]`` tables, each with ``names``: lists of spellings.
 
     Raises :class:`canonym.AliasTableError` naming the file, the group's line and the
-    spelling when the file is not such a table, or when two names of a group share a
-    normalised form (they could not be told apart by it)."""
+    spelling when the file is not such a table, or when two names share a normalised form
+    (they could not be told apart by it)."""
     text = path.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)
@@ -49,7 +64,7 @@ def load_distinct(path: Path) -> NameOf:
     groups = data.get("group")
     if set(data) != {"group"} or not isinstance(groups, list):
         raise AliasTableError([Problem(str(path), "line 1", "", "expected [[group]] tables only")])
-    name_of: NameOf = {}
+    loaded = NameWords()
     for g, group in enumerate(groups):
         where = f"line {headers[g]}" if g < len(headers) else f"group {g + 1}"
         names = group.get("names") if isinstance(group, dict) else None
@@ -61,9 +76,10 @@ def load_distinct(path: Path) -> NameOf:
                 [Problem(str(path), where, "", "'names' must be lists of non-empty spellings")]
             )
         for n, spellings in enumerate(names):
+            loaded.spellings[g, n] = tuple(dict.fromkeys(fold(s) for s in spellings))
             for spelling in spellings:
                 form = orth(fold(spelling))
-                other = name_of.setdefault(form, (g, n))
+                other = loaded.name_of.setdefault(form, (g, n))
                 if other != (g, n):
                     raise AliasTableError(
                         [
@@ -75,19 +91,26 @@ def load_distinct(path: Path) -> NameOf:
                             )
                         ]
                     )
-    return name_of
+    return loaded
 
 
-def _bundled() -> NameOf:
+def _bundled() -> NameWords:
     here = Path(__file__).resolve().parent
     for directory in (here / "aliases", here.parent.parent / "aliases"):
-        path = directory / "name-words" / "distinct.toml"
+        path = directory / "name-words" / "names.toml"
         if path.is_file():
-            return load_distinct(path)
-    return {}  # a source tree without the table: nothing is listed, the rules judge alone
+            return load_name_words(path)
+    return NameWords()  # a source tree without the list: the rules judge alone
 
 
-_NAME_OF = _bundled()
+_BUNDLED = _bundled()
+_NAME_OF = _BUNDLED.name_of
+_SPELLINGS = _BUNDLED.spellings
+
+
+def name_of(form: str) -> tuple[int, int] | None:
+    """The (group, name) that lists the normalised word ``form``, if any."""
+    return _NAME_OF.get(form)
 
 
 def distinct_names(orth_a: str, orth_b: str) -> bool:
@@ -98,6 +121,22 @@ def distinct_names(orth_a: str, orth_b: str) -> bool:
         return False
     b = _NAME_OF.get(orth_b)
     return b is not None and a[0] == b[0] and a[1] != b[1]
+
+
+def same_name(orth_a: str, orth_b: str) -> bool:
+    """Whether two normalised words are listed as spellings of one name."""
+    a = _NAME_OF.get(orth_a)
+    return a is not None and a == _NAME_OF.get(orth_b)
+
+
+def spellings_of(word: str) -> tuple[str, ...]:
+    """The listed spellings (folded) of the name that lists the folded ``word``; () if none.
+
+    >>> spellings_of("ridha")
+    ('reza', 'rida', 'ridha', 'redha')
+    """
+    found = _NAME_OF.get(orth(word))
+    return () if found is None else _SPELLINGS[found]
 
 
 @lru_cache(maxsize=16384)

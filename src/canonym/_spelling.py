@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ._bounded import letter_signature, rigid_letters, within_reach
+from ._name_words import name_of, same_name
 from .keys import consonant_skeleton, orth
 from .mentions import FUNCTION_WORDS, WORD_RE, Mention
 from .normalize import fold, normalize
@@ -80,7 +81,12 @@ def block_keys(written: str) -> tuple[str, ...]:
     if not tokens:
         return ()
     joined = "".join(consonant_skeleton(t.particle + t.text) for t in tokens)
-    return ("l" + _token_skeleton(tokens[-1]), "j" + joined)
+    last = tokens[-1]
+    listed = name_of(orth(last.text))
+    if listed is None:
+        return ("l" + _token_skeleton(last), "j" + joined)
+    # A curated list's spellings of one name share few letters (Reza, Ridha): one more key.
+    return ("l" + _token_skeleton(last), "j" + joined, f"n{last.particle}:{listed[0]}:{listed[1]}")
 
 
 # A variant may not differ by more than this weighted edit distance (see similarity.py's costs):
@@ -113,6 +119,10 @@ def word_close(a: str, b: str) -> bool:
         return True
     oa, ob = orth(a), orth(b)
     if oa == ob:
+        return True
+    if same_name(oa, ob) and _fixed_letters(a) == _fixed_letters(b):
+        # A curated list's spellings of one name (Reza, Ridha; Mohd for Muhammad is left to the
+        # resolver: may_relate's bound counts fixed letters, and an abbreviation drops them).
         return True
     if len(oa) >= 4 and oa[:-2] == ob[:-2] and {oa[-2:], ob[-2:]} == _OV_IV:
         return True  # Ukrainian і for a Russian о in a final syllable: Kharkiv/Kharkov, Lviv/Lvov

@@ -42,6 +42,7 @@ from rapidfuzz import fuzz, process
 
 from ._forked import Pending, can_fork, map_forked, start_forked, worker_count
 from ._judge import decide
+from ._name_words import name_of
 from .cli import COMMANDS
 from .compare import (
     DEFAULT_THRESHOLD,
@@ -214,6 +215,7 @@ class _Word(NamedTuple):
     key: str  # token_key
     orth: str
     block_keys: tuple[str, ...]
+    listed: str | None  # the key of the curated name it spells (aliases/name-words/), if any
 
 
 class _WordKeys(dict[str, _Word]):
@@ -230,7 +232,10 @@ class _WordKeys(dict[str, _Word]):
         if len(tk) >= 5:
             keys.append("p:" + tk[:3])
             keys.append("s:" + tk[-3:])
-        word = self[text] = _Word(tk, orth(text), tuple(keys))
+        form = orth(text)
+        name = name_of(form)
+        listed = None if name is None else f"n:{name[0]}:{name[1]}"
+        word = self[text] = _Word(tk, form, tuple(keys), listed)
         return word
 
 
@@ -588,15 +593,19 @@ class _Candidates:
     def __init__(self, linker: _Linker, readings: list[list[ParsedName]]) -> None:
         self.blocks: dict[str, list[int]] = defaultdict(list)
         self.unit_blocks: list[list[str]] = []
-        self.unit_acronyms: list[list[str]] = []
+        self.unit_direct: list[list[str]] = []
         words = _WordKeys()
         blocks = self.blocks
         for u, rs in enumerate(readings):
             ks = list(dict.fromkeys(k for r in rs if r.tokens for k in _block_keys(r, words)))
-            acronyms = sorted("a:" + a for a in acronym_keys(linker.words[u]))
-            ks.extend(acronyms)
+            # Keys whose units are candidates without the prefilters, which compare letters: an
+            # acronym's, and the curated names a word spells (Reza, Ridha share few letters).
+            direct = sorted("a:" + a for a in acronym_keys(linker.words[u]))
+            listed = {words[t.text].listed for r in rs for t in r.tokens}
+            direct += sorted(k for k in listed if k is not None)
+            ks.extend(direct)
             self.unit_blocks.append(ks)
-            self.unit_acronyms.append(acronyms)
+            self.unit_direct.append(direct)
             for k in ks:
                 blocks[k].append(u)
         # What the C prefilters compare, per unit: the content words' keys sorted, the same
@@ -615,7 +624,7 @@ class _Candidates:
 
     def of(self, u: int) -> list[int]:
         """``u``'s candidates, best first: the units it shares its rarest keys with, as far
-        as the prefilters keep them, then those filed under its acronyms."""
+        as the prefilters keep them, then those filed under its acronyms and curated names."""
         blocks = self.blocks
         pool: set[int] = set()
         for posting in sorted((blocks[k] for k in self.unit_blocks[u]), key=len):
@@ -626,8 +635,9 @@ class _Candidates:
         if not pool:
             return []
         ordered = self._prefilter(u, sorted(pool))
-        # An acronym shares no letters' keys with its expansion: both are filed under it.
-        for k in self.unit_acronyms[u]:
+        # An acronym shares no letters' keys with its expansion: both are filed under it; so
+        # are the spellings of one curated name.
+        for k in self.unit_direct[u]:
             if len(blocks[k]) <= _CANDIDATES:
                 ordered.extend(v for v in blocks[k] if v != u and v not in ordered)
         return ordered

@@ -62,6 +62,7 @@ from ._compare_words import (
     rewrite_words,
     wade_giles_readings,
 )
+from ._name_words import same_name
 from ._typecheck import require_str
 from .keys import orth
 from .normalize import _fold, _normalize, fold
@@ -1074,7 +1075,11 @@ def _adjust(
         if sim <= _CONTRADICTION or min(len(x.text), len(y.text)) > _SHORT_WORD:
             continue  # the cheap tests first
         ox, oy = orth(x.text), orth(y.text)
-        if max(len(ox), len(oy)) <= _SHORT_WORD and orth_distance(ox, oy) >= _SHORT_WORD_DISTANCE:
+        if (
+            max(len(ox), len(oy)) <= _SHORT_WORD
+            and orth_distance(ox, oy) >= _SHORT_WORD_DISTANCE
+            and not same_name(ox, oy)  # a curated list's spellings of one name (Reza, Rida)
+        ):
             if notes is not None:
                 notes.append(f"{x.form!r} and {y.form!r} are short words a letter apart")
             cap = min(cap, _CONTRADICTION)

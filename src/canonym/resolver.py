@@ -20,6 +20,7 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from ._name_words import spellings_of
 from ._typecheck import require_str
 from .keys import consonant_skeleton, key_skeleton, token_form, token_key
 from .normalize import _fold_text, fold, normalize
@@ -579,6 +580,9 @@ class Resolver:
             # from the word's: a word the table lacks is also looked up with each swap undone.
             for swapped in _swapped_neighbours(text):
                 vids.update(by_key.get(token_key(swapped), ()))
+        # A curated list's other spellings of the word's name (Reza: Ridha), whatever their keys.
+        for spelling in spellings_of(text):
+            vids.update(by_key.get(token_key(spelling), ()))
         keys.discard(k)
         ratio = fuzz.ratio
         for other in keys:

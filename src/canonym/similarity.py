@@ -19,7 +19,7 @@ from typing import NamedTuple
 import regex
 from rapidfuzz import fuzz
 
-from ._name_words import distinct_names
+from ._name_words import name_of
 from .keys import orth, token_key
 from .parse import NameToken, ParsedName
 
@@ -248,8 +248,12 @@ def _word_similarity(a: str, b: str) -> float:
     oa, ob = ia.orth, ib.orth
     if oa == ob:
         return 1.0
-    if distinct_names(oa, ob):
-        return _DISTINCT_NAMES  # Hamid/Hamed, Said/Saad: a curated list's two names
+    listed = name_of(oa)
+    if listed is not None:
+        other = name_of(ob)
+        if other is not None and other[0] == listed[0]:
+            # A curated list's one name (Reza, Ridha) or two names (Hamid, Hamed).
+            return _LISTED_SPELLING if other == listed else _DISTINCT_NAMES
     # Words whose class keys share little are different words; skip the dynamic programme (on
     # real name words no pair under this ratio scores above 0.7, where nothing is accepted).
     if fuzz.ratio(ia.key, ib.key) < _UNRELATED_KEY_RATIO:
@@ -330,7 +334,9 @@ _FAMILY_FLOOR = 0.82
 _CONFLICT_CAP = 0.7
 _WEAK_PAIR = 0.75
 _PAIR_FLOOR = 0.55  # two words less alike than this are not paired at all
-# Two names that a curated group keeps apart (aliases/name-words/distinct.toml): never paired.
+# Two spellings of one name, or two names, of a curated group (aliases/name-words/names.toml):
+# as alike as a transliteration variant; never paired.
+_LISTED_SPELLING = 0.95
 _DISTINCT_NAMES = 0.5
 
 
