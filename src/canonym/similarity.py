@@ -218,13 +218,19 @@ class _WordInfo(NamedTuple):
     key: str
     tail_orth: str | None  # the orth form without a compound tail, None if it has none
     length: int
+    listed: tuple[int, int] | None  # the curated name it spells (aliases/name-words/), if any
 
 
 @lru_cache(maxsize=1 << 16)
 def _word_info(word: str) -> _WordInfo:
     stripped = _tail_stripped(word)
+    form = orth(word)
     return _WordInfo(
-        orth(word), token_key(word), None if stripped == word else orth(stripped), len(word)
+        form,
+        token_key(word),
+        None if stripped == word else orth(stripped),
+        len(word),
+        name_of(form),
     )
 
 
@@ -248,9 +254,9 @@ def _word_similarity(a: str, b: str) -> float:
     oa, ob = ia.orth, ib.orth
     if oa == ob:
         return 1.0
-    listed = name_of(oa)
+    listed = ia.listed
     if listed is not None:
-        other = name_of(ob)
+        other = ib.listed
         if other is not None and other[0] == listed[0]:
             # A curated list's one name (Reza, Ridha) or two names (Hamid, Hamed).
             return _LISTED_SPELLING if other == listed else _DISTINCT_NAMES
