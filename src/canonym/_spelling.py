@@ -19,7 +19,7 @@ from .keys import consonant_skeleton, orth
 from .mentions import FUNCTION_WORDS, WORD_RE, Mention
 from .normalize import fold, normalize
 from .parse import NameToken, parse
-from .similarity import orth_distance, score_names, word_similarity
+from .similarity import _swapped_neighbours, orth_distance, score_names, word_similarity
 from .table import Entity
 
 __all__ = [
@@ -76,17 +76,23 @@ def _token_skeleton(t: NameToken) -> str:
 
 @lru_cache(maxsize=65536)
 def block_keys(written: str) -> tuple[str, ...]:
-    """Where a spelling is filed for comparison: its last word's and its joined skeleton."""
+    """Where a spelling is filed for comparison: its last word's and its joined skeleton, the
+    last word's letters in any order, and the curated name it spells, if any."""
     tokens = name_words(written)
     if not tokens:
         return ()
     joined = "".join(consonant_skeleton(t.particle + t.text) for t in tokens)
     last = tokens[-1]
+    keys = ["l" + _token_skeleton(last), "j" + joined]
+    if len(last.text) > _SHORT_WORD:
+        # Two neighbours swapped (Cryil, Cyril) can move both skeletons, as keys read letters
+        # in context; the same letters in any order meet.
+        keys.append(f"s{last.particle}:{''.join(sorted(last.text))}")
     listed = name_of(orth(last.text))
-    if listed is None:
-        return ("l" + _token_skeleton(last), "j" + joined)
-    # A curated list's spellings of one name share few letters (Reza, Ridha): one more key.
-    return ("l" + _token_skeleton(last), "j" + joined, f"n{last.particle}:{listed[0]}:{listed[1]}")
+    if listed is not None:
+        # A curated list's spellings of one name share few letters (Reza, Ridha).
+        keys.append(f"n{last.particle}:{listed[0]}:{listed[1]}")
+    return tuple(keys)
 
 
 # A variant may not differ by more than this weighted edit distance (see similarity.py's costs):
@@ -114,6 +120,8 @@ def word_close(a: str, b: str) -> bool:
     >>> [word_close(a, b) for a, b in [("iran", "iraq"), ("hamid", "hamad"),
     ...                               ("russia", "russian"), ("ali", "eli")]]
     [False, False, False, False]
+    >>> word_close("cryil", "cyril"), word_close("ahmad", "hamad")   # a slip; another name
+    (True, False)
     """
     if a == b:
         return True
@@ -126,6 +134,16 @@ def word_close(a: str, b: str) -> bool:
         return True
     if len(oa) >= 4 and oa[:-2] == ob[:-2] and {oa[-2:], ob[-2:]} == _OV_IV:
         return True  # Ukrainian і for a Russian о in a final syllable: Kharkiv/Kharkov, Lviv/Lvov
+    if (
+        len(a) > _SHORT_WORD
+        and _swapped_neighbours(a, b)
+        and _fixed_letters(a) == _fixed_letters(b)
+    ):
+        # Two neighbours typed in the wrong order inside a word of five letters or more (not
+        # its first letter nor its last, as word_similarity reads it): one typing slip (Cryil,
+        # Stehpen). may_relate's bound counts fixed letters of the normalised word: a swap that
+        # makes or breaks a doubled letter (Khaill, Khalil) changes them, and is left to the rules.
+        return True
     if abs(len(oa) - len(ob)) > 1:
         return False  # two letters added cost at least 2 x 0.45, over the limit
     limit = _MAX_SHORT_WORD_DISTANCE if max(len(a), len(b)) <= _SHORT_WORD else _MAX_WORD_DISTANCE
