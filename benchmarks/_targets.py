@@ -44,9 +44,9 @@ def _row(
     elif goal == 0 or measured == 0:
         by = f"{fmt(measured)} vs {fmt(goal)}"
     elif higher_is_better:
-        by = f"{measured / goal:.2f}x the goal" if met else f"short {goal / measured:.1f}x"
+        by = f"{measured / goal:.2f}x the goal" if met else f"short {_miss(goal / measured)}"
     else:
-        by = f"{goal / measured:.2f}x under" if met else f"over {measured / goal:.1f}x"
+        by = f"{goal / measured:.2f}x under" if met else f"over {_miss(measured / goal)}"
     shown = fmt(measured) + (unit if unit in ("", "x") else f" {unit}")
     return {
         "target": target,
@@ -258,3 +258,8 @@ def print_targets(rows: list[dict[str, Any]]) -> None:
             for r in rows
         ],
     )
+
+
+def _miss(ratio: float) -> str:
+    """How far a target is missed: two decimals when near (1.02x), one when far (3.9x)."""
+    return f"{ratio:.2f}x" if ratio < 1.1 else f"{ratio:.1f}x"
