@@ -62,7 +62,7 @@ from ._compare_words import (
     rewrite_words,
     wade_giles_readings,
 )
-from ._name_words import same_name
+from ._name_words import distinct_names, same_name
 from ._typecheck import require_str
 from .keys import orth
 from .normalize import _fold, _normalize, fold
@@ -139,11 +139,20 @@ class Comparison:
             for x, y, sim in d.pairs:
                 if x.form != y.form:
                     diffs = ", ".join(describe_differences(x.form, y.form)) or "same letters"
+                    if same_name(orth(x.text), orth(y.text)):
+                        diffs += "; one name in the curated list of name words"
                     lines.append(f"{x.form!r} ~ {y.form!r} ({diffs}; similarity {sim:.2f})")
             for t in d.query_only:
                 lines.append(f"word {t.form!r} ({t.role}) only in {self.a!r}")
             for t in d.alias_only:
                 lines.append(f"word {t.form!r} ({t.role}) only in {self.b!r}")
+            for x in d.query_only:
+                for y in d.alias_only:
+                    if distinct_names(orth(x.text), orth(y.text)):
+                        lines.append(
+                            f"{x.form!r} and {y.form!r} are two names"
+                            " (the curated list of name words)"
+                        )
         return "\n".join(lines)
 
 
