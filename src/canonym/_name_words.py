@@ -24,6 +24,7 @@ from .errors import AliasTableError, Problem
 from .keys import orth
 from .normalize import fold
 from .parse import parse
+from .table import bundled_aliases_dir
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -95,12 +96,11 @@ def load_name_words(path: Path) -> NameWords:
 
 
 def _bundled() -> NameWords:
-    here = Path(__file__).resolve().parent
-    for directory in (here / "aliases", here.parent.parent / "aliases"):
-        path = directory / "name-words" / "names.toml"
-        if path.is_file():
-            return load_name_words(path)
-    return NameWords()  # a source tree without the list: the rules judge alone
+    try:
+        path = bundled_aliases_dir() / "name-words" / "names.toml"
+    except FileNotFoundError:
+        return NameWords()  # no bundled table at all: the rules judge alone
+    return load_name_words(path) if path.is_file() else NameWords()
 
 
 _BUNDLED = _bundled()

@@ -562,7 +562,7 @@ class Resolver:
         A table word is like it when their transliteration keys are equal, or one deletion
         apart each (a dropped, doubled, swapped or changed letter: the symmetric deletion of
         Wolf Garbe's SymSpell) and close for their length, or when a word the table lacks is
-        the table word with two neighbouring letters swapped (see :func:`_swapped_neighbours`).
+        the table word with two neighbouring letters swapped (see :func:`_inner_swaps`).
         A long word with no such table word (two slips in it) is compared with every key of the
         vocabulary, in C.
         """
@@ -578,7 +578,7 @@ class Resolver:
             # A swap of two neighbouring letters is the commonest typing slip, and keys read
             # letters in context (Cyril: saral, Cryil: kral), so the slip may move the key far
             # from the word's: a word the table lacks is also looked up with each swap undone.
-            for swapped in _swapped_neighbours(text):
+            for swapped in _inner_swaps(text):
                 vids.update(by_key.get(token_key(swapped), ()))
         # A curated list's other spellings of the word's name (Reza: Ridha), whatever their keys.
         for spelling in spellings_of(text):
@@ -1018,14 +1018,14 @@ def _word_vids(word: str, vocab: dict[str, int], postings: list[list[int]]) -> t
     return tuple(out)
 
 
-def _swapped_neighbours(word: str) -> set[str]:
+def _inner_swaps(word: str) -> set[str]:
     """``word`` with two different neighbouring letters swapped, in each place but the ends.
 
     The first and the last letter stay, as the scorer keeps them (see
     :func:`canonym.similarity.word_similarity`): a swap there makes another name (Ahmad,
     Hamad; Fadi, Faid).
 
-    >>> sorted(_swapped_neighbours("cryil"))
+    >>> sorted(_inner_swaps("cryil"))
     ['criyl', 'cyril']
     """
     return {
