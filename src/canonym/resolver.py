@@ -562,8 +562,9 @@ class Resolver:
         A table word is like it when their transliteration keys are equal, or one deletion
         apart each (a dropped, doubled, swapped or changed letter: the symmetric deletion of
         Wolf Garbe's SymSpell) and close for their length, or when a word the table lacks is
-        the table word with two neighbouring letters swapped (see :func:`_inner_swaps`).
-        A long word with no such table word (two slips in it) is compared with every key of the
+        the table word with two neighbouring letters swapped (see :func:`_inner_swaps`), or
+        when the curated list of name words gives the two one name (Reza, Ridha). A long word
+        with no such table word (two slips in it) is compared with every key of the
         vocabulary, in C.
         """
         near, by_key = self._near, self._by_key
