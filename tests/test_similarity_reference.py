@@ -84,10 +84,15 @@ def ref_word_similarity(a: str, b: str) -> float:
     oa, ob = orth(a), orth(b)
     if oa == ob:
         return 1.0
-    if same_name(oa, ob):  # the curated list's one name and two names (aliases/name-words/)
-        return sim._LISTED_SPELLING
-    if distinct_names(oa, ob):
+    if distinct_names(oa, ob):  # the curated list's two names and one name (aliases/name-words/)
         return sim._DISTINCT_NAMES
+    if same_name(oa, ob):
+        return max(sim._LISTED_SPELLING, ref_rule_similarity(a, b))
+    return ref_rule_similarity(a, b)
+
+
+def ref_rule_similarity(a: str, b: str) -> float:
+    oa, ob = orth(a), orth(b)
     if sim.fuzz.ratio(token_key(a), token_key(b)) < sim._UNRELATED_KEY_RATIO:
         return 0.0
     sa, sb = ref_tail_stripped(a), ref_tail_stripped(b)

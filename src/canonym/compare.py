@@ -68,6 +68,7 @@ from .keys import orth
 from .normalize import _fold, _normalize, fold
 from .parse import ARTICLES, PARTICLES, NameToken, ParsedName, parse
 from .similarity import (
+    _LISTED_SPELLING,
     NameScore,
     describe_differences,
     orth_distance,
@@ -139,8 +140,8 @@ class Comparison:
             for x, y, sim in d.pairs:
                 if x.form != y.form:
                     diffs = ", ".join(describe_differences(x.form, y.form)) or "same letters"
-                    if same_name(orth(x.text), orth(y.text)):
-                        diffs += "; one name in the curated list of name words"
+                    if sim == _LISTED_SPELLING and same_name(orth(x.text), orth(y.text)):
+                        diffs += "; one name in the curated list of name words"  # it decided
                     lines.append(f"{x.form!r} ~ {y.form!r} ({diffs}; similarity {sim:.2f})")
             for t in d.query_only:
                 lines.append(f"word {t.form!r} ({t.role}) only in {self.a!r}")

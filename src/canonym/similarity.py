@@ -251,15 +251,20 @@ def word_similarity(a: str, b: str) -> float:
 @lru_cache(maxsize=1 << 18)
 def _word_similarity(a: str, b: str) -> float:
     ia, ib = _word_info(a), _word_info(b)
-    oa, ob = ia.orth, ib.orth
-    if oa == ob:
+    if ia.orth == ib.orth:
         return 1.0
     listed = ia.listed
-    if listed is not None:
-        other = ib.listed
-        if other is not None and other[0] == listed[0]:
-            # A curated list's one name (Reza, Ridha) or two names (Hamid, Hamed).
-            return _LISTED_SPELLING if other == listed else _DISTINCT_NAMES
+    if listed is not None and ib.listed is not None and ib.listed[0] == listed[0]:
+        if ib.listed != listed:
+            return _DISTINCT_NAMES  # a curated list's two names (Hamid, Hamed)
+        # A curated list's one name: as alike as a variant, or as the rules find (Ghasem, Qassem).
+        return max(_LISTED_SPELLING, _rule_similarity(a, b, ia, ib))
+    return _rule_similarity(a, b, ia, ib)
+
+
+def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
+    """:func:`_word_similarity` by the rules alone, for words of different ``orth`` forms."""
+    oa, ob = ia.orth, ib.orth
     # Words whose class keys share little are different words; skip the dynamic programme (on
     # real name words no pair under this ratio scores above 0.7, where nothing is accepted).
     if fuzz.ratio(ia.key, ib.key) < _UNRELATED_KEY_RATIO:
