@@ -128,6 +128,11 @@ def ref_weight(token: NameToken) -> float:
     return base * 0.3 if token.role == "generic" else base
 
 
+def ref_pair_weight(q: NameToken, a: NameToken) -> float:
+    base = float(max(3, min(len(a.text), 10)))
+    return base * 0.3 if "generic" in (q.role, a.role) else base
+
+
 def ref_combine(
     pairs: list[tuple[NameToken, NameToken, float]],
     q_only: tuple[NameToken, ...],
@@ -139,8 +144,8 @@ def ref_combine(
         return 0.0
     if any(t.role == "designator" for t in (*q_only, *(t for _, t in a_only))):
         return min(0.5, ref_combine(pairs, (), (), alias_length))
-    matched = sum(ref_weight(x) * s for x, _, s in pairs)
-    total = sum(ref_weight(x) for x, _, _ in pairs)
+    matched = sum(ref_pair_weight(q, a) * s for q, a, s in pairs)
+    total = sum(ref_pair_weight(q, a) for q, a, _ in pairs)
     for t in q_only:
         total += ref_weight(t) * sim._UNMATCHED_ROLE_FACTOR.get(t.role, 1.0)
     for position, t in a_only:

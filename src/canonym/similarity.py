@@ -453,10 +453,16 @@ def _combine(
     ):
         # "Mosul Dam", "Kherson Oblast": a word that makes it another entity
         return min(0.5, _combine(pairs, (), (), alias_length))
-    # _weight, inlined: this runs for every pair of names compared.
+    # _weight, inlined: this runs for every pair of names compared. A pair weighs the length of
+    # its word of ``a``, the name matched against: by the query's word, a letter doubled by a
+    # typo ("Holdding") made a name that leaves out one of ``a``'s words score higher than the
+    # same name spelled right, and could lift it over the threshold. It is generic when either
+    # word is read as one (an initial "S." beside "US").
     weights = [
-        (_GENERIC_WEIGHTS if x.role == "generic" else _WEIGHTS)[min(len(x.text), 10)]
-        for x, _, _ in pairs
+        (_GENERIC_WEIGHTS if x.role == "generic" or y.role == "generic" else _WEIGHTS)[
+            min(len(y.text), 10)
+        ]
+        for x, y, _ in pairs
     ]
     # The same sums, in the same order, as a weighted mean over the pairs and the left-out words.
     matched = sum([w * pair[2] for w, pair in zip(weights, pairs, strict=True)])
