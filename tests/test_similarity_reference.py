@@ -37,6 +37,8 @@ def ref_indel_costs(word: str) -> list[float]:
             or (i + 1 < len(word) and word[i + 1] in sim._VOWELS)
         ):
             costs[i] = min(costs[i], sim._INDEL_GLIDE)
+    if word[:1] in ("y", "i") and word[1:2] in ("a", "e", "o", "u"):
+        costs[0] = 1.0
     if word:
         costs[-1] = sim._INDEL_FINAL.get(word[-1], 1.0)
     return costs

@@ -97,6 +97,11 @@ def _indel_costs(word: str) -> tuple[float, ...]:
             (i > 0 and word[i - 1] in _VOWELS) or (i + 1 < len(word) and word[i + 1] in _VOWELS)
         ):
             costs[i] = min(costs[i], _INDEL_GLIDE)
+    if len(word) > 1 and word[0] in _GLIDES and word[1] in _VOWELS and word[1] not in _GLIDES:
+        # A word-initial y or i before another vowel is no glide but a consonant (Cyrillic я,
+        # ю, ё), and leaving it out makes another name: Yana/Ana, Yusuf/Usuf, Yuri/Uri. (Before
+        # i it is a way of writing the i: Korean Yi for I, Burmese Yee and Yi.)
+        costs[0] = 1.0
     if word:
         costs[-1] = _INDEL_FINAL.get(word[-1], 1.0)
     return tuple(costs)
