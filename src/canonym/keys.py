@@ -38,6 +38,9 @@ _DIGRAPHS: dict[str, str] = {
     "kh": "H",
     "gh": "G",
     "dh": "D",
+    # Latin x is ks (Russian кс, Greek ξ): Alexander/Aleksandr, Maxim/Maksim, Dixon/Dickson.
+    "cks": "x",
+    "ks": "x",
     "th": "T",
     "ph": "f",
     "ts": "c",
@@ -64,6 +67,9 @@ _H_AFTER_DIGRAPH = regex.compile(r"(?<=[SCHZDTG])h")
 # French ou before a vowel is a w: Moussaoui, Ouagadougou.
 _OU_GLIDE = regex.compile(r"ou(?=[aei])")
 _LONE_C = regex.compile(r"c(?=[ei])")
+# English cs after a letter is the x of ks: Electronics/Elektroniks. (Not at the start of a word,
+# where it is an acronym's or Hungarian: CSKA, Csaba.)
+_MEDIAL_CS = regex.compile(r"(?<=.)cs")
 _FINAL_H = regex.compile(r"(?<=[ae])h$")
 _DOUBLED = regex.compile(r"(.)\1+")
 
@@ -99,6 +105,8 @@ def orth(word: str) -> str:
         w = _OU_GLIDE.sub("v", w)
     if "j" in w:
         w = _J_GLIDE.sub("", w)
+    if "cs" in w:
+        w = _MEDIAL_CS.sub("x", w)
     if "aw" in w:
         w = _AW.sub("o", w)
     w = _DIGRAPH_RE.sub(_digraph, w)
