@@ -42,8 +42,10 @@ _pairs(0.2, "ou", "qG", "Gg", "Hh", "Dd", "Tt", "Zj", "vf", "Dz")
 _pairs(0.3, "ae", "ei", "qg", "HC", "CS", "DT", "jy", "uv", "ZS", "Zz", "kc")
 _pairs(0.35, "kg", "dz", "zs", "GK", "jg", "Sx", "Hx")
 # h~g: Ukrainian г is h where Russian writes g (Holub/Golub, Hennadiy/Gennadiy), and Russian
-# writes a foreign h as g (Гусейн Gusein for Hussein).
-_pairs(0.4, "kH", "Ss", "Cc", "cs", "cz", "dt", "Ts", "bp", "Hk", "fp", "hg")
+# writes a foreign h as g (Гусейн Gusein for Hussein). ch~j: Korean ㅈ is ch in McCune-Reischauer
+# and j in the Revised Romanization (Kim Chong-il, Kim Jong Il), and Arabic writes the ch of a
+# Persian or Turkish name as j (Chalabi, Jalabi).
+_pairs(0.4, "kH", "Ss", "Cc", "cs", "cz", "dt", "Ts", "bp", "Hk", "fp", "hg", "Cj")
 _pairs(0.5, "vb", "kx", "Sz", "Gk")
 # Vowels of different classes: a real difference (Hamid/Hamad, Hussein/Hassan, Mosul/Mosel).
 _pairs(0.7, "oa", "ua", "ai", "io", "iu", "eo", "eu")
