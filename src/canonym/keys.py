@@ -57,7 +57,9 @@ _Y_BEFORE_CONSONANT = regex.compile(r"y(?![aeiou])")
 # Initial Ye/Je is the Cyrillic е: Yeltsin/Jelzin/Eltsine, Yevgeny/Jewgeni/Evgeny. Before
 # another vowel it is not (Jeanne, Jean, Yeo): read as e, Jeanne came within a dropped vowel of
 # Anne. (A second e is let through: it is a doubled letter, Jeenny for Jenny, Jeeri for Jeri.)
-_INITIAL_YE = regex.compile(r"^[yj]e(?![aiouy])")
+# Nor before h, which Russian does not write after е (its х is kh): Yehia, Yehuda are a y, an e
+# and an h, and Yehia is Yahya.
+_INITIAL_YE = regex.compile(r"^[yj]e(?![aiouyh])")
 # German j after i/y is the y glide: Kyjiw, Majdan written Maidan.
 _J_GLIDE = regex.compile(r"(?<=[iy])j")
 # The diphthong aw before a consonant is written o as often: Mawsil/Mosul, Shawkat/Shokat.
