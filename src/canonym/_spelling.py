@@ -84,6 +84,11 @@ def block_keys(written: str) -> tuple[str, ...]:
     joined = "".join(consonant_skeleton(t.particle + t.text) for t in tokens)
     last = tokens[-1]
     keys = ["l" + _token_skeleton(last), "j" + joined]
+    if "j" in last.text:
+        # German, Polish and Czech write the y glide j (Navalnaja, Navalnaya), which a skeleton
+        # keeps as a consonant and drops as a vowel: the word is filed under both readings, and
+        # the word rules judge (j~y is a class pair).
+        keys.append(f"l{last.particle}:{consonant_skeleton(last.text.replace('j', 'y'))}")
     if len(last.text) > _SHORT_WORD:
         # Two neighbours swapped (Cryil, Cyril) can move both skeletons, as keys read letters
         # in context; the same letters in any order meet.
