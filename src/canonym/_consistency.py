@@ -4,7 +4,8 @@ Mentions (from :mod:`canonym.mentions`) are put in *groups*, one per name:
 
 - a known entity's mentions form one group whose house style is the table ``name`` and its
   ``short`` forms (a curated ``alias`` that is a different name, such as a birth name or an
-  acronym, forms a group of its own, whose house style is that alias as written);
+  acronym, forms a group of its own, whose house style is that alias as written, or the
+  entity's first alias that it is a spelling of);
 - an unknown mention joins the one group (known or unknown) whose spelling it varies by the word
   rules of :mod:`canonym._spelling`, or whose words it repeats (a second reference: ``Ridha`` of
   ``Mohammed Ridha Jabri``); failing that it may be tied to the table by its transliteration key
@@ -300,6 +301,8 @@ class Judge:
         self._ties: dict[str, tuple[int, tuple[str, str, str, str] | None]] = {}
         # id of an unknown mention -> (it, the entity it was tied to, it as a mention of that)
         self._known_forms: dict[int, tuple[Mention, tuple[str, str, str, str], Mention]] = {}
+        # (entity id, curated alias) -> the alias whose group it joins: see _alias_lead
+        self._leads: dict[tuple[str, str], str] = {}
 
     # -- grouping ---------------------------------------------------------------------------
 
@@ -357,8 +360,11 @@ class Judge:
             and m.alias is not None
             and not alias_is_spelling(entity.name, entity.kind, m.alias)
         ):
-            # another name of the entity (a birth name, an acronym): a group of its own
-            key, house = (entity.id, m.alias), [m.alias]
+            # another name of the entity (a birth name, an acronym): a group of its own, which
+            # its spellings among the entity's other names join (Ahmad al-Sharaa of Ahmed
+            # al-Sharaa, both curated aliases), the first listed as house style
+            lead = self._alias_lead(entity, m.alias)
+            key, house = (entity.id, lead), [lead]
         else:
             key, house = (entity.id, ""), [entity.name, *entity.short]
         group = self._known.get(key)
@@ -380,6 +386,19 @@ class Judge:
             self._forms.add(display(m.text), group)
         self._known_mentions[id(m)] = (m, group, spelling)
         return group
+
+    def _alias_lead(self, entity: Entity, alias: str) -> str:
+        """The first of ``entity``'s curated aliases that ``alias`` is a spelling of (itself
+        when none comes before it)."""
+        kept = self._leads.get((entity.id, alias))
+        if kept is None:
+            kept = alias
+            for other in entity.aliases:
+                if other == alias or alias_is_spelling(other, entity.kind, alias):
+                    kept = other
+                    break
+            self._leads[(entity.id, alias)] = kept
+        return kept
 
     def _anchor(self, mentions: list[_Occurrence]) -> list[_Occurrence]:
         """Attach unknown mentions to known groups, tie them to the table by key or by the
