@@ -326,6 +326,29 @@ def test_sentence_openers_are_dropped_and_named_elsewhere() -> None:
     ]
 
 
+def test_a_name_whose_part_is_a_table_form_is_tied_as_a_whole() -> None:
+    """A misspelt name holding a curated short form of its entity ("al-Adel") is that entity
+    as a whole, even where the draft names it nowhere else: its misspelt part is not judged
+    alone against another name of the draft (Sayff against the acronym SAF). Written one way
+    throughout, it is reported only with ``variants``."""
+    table = canonym.AliasTable.from_records(
+        [
+            {
+                "id": "saf",
+                "name": "Sudanese Armed Forces",
+                "kind": "organization",
+                "aliases": ["SAF"],
+            },
+            {"id": "saif-al-adel", "name": "Saif al-Adel", "kind": "person", "short": ["al-Adel"]},
+        ]
+    )
+    text = "The SAF shelled Omdurman on Monday. Sayff al-Adel is said to live in Iran."
+    assert check(text, table=table) == []
+    assert [
+        (f.text, f.suggestion, f.entity_id) for f in check(text, table=table, variants=True)
+    ] == [("Sayff al-Adel", "Saif al-Adel", "saif-al-adel")]
+
+
 def test_code_urls_and_comments_are_not_prose() -> None:
     text = "See `Solemani`, https://example.org/Solemani and <!-- Solemani -->.\n```\nSolemani\n```"
     assert _mentions(text) == [("See", None)]

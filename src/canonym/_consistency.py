@@ -432,6 +432,14 @@ class Judge:
         if self._opens_with_common_word(m):
             return None
         within = None if self.variants else self._context_ids
+        if within is not None and m.parts:
+            # The entities the segment's own parts name are named by the draft too ("Sayff
+            # al-Adel" holds Saif al-Adel's short form "al-Adel"). Not by a weak alias: that
+            # confirms a name and does not make one, and a weak alias that opens with a title
+            # ("Sheikh Tamim") would bring the title into the tied mention.
+            own = {p.entity for p in m.parts if p.entity is not None and p.alias_type != "weak"}
+            if not own <= within:
+                within = within | own
         size = -1 if within is None else len(within)
         kept = self._ties.get(m.text)
         if kept is not None and (kept[0] == size or kept[0] == -1):
