@@ -174,8 +174,11 @@ def _run_step(c: _Classes) -> str:
         rf"[{c.hy}](?!(?:{'|'.join(_NOT_TAILS)})(?![{c.lmn}]))[{c.ll}]{{1,4}}"
         rf"(?![{c.lmn}]|[{c.hy}][{c.ll}])"
     )
+    # After a space, an inner particle (al, bin, de ...) or any hyphenated form of the Arabic
+    # article, sun-letter assimilations included: Deir ez-Zor, Jabhat an-Nusra, Nur ad-Din.
     joiner = (
-        rf"(?:{_ws(c)}(?:(?:{'|'.join(_INNER_PARTICLES)})(?:[{c.sp}]+|[{c.hy}]))?"
+        rf"(?:{_ws(c)}(?:(?:{'|'.join(_INNER_PARTICLES)})(?:[{c.sp}]+|[{c.hy}])"
+        rf"|(?:{'|'.join(_HY_ARTICLES)})[{c.hy}])?"
         rf"|[{c.hy}](?:(?:{'|'.join(_HY_ARTICLES)})[{c.hy}])?|[{c.en_dash}])"
     )
     return rf"{joiner}(?=[{c.marks}]?[{c.lu}{c.lt}]){_capword(c)}|{tail}"
