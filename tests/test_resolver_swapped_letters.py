@@ -70,12 +70,15 @@ SHARED_GIVEN = "Sami"
 
 
 def _inner_swaps(word: str) -> list[str]:
-    """``word`` with each pair of different neighbours swapped, the first and last letters
-    kept (a swap there makes another name: Ahmad/Hamad, Fadi/Faid)."""
+    """``word`` with each pair of different neighbours swapped, the first letter kept, and the
+    last unless it and the one before are consonants (a swap there makes another name:
+    Ahmad/Hamad, Fadi/Faid; Holdign is Holding)."""
+    vowels = "aeiouy"
     return [
         word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        for i in range(1, len(word) - 2)
+        for i in range(1, len(word) - 1)
         if word[i] != word[i + 1]
+        and (i < len(word) - 2 or (word[i] not in vowels and word[i + 1] not in vowels))
     ]
 
 

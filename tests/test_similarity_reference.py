@@ -65,7 +65,14 @@ def ref_orth_distance(a: str, b: str) -> float:
                 diag = prev[j] + sim._SUB_FINAL.get((ca, cb), 1.0)
             else:
                 diag = prev[j] + sim._SUB.get((ca, cb), 1.0)
-            if 1 < i < la - 1 and 1 < j < lb - 1 and ca == b[j - 1] and cb == a[i - 1] != ca:
+            inner = 1 < i < la - 1 and 1 < j < lb - 1
+            final_consonants = (
+                i == la - 1 > 1
+                and j == lb - 1 > 1
+                and ca not in sim._VOWELS
+                and cb not in sim._VOWELS
+            )
+            if (inner or final_consonants) and ca == b[j - 1] and cb == a[i - 1] != ca:
                 diag = min(diag, before[j - 1] + sim._TRANSPOSITION)
             up = prev[j + 1] + a_indel[i]
             side = left + b_indel[j]
@@ -102,10 +109,15 @@ def ref_rule_similarity(a: str, b: str) -> float:
         return sim._COMPOUND_TAIL_SIMILARITY
     longest = max(len(oa), len(ob))
     dist = ref_orth_distance(oa, ob)
-    # The words as typed one swap of two different neighbours apart (not the first letter nor
-    # the last): one
-    # slip, even where orth's collapse of a double letter hides it (Tlelo/Tello).
-    swaps = {a[:i] + a[i + 1] + a[i] + a[i + 2 :] for i in range(1, len(a) - 2) if a[i] != a[i + 1]}
+    # The words as typed one swap of two different neighbours apart (not the first letter, nor
+    # the last unless both are consonants): one slip, even where orth's collapse of a double
+    # letter hides it (Tlelo/Tello).
+    swaps = {
+        a[:i] + a[i + 1] + a[i] + a[i + 2 :]
+        for i in range(1, len(a) - 1)
+        if a[i] != a[i + 1]
+        and (i < len(a) - 2 or (a[i] not in sim._VOWELS and a[i + 1] not in sim._VOWELS))
+    }
     if b in swaps:
         dist = min(dist, sim._TRANSPOSITION)
     score = max(0.0, 1.0 - dist / longest)

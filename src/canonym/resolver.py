@@ -851,6 +851,9 @@ _SCRIPT_LIMIT = 200
 _SCRIPT_PIECES = 3
 # A longer skeleton is cut only where the query's own words end (the cuts grow as its square).
 _SCRIPT_CUT_MAX = 30
+# Letters that end a word as a suffix: a swap of the last two letters is a slip only when
+# neither is one of these (see _inner_swaps).
+_SWAP_VOWELS = frozenset("aeiouy")
 # A query with more words than this is not a name; it gets the literal tier only.
 MAX_NAME_WORDS = 24
 _TYPE_ORDER = {"name": 0, "spelling": 1, "alias": 2, "short": 3, "weak": 4}
@@ -1022,17 +1025,19 @@ def _word_vids(word: str, vocab: dict[str, int], postings: list[list[int]]) -> t
 def _inner_swaps(word: str) -> set[str]:
     """``word`` with two different neighbouring letters swapped, in each place but the ends.
 
-    The first and the last letter stay, as the scorer keeps them (see
-    :func:`canonym.similarity.word_similarity`): a swap there makes another name (Ahmad,
-    Hamad; Fadi, Faid).
+    The first letter stays, and the last unless it and the one before are both consonants, as
+    the scorer reads them (see :func:`canonym.similarity.word_similarity`): a swap there makes
+    another name (Ahmad, Hamad; Fadi, Faid), while Holdign is Holding.
 
-    >>> sorted(_inner_swaps("cryil"))
-    ['criyl', 'cyril']
+    >>> sorted(_inner_swaps("cryil")), sorted(_inner_swaps("holdign"))
+    (['criyl', 'cyril'], ['hlodign', 'hodlign', 'holdgin', 'holding', 'holidgn'])
     """
+    last = len(word) - 2
     return {
         word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        for i in range(1, len(word) - 2)
+        for i in range(1, len(word) - 1)
         if word[i] != word[i + 1]
+        and (i < last or (word[i] not in _SWAP_VOWELS and word[i + 1] not in _SWAP_VOWELS))
     }
 
 

@@ -182,6 +182,19 @@ def _distance(a: str, b: str) -> float:
                 elif j == last_b:
                     # The last letters of both words: a changed ending costs as a suffix.
                     diag = prev[j] + _SUB_FINAL.get((ca, cb), 1.0)
+                    if (
+                        i > 1
+                        and j > 1
+                        and ca == b[j - 1]
+                        and cb == previous
+                        and ca not in _VOWELS
+                        and cb not in _VOWELS
+                    ):
+                        # The last two letters swapped, both consonants: a slip (Holdign,
+                        # Robetr); a vowel there is a suffix (Fadi/Faid are two names).
+                        swapped = before[j - 1] + _TRANSPOSITION
+                        if swapped < diag:
+                            diag = swapped
                 else:
                     diag = prev[j] + row.get(cb, 1.0)
                 up = prev[j + 1] + a_cost
@@ -298,12 +311,13 @@ def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
 
 
 def _swapped_neighbours(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with two different neighbouring letters swapped, neither the
-    first letter nor the last.
+    """Whether ``b`` is ``a`` with two different neighbouring letters swapped, not the first
+    letter, nor the last unless both letters are consonants.
 
-    The last letter is left out as in :func:`orth_distance`: it is a suffix (Husein/Huseni).
-    The first is left out because a swap there makes another name of one root, not a slip:
-    Ahmad/Hamad and Ahmed/Hamed (ḥ-m-d) are different names.
+    The last letter is left out as in :func:`orth_distance`: a vowel there is a suffix (Fadi,
+    Faid), while two consonants swapped at the end are a slip (Holdign, Robetr). The first is
+    left out because a swap there makes another name of one root, not a slip: Ahmad/Hamad and
+    Ahmed/Hamed (ḥ-m-d) are different names.
     """
     if len(a) != len(b) or len(a) < 3:
         return False
@@ -314,7 +328,7 @@ def _swapped_neighbours(a: str, b: str) -> bool:
             return False
     return (
         i > 0
-        and i + 2 < len(a)
+        and (i + 2 < len(a) or (i + 2 == len(a) and not _VOWELS & {a[i], a[i + 1]}))
         and a[i] != a[i + 1]
         and a[i] == b[i + 1]
         and a[i + 1] == b[i]
