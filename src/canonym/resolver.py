@@ -25,7 +25,7 @@ from ._typecheck import require_str
 from .keys import consonant_skeleton, key_skeleton, token_form, token_key
 from .normalize import _fold_text, fold, normalize
 from .parse import _JOINED_ABD, ParsedName, parse
-from .similarity import NameScore, describe_differences, score_names
+from .similarity import _VOWELS, NameScore, describe_differences, score_names
 from .table import AliasTable, Entity, _gc_paused
 
 __all__ = ["Match", "Resolver"]
@@ -851,9 +851,6 @@ _SCRIPT_LIMIT = 200
 _SCRIPT_PIECES = 3
 # A longer skeleton is cut only where the query's own words end (the cuts grow as its square).
 _SCRIPT_CUT_MAX = 30
-# Letters that end a word as a suffix: a swap of the last two letters is a slip only when
-# neither is one of these (see _inner_swaps).
-_SWAP_VOWELS = frozenset("aeiouy")
 # A query with more words than this is not a name; it gets the literal tier only.
 MAX_NAME_WORDS = 24
 _TYPE_ORDER = {"name": 0, "spelling": 1, "alias": 2, "short": 3, "weak": 4}
@@ -1032,12 +1029,15 @@ def _inner_swaps(word: str) -> set[str]:
     >>> sorted(_inner_swaps("cryil")), sorted(_inner_swaps("holdign"))
     (['criyl', 'cyril'], ['hlodign', 'hodlign', 'holdgin', 'holding', 'holidgn'])
     """
+    # The rule of similarity._swapped_neighbours, written as a generator rather than asked of
+    # every swap: the predicate's Python loop over a word's letters made a 10,000-letter
+    # query word take seconds. Its vowels are the scorer's own.
     last = len(word) - 2
     return {
         word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         for i in range(1, len(word) - 1)
         if word[i] != word[i + 1]
-        and (i < last or (word[i] not in _SWAP_VOWELS and word[i + 1] not in _SWAP_VOWELS))
+        and (i < last or (word[i] not in _VOWELS and word[i + 1] not in _VOWELS))
     }
 
 

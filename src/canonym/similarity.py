@@ -328,7 +328,9 @@ def _swapped_neighbours(a: str, b: str) -> bool:
             return False
     return (
         i > 0
-        and (i + 2 < len(a) or (i + 2 == len(a) and not _VOWELS & {a[i], a[i + 1]}))
+        and (
+            i + 2 < len(a) or (i + 2 == len(a) and a[i] not in _VOWELS and a[i + 1] not in _VOWELS)
+        )
         and a[i] != a[i + 1]
         and a[i] == b[i + 1]
         and a[i + 1] == b[i]
