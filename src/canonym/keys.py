@@ -95,10 +95,16 @@ def orth(word: str) -> str:
     True
     >>> orth("khamenei"), orth("zelenskiy"), orth("fatemeh")
     ('Hamenei', 'zelenski', 'fateme')
+    >>> orth("nasrallah") == orth("nasrullah") == orth("nasrollah"), orth("mullah") == orth("malah")
+    (True, False)
     """
     # Each rule runs only when the letters it needs are there (a C substring test): most
     # words need few of them, and a regex call costs more than the test. Same output.
     w = word
+    if w[-4:] == "llah" and len(w) >= 7 and w[-5] in _VOWELS:
+        # The vowel that joins a word to Allah is written as each language hears it (Nasrallah,
+        # Nasrullah, Nasrollah; Abdallah, Abdullah, Abdollah; Hizballah, Hezbollah): one name.
+        w = w[:-5] + "ullah"
     if w[:1] in "yj":
         w = _INITIAL_YE.sub("e", w)  # Yeltsin/Eltsine, Yevgeny/Evgeny
     if w[-1:] == "h":
