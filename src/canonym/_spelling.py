@@ -151,6 +151,11 @@ def word_close(a: str, b: str) -> bool:
         # Stehpen). may_relate's bound counts fixed letters of the normalised word: a swap that
         # makes or breaks a doubled letter (Khaill, Khalil) changes them, and is left to the rules.
         return True
+    thinned = _cluster_thinned(a, b) or _cluster_thinned(b, a)
+    if thinned and _fixed_letters(a) == _fixed_letters(b):
+        # (as many fixed letters as may_relate counts: a thinned cluster may make or break a
+        # doubled letter of the normalised word, Ayatolhlah/Ayatollah, left to the rules)
+        return True
     if abs(len(oa) - len(ob)) > 1:
         return False  # two letters added cost at least 2 x 0.45, over the limit
     limit = _MAX_SHORT_WORD_DISTANCE if max(len(a), len(b)) <= _SHORT_WORD else _MAX_WORD_DISTANCE
@@ -160,6 +165,43 @@ def word_close(a: str, b: str) -> bool:
     # share little without the weighted edit distance (most pairs that reach here), and when
     # it does compute that distance, it is the very one tested next (cached).
     return word_similarity(a, b) >= _MIN_WORD_SIMILARITY and orth_distance(oa, ob) <= limit
+
+
+def _cluster_thinned(longer: str, shorter: str) -> bool:
+    """Whether ``shorter`` is the folded word ``longer`` (seven letters or more) less one
+    consonant from the middle of three: Akhundzada/Akhunzada, where the middle one is barely
+    heard (a Pashto -zada after Akhund), or a letter dropped in typing from a run no vowel
+    breaks.
+
+    A consonant next to a vowel is left to the rules: dropped there it may make another name
+    (Martina, Marina; Russia, Russian). Fixed letters (l, m, n, r, w) are left out too, so that
+    ``may_relate``'s count of them still holds, and h, which spells a sound with the letter
+    before it (kh, sh) and is weighed by the rules.
+
+    >>> _cluster_thinned("akhundzada", "akhunzada"), _cluster_thinned("martina", "marina")
+    (True, False)
+    """
+    n = len(longer)
+    if n < _THINNED_MIN or n != len(shorter) + 1:
+        return False
+    i = 0
+    while i < len(shorter) and longer[i] == shorter[i]:
+        i += 1
+    return (
+        0 < i < n - 1
+        and longer[i + 1 :] == shorter[i:]
+        and longer[i] not in _CLUSTER_VOWELS
+        and longer[i] not in _FIXED_LETTERS
+        and longer[i] != "h"
+        and longer[i - 1] not in _CLUSTER_VOWELS
+        and longer[i + 1] not in _CLUSTER_VOWELS
+        and longer[i] != longer[i - 1]  # (an undoubled letter is orth's business)
+        and longer[i] != longer[i + 1]
+    )
+
+
+_THINNED_MIN = 7
+_CLUSTER_VOWELS = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=65536)
