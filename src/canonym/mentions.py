@@ -132,6 +132,14 @@ _NOT_TAILS = sorted(
     key=len,
     reverse=True,
 )
+# A longer tail is part of the name when it is one romanised Korean or Chinese syllable (Lee
+# Jae-myung, Roh Moo-hyun, Chung Ju-yung, Hu Jin-tao's Wade-Giles peers): up to three onset
+# consonants, up to three vowel letters (y and w glides among them) and a final n, ng, k, l, m, p
+# or t. English compound words of five or six letters do not have that shape (Hamas-ruled,
+# Iran-armed, Gaza-bound, Kremlin-owned): a vowel or a second final follows.
+_ROMANISED_SYLLABLE = (
+    r"(?=[a-z]{5,6}(?![a-z]))[b-df-hj-np-tv-z]{0,3}[aeiouwy]{1,3}(?:ng|[klmnpt])?"
+)
 # The shadow keeps ASCII as it is, so every literal of the patterns must be ASCII.
 assert all(
     w.isascii() for w in (*_START_PARTICLES, *_INNER_PARTICLES, *_ABBREVIATIONS, *_NOT_TAILS)
@@ -171,7 +179,8 @@ def _run_step(c: _Classes) -> str:
     """One step of a run after a capitalised word: a joiner and the next capitalised word, or
     a short lowercase hyphen tail."""
     tail = (
-        rf"[{c.hy}](?!(?:{'|'.join(_NOT_TAILS)})(?![{c.lmn}]))[{c.ll}]{{1,4}}"
+        rf"[{c.hy}](?!(?:{'|'.join(_NOT_TAILS)})(?![{c.lmn}]))"
+        rf"(?:[{c.ll}]{{1,4}}|{_ROMANISED_SYLLABLE})"
         rf"(?![{c.lmn}]|[{c.hy}][{c.ll}])"
     )
     # After a space, an inner particle (al, bin, de ...) or any hyphenated form of the Arabic
