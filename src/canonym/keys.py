@@ -5,7 +5,8 @@ Three levels, strict to loose:
 ``orth``      per word, spelling conventions unified into one symbol each (kh -> ``H``, sh/sch ->
               ``S``, ch/tch -> ``C``, zh -> ``Z``, dh -> ``D``, th -> ``T``, gh -> ``G``,
               ou/oo -> u, ee -> i, ei/ey/ai/ay -> ``E``, w -> v, y -> i before a consonant,
-              doubled letters single, -ah/-eh -> a, Russian -iy/-ii/-yy -> i). Scoring runs on it.
+              doubled letters single, final h after a, e or i dropped, Russian -iy/-ii/-yy -> i).
+              Scoring runs on it.
 ``key``       ``orth`` with whole equivalence classes merged (q~k~g~gh, kh~h, dh~z, sh~ch, a~e~i,
               o~u ...): different names meet here too (Hamad/Hamid), which is why it only blocks.
 ``consonants`` the consonant skeleton of ``key`` (vowels, y, w/v and h dropped): what an
@@ -72,7 +73,10 @@ _LONE_C = regex.compile(r"c(?=[ei])")
 # English cs after a letter is the x of ks: Electronics/Elektroniks. (Not at the start of a word,
 # where it is an acronym's or Hungarian: CSKA, Csaba.)
 _MEDIAL_CS = regex.compile(r"(?<=.)cs")
-_FINAL_H = regex.compile(r"(?<=[ae])h$")
+# A final h after a or e is the silent tā' marbūṭa (Fatimah/Fatima, Zadeh/Zade). After e it may
+# also be Arabic ḥ, which Saleh and Faleh write as Salih and Falih do: dropped after i as well,
+# or the -ih and -eh spellings of one name would differ by an h.
+_FINAL_H = regex.compile(r"(?<=[aei])h$")
 _DOUBLED = regex.compile(r"(.)\1+")
 
 
