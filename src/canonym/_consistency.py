@@ -687,18 +687,32 @@ class Judge:
         return known
 
     def _dominant(self, members: list[_Member]) -> tuple[str, bool] | None:
-        """The most used full spelling (ties: the first), and whether it won a tie."""
+        """The most used full spelling (ties: the first), and whether it won a tie.
+
+        A full spelling's uses include the shorter references that repeat its words: a draft
+        that writes "Mustafa al-Kazimi" once, then "Mustafa al-Kadhimi" once and "al-Kadhimi"
+        three times spells the name Kadhimi, not Kazimi, which merely came first."""
         counts: dict[str, list[int]] = {}
         first: dict[str, _Member] = {}
+        shorter: list[frozenset[str]] = []
         for m in members:
-            if m.status != "full" or m.mention.caps:
+            if m.mention.caps:
+                continue
+            if m.status != "full":
+                shorter.append(frozenset(word_forms(m.mention.text)))
                 continue
             counts.setdefault(m.key, []).append(m.start)
             first.setdefault(m.key, m)
         if not counts:
             return None
-        best = max(counts, key=lambda k: (len(counts[k]), -counts[k][0]))
-        tie = sum(len(v) == len(counts[best]) for v in counts.values()) > 1
+        uses = {k: len(v) for k, v in counts.items()}
+        if shorter and len(counts) > 1:
+            for k in counts:
+                words = frozenset(word_forms(first[k].mention.text))
+                uses[k] += sum(w <= words for w in shorter)
+        best = max(counts, key=lambda k: (uses[k], len(counts[k]), -counts[k][0]))
+        top = (uses[best], len(counts[best]))
+        tie = sum((uses[k], len(counts[k])) == top for k in counts) > 1
         return display(first[best].mention.text), tie
 
     def _spelling_set(self, members: list[_Member], house: list[str]) -> list[str]:
