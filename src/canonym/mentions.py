@@ -119,6 +119,13 @@ _SHADOW = _Classes(
 _START_PARTICLES = "al el bin ibn bint abu abd de van von del della dos das du da di".split()
 _INNER_PARTICLES = [*_START_PARTICLES, "ben", "ul", "ud", "der", "den", "ter", "ten", "la", "le"]
 _HY_ARTICLES = sorted(ARTICLES - {"l"}, key=len, reverse=True)
+# Honorifics that are also words of a name (Somali and Arabic Sheikh, Sayyid, Haji): after a
+# word of a name, not at its start, one is a part of that name, as canonym.parse reads it (Hassan
+# Sheikh Mohamud, Sharif Sheikh Ahmed); after a table name or another title it is a title again
+# (Hezbollah Sheikh Naim Qassem is the group and its leader).
+_NAME_PART_TITLES = frozenset(
+    "sheikh sheik shaykh shaikh sayyid sayyed seyyed seyed sayed syed hajj haj haji hajji".split()
+)
 # Dotted abbreviations of titles, and initials, which may sit inside a name.
 _ABBREVIATIONS = (
     "Adm Amb Brig Capt Cmdr Col Dr Fr Gen Gov Hon Jr Lt Maj Mr Mrs Ms Pres Prof Rep Rev Sen "
@@ -788,6 +795,15 @@ class NameIndex:
             t = 1
         while t < len(tokens):
             length = 0 if covered[t] else _title_at(folded_tokens, t, covered)
+            if (
+                length == 1
+                and folded_tokens[t] in _NAME_PART_TITLES
+                and t > 0
+                and cap[t - 1]
+                and not drop[t - 1]
+                and not covered[t - 1]
+            ):
+                length = 0  # a word of the name it stands in (Hassan Sheikh Mohamud)
             if length and t + length < len(tokens):
                 for k in range(t, t + length):
                     drop[k] = True
