@@ -349,6 +349,29 @@ def test_a_name_whose_part_is_a_table_form_is_tied_as_a_whole() -> None:
     ] == [("Sayff al-Adel", "Saif al-Adel", "saif-al-adel")]
 
 
+def test_a_title_opening_a_weak_alias_gives_way_to_the_full_name() -> None:
+    """A weak alias that opens with a title ("Sheikh Tamim") does not take the title and the
+    first name out of a longer table name that follows the title: the mention is the table name,
+    without the title, and a second spelling of it is compared with that."""
+    table = canonym.AliasTable.from_records(
+        [
+            {
+                "id": "tamim",
+                "name": "Tamim bin Hamad Al Thani",
+                "kind": "person",
+                "weak": ["Sheikh Tamim"],
+            }
+        ]
+    )
+    text = (
+        "Sheikh Tamim bin Hamad Al Thani joined by video. Tamim bin Hamad al-Thani later flew"
+        " home, and Sheikh Tamim spoke."
+    )
+    assert [(f.text, f.suggestion, f.entity_id) for f in check(text, table=table)] == [
+        ("Tamim bin Hamad al-Thani", "Tamim bin Hamad Al Thani", "tamim")
+    ]
+
+
 def test_code_urls_and_comments_are_not_prose() -> None:
     text = "See `Solemani`, https://example.org/Solemani and <!-- Solemani -->.\n```\nSolemani\n```"
     assert _mentions(text) == [("See", None)]

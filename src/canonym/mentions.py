@@ -754,6 +754,9 @@ class NameIndex:
             a, b = pieces[i][2], pieces[j - 1][2] + 1
             # A hit must cover whole words: the pieces of a word come from one unidecode call.
             if (i == 0 or pieces[i - 1][2] != a) and (j == len(pieces) or pieces[j][2] != b - 1):
+                if self._title_opens_longer(pieces, i, j, a, terminals, infos):
+                    i += 1  # "Sheikh Tamim" (weak) in Sheikh Tamim bin Hamad Al Thani
+                    continue
                 hits.append((a, b, terminals))
                 i = j
             else:
@@ -831,6 +834,30 @@ class NameIndex:
                 run_text, tokens, folded_tokens, cap, a, b, seg_hits, seg_initial, caps, out
             )
         return end, run_pieces, starts, extended
+
+    def _title_opens_longer(
+        self,
+        pieces: list[_Piece],
+        i: int,
+        j: int,
+        a: int,
+        terminals: list[_Terminal],
+        infos: list[_WordInfo],
+    ) -> bool:
+        """Whether a hit of weak aliases only that opens with a title (pieces [i, j), first
+        word ``a``) gives way to a table name that starts after the title and runs further:
+        the title is then left out, as before any other name."""
+        if any(t.kind != "weak" for t in terminals):
+            return False
+        folded = [info.folded for info in infos]
+        title = _title_at(folded, a, [False] * len(folded))
+        if not title:
+            return False
+        k = i
+        while k < len(pieces) and pieces[k][2] < a + title:
+            k += 1
+        found = None if k == len(pieces) else self._walk(pieces, k)
+        return found is not None and found[0] > j
 
     def _extension_starts(self, pieces: list[_Piece]) -> list[int]:
         """Pieces where a table name starts whose walk has consumed the whole run and could go
