@@ -372,6 +372,21 @@ def test_a_title_opening_a_weak_alias_gives_way_to_the_full_name() -> None:
     ]
 
 
+def test_an_adjective_of_a_place_is_not_tied_to_a_name_like_it() -> None:
+    """Indian has the transliteration key of Andijan (a German j after i is a glide), but it is
+    the adjective of India, a place of the table: a draft naming both is not told that Indian
+    is a spelling of Andijan."""
+    table = canonym.AliasTable.from_records(
+        [
+            {"id": "india", "name": "India", "kind": "place"},
+            {"id": "andijan", "name": "Andijan", "kind": "place"},
+        ]
+    )
+    text = "Indian troops moved north. Andijan was calm. Indian officials said little."
+    assert check(text, table=table) == []
+    assert check(text.replace("Indian troops", "Andijon troops"), table=table) != []
+
+
 def test_code_urls_and_comments_are_not_prose() -> None:
     text = "See `Solemani`, https://example.org/Solemani and <!-- Solemani -->.\n```\nSolemani\n```"
     assert _mentions(text) == [("See", None)]

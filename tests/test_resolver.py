@@ -133,6 +133,41 @@ def test_weak_alias_never_triggers_alone(resolver: Resolver) -> None:
     )
 
 
+def test_an_adjective_of_a_place_is_no_spelling_of_a_name() -> None:
+    """Lebanese is two letters from the surname Albanese and Indian from Andijan, but each is
+    the English adjective of a place of the table: matched literally or not at all. The places'
+    own names, and respellings of names that are no adjectives, still resolve."""
+    table = AliasTable.from_records(
+        [
+            {"id": "lebanon", "name": "Lebanon", "kind": "place"},
+            {"id": "india", "name": "India", "kind": "place"},
+            {"id": "oman", "name": "Oman", "kind": "place"},
+            {"id": "andijan", "name": "Andijan", "kind": "place"},
+            {
+                "id": "anthony-albanese",
+                "name": "Anthony Albanese",
+                "kind": "person",
+                "short": ["Albanese"],
+            },
+            {"id": "indian-ocean", "name": "Indian Ocean", "kind": "place"},
+        ]
+    )
+    r = Resolver(table)
+    for adjective in ("Lebanese", "Indian", "Omani"):
+        assert r.resolve(adjective) is None, adjective
+    found = {
+        q: (m.entity_id if m else None)
+        for q in ("Albanese", "Andijon", "Oman", "Indian Ocean")
+        for m in [r.resolve(q)]
+    }
+    assert found == {
+        "Albanese": "anthony-albanese",
+        "Andijon": "andijan",
+        "Oman": "oman",
+        "Indian Ocean": "indian-ocean",
+    }
+
+
 def test_ambiguous_query_returns_none_and_shows_candidates() -> None:
     r = Resolver(
         AliasTable.from_records(

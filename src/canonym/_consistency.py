@@ -54,6 +54,7 @@ from ._spelling import (
 )
 from .mentions import Mention, NameIndex, compact_forms
 from .normalize import normalize
+from .resolver import place_adjective
 from .table import Entity
 
 __all__ = ["Finding", "Judge"]
@@ -431,6 +432,8 @@ class Judge:
         spelling."""
         if self._opens_with_common_word(m):
             return None
+        if len(m.words) == 1 and place_adjective(self.index.resolver, m.text):
+            return None  # Indian is not Andijan, however alike their keys (see place_adjective)
         within = None if self.variants else self._context_ids
         if within is not None and m.parts:
             # The entities the segment's own parts name are named by the draft too ("Sayff

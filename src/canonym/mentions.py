@@ -144,9 +144,7 @@ _NOT_TAILS = sorted(
 # consonants, up to three vowel letters (y and w glides among them) and a final n, ng, k, l, m, p
 # or t. English compound words of five or six letters do not have that shape (Hamas-ruled,
 # Iran-armed, Gaza-bound, Kremlin-owned): a vowel or a second final follows.
-_ROMANISED_SYLLABLE = (
-    r"(?=[a-z]{5,6}(?![a-z]))[b-df-hj-np-tv-z]{0,3}[aeiouwy]{1,3}(?:ng|[klmnpt])?"
-)
+_ROMANISED_SYLLABLE = r"(?=[a-z]{5,6}(?![a-z]))[b-df-hj-np-tv-z]{0,3}[aeiouwy]{1,3}(?:ng|[klmnpt])?"
 # The shadow keeps ASCII as it is, so every literal of the patterns must be ASCII.
 assert all(
     w.isascii() for w in (*_START_PARTICLES, *_INNER_PARTICLES, *_ABBREVIATIONS, *_NOT_TAILS)

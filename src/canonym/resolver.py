@@ -222,8 +222,11 @@ class Resolver:
         self._entities: list[Entity] = list(self.table)
         alias_text, alias_entity = self._alias_text, self._alias_entity
         alias_type, alias_folded = self._alias_type, self._alias_folded
+        places: list[Entity] = []  # for the adjectives of places (see _is_demonym)
         for e_index, entity in enumerate(self._entities):
             self._entity_ids.append(entity.id)
+            if entity.kind == "place":
+                places.append(entity)
             typed = [(entity.name, "name")]
             typed += [(s, "spelling") for s in entity.spellings]
             typed += [(s, "alias") for s in entity.aliases]
@@ -275,6 +278,9 @@ class Resolver:
         self._by_skeleton = {k: tuple(v) for k, v in by_skeleton.items()}
         self._keys = tuple(by_key)
         self._word_memo: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self._places = tuple(places)
+        # what the adjectives of the table's places are made of, worked out on first use
+        self._demonym_stems: _DemonymStems | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         return {
@@ -402,7 +408,7 @@ class Resolver:
         hits.extend(self._literal_hits(name, folded))
         if _ABJAD.search(name):
             hits.extend(self._script_hits(name))
-        else:
+        elif " " in folded or not self._is_demonym(folded):
             for parsed in _readings(name):
                 hits.extend(self._titled_person_hits(parsed, self._fuzzy_hits(parsed)))
         best: dict[int, _Scored] = {}
@@ -412,6 +418,22 @@ class Resolver:
             if current is None or _route_order(h) > _route_order(current):
                 best[h.entity] = h
         return sorted(best.values(), key=lambda s: (-s.score, self._entity_ids[s.entity]))
+
+    def _is_demonym(self, word: str) -> bool:
+        """Whether a folded word is the English adjective of a place of the table (Lebanese,
+        Iraqi, Armenian): an adjective, not a spelling of any name, so it is matched literally
+        or not at all. Two letters from a table word, it scored as a respelling of it
+        (Lebanese/Albanese, Indian/Andijan, Armenian/Armenia)."""
+        found = self._demonym_stems
+        if found is None:
+            found = self._demonym_stems = _demonym_stems(self._places)
+        if word in found.names:
+            return False
+        stems = found.stems
+        return word in found.bare or any(
+            word.endswith(suffix) and word[: len(word) - len(suffix)] in stems
+            for suffix in DEMONYM_SUFFIXES
+        )
 
     def _titled_person_hits(self, parsed: ParsedName, hits: list[_Scored]) -> list[_Scored]:
         """Keep only people when the query carries a title (Gen., Sheikh, Dr, President).
@@ -808,6 +830,53 @@ class Resolver:
             self._alias_type[alias],
             s.detail,
         )
+
+
+# English adjectives of places: a stem of the place's name and one of these (Syria-n, Iraq-i,
+# Leban-ese, Kurd-ish).
+DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish", "ic", "ite", "ean")
+
+
+def place_adjective(resolver: Resolver, text: str) -> bool:
+    """Whether a one-word ``text`` is the English adjective of a place of the resolver's
+    table (Lebanese, Iraqi, Armenian), which is matched literally or not at all.
+
+    >>> r = Resolver(AliasTable.from_records([{"id": "lb", "name": "Lebanon", "kind": "place"}]))
+    >>> place_adjective(r, "Lebanese"), place_adjective(r, "Lebanon"), place_adjective(r, "Leb")
+    (True, False, False)
+    """
+    folded = _fold_text(text)
+    return bool(folded) and " " not in folded and resolver._is_demonym(folded)
+
+
+@dataclass(frozen=True)
+class _DemonymStems:
+    """See :func:`_demonym_stems`."""
+
+    stems: frozenset[str]
+    bare: frozenset[str]
+    names: frozenset[str]
+
+
+def _demonym_stems(places: Sequence[Entity]) -> _DemonymStems:
+    """What English adjectives of the table's places are made of: the stems that take a
+    suffix (each one-word name of a place, less nothing, its last letter or its last two, three
+    letters at least: syria, syri, leban, iraq ...), the stems that are adjectives as they are
+    (a name less its -ia, -ie or -ya: Abkhaz, and Chechen from French Tchetchenie), and the
+    names themselves, which are no adjectives however they end (Oman, Tehran)."""
+    stems: set[str] = set()
+    bare: set[str] = set()
+    names: set[str] = set()
+    for entity in places:
+        for name in (entity.name, *entity.spellings, *entity.aliases, *entity.short):
+            base = _fold_text(name)
+            if " " in base or len(base) < 4:
+                continue
+            names.add(base)
+            stems.update(s for s in (base, base[:-1], base[:-2]) if len(s) >= 3)
+            if len(base) >= 6 and base[-2:] in ("ia", "ie", "ya"):
+                bare.add(base[:-2])
+    return _DemonymStems(frozenset(stems), frozenset(bare), frozenset(names))
 
 
 # A curated short form ("Soleimani") never scores above this: below any full name's literal hit.
