@@ -20,12 +20,18 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ._name_words import spellings_of
+from ._name_words import same_name, spellings_of
 from ._typecheck import require_str
-from .keys import consonant_skeleton, key_skeleton, token_form, token_key
+from .keys import consonant_skeleton, key_skeleton, orth, token_form, token_key
 from .normalize import _fold_text, fold, normalize
 from .parse import _JOINED_ABD, ParsedName, parse
-from .similarity import _VOWELS, NameScore, describe_differences, score_names
+from .similarity import (
+    _VOWELS,
+    NameScore,
+    describe_differences,
+    same_first_sound,
+    score_names,
+)
 from .table import AliasTable, Entity, _gc_paused
 
 __all__ = ["Match", "Resolver"]
@@ -427,12 +433,13 @@ class Resolver:
         found = self._demonym_stems
         if found is None:
             found = self._demonym_stems = _demonym_stems(self._places)
-        if word in found.names:
-            return False
-        stems = found.stems
-        return word in found.bare or any(
+        if word in found.bare:
+            return True
+        if _undoubled_letters(word) in found.names:
+            return False  # a place's own name, a letter doubled by a slip or not (Adenn, Busann)
+        return any(
             word.endswith(suffix) and word[: len(word) - len(suffix)] in stems
-            for suffix in DEMONYM_SUFFIXES
+            for suffix, stems in found.stems
         )
 
     def _titled_person_hits(self, parsed: ParsedName, hits: list[_Scored]) -> list[_Scored]:
@@ -490,7 +497,8 @@ class Resolver:
                 and (count < top_count or ratio < top_ratio - _RATIO_SLACK)
             ):
                 break
-            kind = self._entities[self._alias_entity[i]].kind
+            entity = self._entities[self._alias_entity[i]]
+            kind = entity.kind
             alias = parse(self._alias_text[i])
             detail = score_names(parsed, alias, kind=kind)
             score = min(detail.score, 0.99)  # string rules never outrank a literal hit
@@ -500,6 +508,12 @@ class Resolver:
                 if partial > score:
                     score, surname = partial, True
             if kind == "person" and _reordered_and_respelt(parsed, alias, detail):
+                score = min(score, self.threshold - _BELOW_THRESHOLD)
+            if (
+                lone
+                and score < 1.0
+                and _lone_words_differ(parsed, alias, self._alias_text[i], entity.name)
+            ):
                 score = min(score, self.threshold - _BELOW_THRESHOLD)
             if surname:
                 method = "surname"
@@ -832,9 +846,42 @@ class Resolver:
         )
 
 
-# English adjectives of places: a stem of the place's name and one of these (Syria-n, Iraq-i,
-# Leban-ese, Kurd-ish).
+# English adjectives of places: a stem of the place's name and a suffix. The name whole takes
+# any of them (Syria-n, Iraq-i, Oman-i, Kurd-ish); less its last letter, a suffix of two letters
+# or more (Chin-ese, Morocc-an); less its last two, only -ese (Leban-ese).
 DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish", "ic", "ite", "ean")
+_CLIPPED_SUFFIXES = (("an", "ian", "ese", "ean"), ("ese",))
+
+
+def _lone_words_differ(
+    query: ParsedName, alias: ParsedName, alias_text: str, entity_name: str
+) -> bool:
+    """Whether a lone query word, respelt, cannot be a lone alias word: the alias is an
+    acronym (four capitals at most: BLA, ISIL, in a table that does not write every name in
+    capitals as OFAC does), which is spelt one way, or the two words open
+    with different sounds: first letters of their normalised forms that are neither one letter
+    nor a class pair of the word scores (q~gh: Qom, Ghum; kh~ch: Khomeini, Chomeini), in words
+    no curated list calls one name (Jamenei). A word's first letter is the last to vary between
+    spellings, and a lone word has no other word to vouch for it: After is not Haftar with its h
+    dropped, Agency not Gence, Arabian not Rabin, and Balah not BLA."""
+    q = [t for t in query.tokens if t.role not in ("suffix", "generic")]
+    a = [t for t in alias.tokens if t.role not in ("suffix", "generic")]
+    if len(q) != 1 or len(a) != 1:
+        return False
+    if (
+        len(alias_text) <= _ACRONYM
+        and alias_text.isalpha()
+        and alias_text.isupper()
+        and not entity_name.isupper()
+    ):
+        return True
+    oq, oa = orth(q[0].text), orth(a[0].text)
+    if not oq or not oa or same_first_sound(oq[0], oa[0]):
+        return False
+    return not same_name(oq, oa)
+
+
+_ACRONYM = 4
 
 
 def place_adjective(resolver: Resolver, text: str) -> bool:
@@ -853,18 +900,18 @@ def place_adjective(resolver: Resolver, text: str) -> bool:
 class _DemonymStems:
     """See :func:`_demonym_stems`."""
 
-    stems: frozenset[str]
+    stems: tuple[tuple[str, frozenset[str]], ...]  # (suffix, the stems that take it)
     bare: frozenset[str]
-    names: frozenset[str]
+    names: frozenset[str]  # letters undoubled
 
 
 def _demonym_stems(places: Sequence[Entity]) -> _DemonymStems:
-    """What English adjectives of the table's places are made of: the stems that take a
-    suffix (each one-word name of a place, less nothing, its last letter or its last two, three
-    letters at least: syria, syri, leban, iraq ...), the stems that are adjectives as they are
-    (a name less its -ia, -ie or -ya: Abkhaz, and Chechen from French Tchetchenie), and the
-    names themselves, which are no adjectives however they end (Oman, Tehran)."""
-    stems: set[str] = set()
+    """What English adjectives of the table's places are made of: for each suffix, the stems
+    that take it (see DEMONYM_SUFFIXES; three letters at least: iraq, chin, leban ...), the
+    stems that are adjectives as they are (a name less its -ia, -ie or -ya: Abkhaz, and Chechen
+    from French Tchetchenie), and the names themselves, which are no adjectives however they
+    end (Oman, Tehran)."""
+    by_suffix: dict[str, set[str]] = {suffix: set() for suffix in DEMONYM_SUFFIXES}
     bare: set[str] = set()
     names: set[str] = set()
     for entity in places:
@@ -872,11 +919,23 @@ def _demonym_stems(places: Sequence[Entity]) -> _DemonymStems:
             base = _fold_text(name)
             if " " in base or len(base) < 4:
                 continue
-            names.add(base)
-            stems.update(s for s in (base, base[:-1], base[:-2]) if len(s) >= 3)
+            names.add(_undoubled_letters(base))
+            for suffix in DEMONYM_SUFFIXES:
+                by_suffix[suffix].add(base)
+            for clipped, suffixes in enumerate(_CLIPPED_SUFFIXES, 1):
+                stem = base[:-clipped]
+                if len(stem) >= 3:
+                    for suffix in suffixes:
+                        by_suffix[suffix].add(stem)
             if len(base) >= 6 and base[-2:] in ("ia", "ie", "ya"):
                 bare.add(base[:-2])
-    return _DemonymStems(frozenset(stems), frozenset(bare), frozenset(names))
+    stems = tuple((suffix, frozenset(by_suffix[suffix])) for suffix in DEMONYM_SUFFIXES)
+    return _DemonymStems(stems, frozenset(bare), frozenset(names))
+
+
+def _undoubled_letters(word: str) -> str:
+    """``word`` with each run of one letter written once."""
+    return "".join(ch for i, ch in enumerate(word) if i == 0 or word[i - 1] != ch)
 
 
 # A curated short form ("Soleimani") never scores above this: below any full name's literal hit.

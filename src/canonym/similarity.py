@@ -72,6 +72,12 @@ _VERY_SHORT_WORD = 4  # acronyms and short names: AMIG/MIG (Ali/Aly stays fine: 
 _VERY_SHORT_WORD_MAX_DISTANCE = 0.45  # two class substitutions pass (Qom/Ghum), an indel not
 
 
+def same_first_sound(a: str, b: str) -> bool:
+    """Whether two ``orth`` symbols are one letter or a class pair that costs under half an
+    edit (q~k, gh~q, kh~ch, o~u, a~e, e~i; not a~o nor h~a)."""
+    return a == b or _PAIR_COSTS.get(frozenset((a, b)), 1.0) < 0.5
+
+
 def _sub_cost(a: str, b: str, final: bool) -> float:
     if a == b:
         return 0.0
