@@ -432,8 +432,6 @@ class Judge:
         spelling."""
         if self._opens_with_common_word(m):
             return None
-        if len(m.words) == 1 and place_adjective(self.index.resolver, m.text):
-            return None  # Indian is not Andijan, however alike their keys (see place_adjective)
         within = None if self.variants else self._context_ids
         if within is not None and m.parts:
             # The entities the segment's own parts name are named by the draft too ("Sayff
@@ -447,6 +445,10 @@ class Judge:
         kept = self._ties.get(m.text)
         if kept is not None and (kept[0] == size or kept[0] == -1):
             return kept[1]
+        if len(m.words) == 1 and place_adjective(self.index.resolver, m.text):
+            # Indian is not Andijan, however alike their keys (see place_adjective); for good
+            self._ties[m.text] = (-1, None)
+            return None
         resolved = self._by_key(m, within)
         if resolved is None and self._worth_resolving(m):
             resolved = self.index.resolve(m.text)
