@@ -387,6 +387,15 @@ def test_an_adjective_of_a_place_is_not_tied_to_a_name_like_it() -> None:
     assert check(text.replace("Indian troops", "Andijon troops"), table=table) != []
 
 
+def test_a_j_after_i_is_a_consonant_of_its_own() -> None:
+    """Beijing's j is a consonant: read as a German glide (Kyjiw), Beijing was "being" and had
+    the key of "Bank", and a draft naming Beijing was told that each "Bank" meant it."""
+    table = canonym.AliasTable.from_records([{"id": "beijing", "name": "Beijing", "kind": "place"}])
+    text = "The premier flew to Beijing. The Bank of England and the Bank of Japan said nothing."
+    assert check(text, table=table) == []
+    assert [f.suggestion for f in check(text + " Bejing was calm.", table=table)] == ["Beijing"]
+
+
 def test_code_urls_and_comments_are_not_prose() -> None:
     text = "See `Solemani`, https://example.org/Solemani and <!-- Solemani -->.\n```\nSolemani\n```"
     assert _mentions(text) == [("See", None)]

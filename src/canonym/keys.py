@@ -61,8 +61,10 @@ _Y_BEFORE_CONSONANT = regex.compile(r"y(?![aeiou])")
 # Nor before h, which Russian does not write after е (its х is kh): Yehia, Yehuda are a y, an e
 # and an h, and Yehia is Yahya.
 _INITIAL_YE = regex.compile(r"^[yj]e(?![aiouyh])")
-# German j after i/y is the y glide: Kyjiw, Majdan written Maidan.
-_J_GLIDE = regex.compile(r"(?<=[iy])j")
+# German j after y is the y glide: Kyjiw for Kyiv. Not after i, where English, pinyin and
+# Arabic and Persian romanisations write a j of its own (Beijing, Khadija, Bijan, Hijaz): read
+# as a glide, Beijing was "being", one key with "Bank". (A final -ij is Russian -ий: see orth.)
+_J_GLIDE = regex.compile(r"(?<=y)j")
 # The diphthong aw before a consonant is written o as often: Mawsil/Mosul, Shawkat/Shokat.
 _AW = regex.compile(r"aw(?![aeiouy])")
 # An h after a digraph adds nothing: Mashhad/Mashad, Ashkhabad.
