@@ -396,6 +396,26 @@ def test_a_j_after_i_is_a_consonant_of_its_own() -> None:
     assert [f.suggestion for f in check(text + " Bejing was calm.", table=table)] == ["Beijing"]
 
 
+def test_a_lone_word_is_tied_by_its_key_only_when_it_is_a_spelling() -> None:
+    """A class key is lossy: English words that open a sentence meet place names in it
+    (Change/Shanghai, Cost/Khost, Name/Niamey). A lone word is tied to a name of the draft by
+    its key only when the word rules of check call it a spelling of that name."""
+    table = canonym.AliasTable.from_records(
+        [
+            {"id": "shanghai", "name": "Shanghai", "kind": "place"},
+            {"id": "khost", "name": "Khost", "kind": "place"},
+            {"id": "niamey", "name": "Niamey", "kind": "place"},
+        ]
+    )
+    text = "Change came to Shanghai. Cost overruns hit Khost. Name the capital: Niamey."
+    assert check(text, table=table) == []
+    found = check(text + " Shangai and Niamei are typed in haste.", table=table)
+    assert [(f.text, f.suggestion) for f in found] == [
+        ("Shangai", "Shanghai"),
+        ("Niamei", "Niamey"),
+    ]
+
+
 def test_code_urls_and_comments_are_not_prose() -> None:
     text = "See `Solemani`, https://example.org/Solemani and <!-- Solemani -->.\n```\nSolemani\n```"
     assert _mentions(text) == [("See", None)]

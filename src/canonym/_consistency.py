@@ -43,6 +43,7 @@ from ._spelling import (
     demonym_of,
     display,
     is_reference,
+    key_tie_holds,
     may_relate,
     name_words,
     relation,
@@ -536,7 +537,11 @@ class Judge:
     def _by_key(self, m: Mention, within: set[str] | None) -> tuple[str, str, str, str] | None:
         """The one entity (of ``within``, when given) that has a table name with the same
         transliteration key as ``m`` (the resolver's key tier, without its fuzzy tiers)."""
-        hits = [h for h in self.index.key_hits(m.text) if within is None or h[0] in within]
+        hits = [
+            h
+            for h in self.index.key_hits(m.text)
+            if (within is None or h[0] in within) and key_tie_holds(m.text, h[1])
+        ]
         if len({h[0] for h in hits}) != 1:
             return None
         entity, name, kind = min(hits, key=lambda h: FIELD_ORDER[h[2]])

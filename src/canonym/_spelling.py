@@ -33,6 +33,7 @@ __all__ = [
     "display",
     "is_reference",
     "joined_equal",
+    "key_tie_holds",
     "may_relate",
     "name_words",
     "relation",
@@ -202,6 +203,22 @@ def _cluster_thinned(longer: str, shorter: str) -> bool:
 
 _THINNED_MIN = 7
 _CLUSTER_VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=16384)
+def key_tie_holds(written: str, name: str) -> bool:
+    """Whether a spelling that has the transliteration key of a table name may be tied to it
+    by that key: a lone word only when ``word_close`` joins it to the name's lone word. A class
+    key is lossy, and English words meet place names in it ("Crime" has the key of Crimea,
+    "Base" of Basij, "Change" of Shanghai); a name of two words or more has its other words.
+
+    >>> key_tie_holds("Crime", "Crimea"), key_tie_holds("Arbil", "Erbil")
+    (False, True)
+    """
+    a, b = name_words(written), name_words(name)
+    if len(a) != 1 or len(b) != 1:
+        return True
+    return a[0].particle == b[0].particle and word_close(a[0].text, b[0].text)
 
 
 @lru_cache(maxsize=65536)
