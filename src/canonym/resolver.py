@@ -504,7 +504,7 @@ class Resolver:
             score = min(detail.score, 0.99)  # string rules never outrank a literal hit
             surname = False
             if detail.partial:
-                partial = self._partial_score(parsed, detail, kind)
+                partial = self._partial_score(parsed, detail, kind, self._alias_text[i])
                 if partial > score:
                     score, surname = partial, True
             if kind == "person" and _reordered_and_respelt(parsed, alias, detail):
@@ -523,11 +523,16 @@ class Resolver:
                 out.append(_Scored(self._alias_entity[i], score, i, method, detail))
         return out
 
-    def _partial_score(self, parsed: ParsedName, detail: NameScore, kind: str) -> float:
+    def _partial_score(
+        self, parsed: ParsedName, detail: NameScore, kind: str, alias_text: str
+    ) -> float:
         """A family name alone: scored only when it is a person's family name.
 
         A bare word that ends an organisation's or a place's name is another entity
-        (Hezbollah is not Kata'ib Hezbollah), so only persons get this route.
+        (Hezbollah is not Kata'ib Hezbollah), so only persons get this route. Nor is the
+        lowercase tail of a hyphenated word a family name: it is a syllable of a Korean or
+        Chinese given name that follows the family name (Lee Myung-bak, Chiang Kai-shek, Yi
+        Seung-man), where a compound family name is capitalised (Amir-Abdollahian).
         """
         if kind != "person" or not self.surnames:
             return detail.score
@@ -535,6 +540,8 @@ class Resolver:
             return detail.score
         _, alias_token, sim = detail.pairs[0]
         if alias_token.role != "family" or sim < 0.9:
+            return detail.score
+        if _lowercase_hyphen_tail(alias_text, alias_token.text):
             return detail.score
         return 0.9 * sim
 
@@ -882,6 +889,18 @@ def _lone_words_differ(
 
 
 _ACRONYM = 4
+
+
+def _lowercase_hyphen_tail(written: str, word: str) -> bool:
+    """Whether the folded ``word`` is written in ``written`` as a lowercase tail after a hyphen
+    (Myung-bak, Kai-shek), ending the name.
+
+    >>> _lowercase_hyphen_tail("Lee Myung-bak", "bak")
+    True
+    >>> _lowercase_hyphen_tail("Hossein Amir-Abdollahian", "abdollahian")
+    False
+    """
+    return written.endswith("-" + word) and word.islower()
 
 
 def place_adjective(resolver: Resolver, text: str) -> bool:
