@@ -19,7 +19,14 @@ from .keys import consonant_skeleton, orth
 from .mentions import FUNCTION_WORDS, WORD_RE, Mention
 from .normalize import fold, normalize
 from .parse import NameToken, parse
-from .similarity import _swapped_neighbours, orth_distance, score_names, word_similarity
+from .resolver import DEMONYM_SUFFIXES
+from .similarity import (
+    _VOWELS,
+    _swapped_neighbours,
+    orth_distance,
+    score_names,
+    word_similarity,
+)
 from .table import Entity
 
 __all__ = [
@@ -191,18 +198,17 @@ def _cluster_thinned(longer: str, shorter: str) -> bool:
     return (
         0 < i < n - 1
         and longer[i + 1 :] == shorter[i:]
-        and longer[i] not in _CLUSTER_VOWELS
+        and longer[i] not in _VOWELS
         and longer[i] not in _FIXED_LETTERS
         and longer[i] != "h"
-        and longer[i - 1] not in _CLUSTER_VOWELS
-        and longer[i + 1] not in _CLUSTER_VOWELS
+        and longer[i - 1] not in _VOWELS
+        and longer[i + 1] not in _VOWELS
         and longer[i] != longer[i - 1]  # (an undoubled letter is orth's business)
         and longer[i] != longer[i + 1]
     )
 
 
 _THINNED_MIN = 7
-_CLUSTER_VOWELS = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=16384)
@@ -389,11 +395,9 @@ def display(written: str) -> str:
     return " ".join(normalize(written).split())
 
 
-# English adjectives of place and people: Syria -> Syrian, Iran -> Iranian, Iraq -> Iraqi,
-# Lebanon -> Lebanese (the table name's last letters may drop: Lebanon/Lebanese, Syria/Syrian).
-_DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish", "ic", "ite", "ean")
-
-
+# English adjectives of place and people (the suffixes the resolver reads, DEMONYM_SUFFIXES):
+# Syria -> Syrian, Iran -> Iranian, Iraq -> Iraqi, Lebanon -> Lebanese (the table name's last
+# letters may drop).
 def demonym_of(m: Mention, entity: Entity) -> bool:
     """A one-word mention that a resolver matched by spelling but that is an English adjective
     formed on one of the entity's names (Syrian is not a spelling of Syria)."""
@@ -405,7 +409,7 @@ def demonym_of(m: Mention, entity: Entity) -> bool:
         if " " in base or len(base) < 3:
             continue
         for stem in (base, base[:-1], base[:-2]):
-            if len(stem) >= 3 and word.startswith(stem) and word[len(stem) :] in _DEMONYM_SUFFIXES:
+            if len(stem) >= 3 and word.startswith(stem) and word[len(stem) :] in DEMONYM_SUFFIXES:
                 return True
     return False
 

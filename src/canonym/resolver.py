@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ._name_words import same_name, spellings_of
 from ._typecheck import require_str
-from .keys import consonant_skeleton, key_skeleton, orth, token_form, token_key
+from .keys import _undoubled, consonant_skeleton, key_skeleton, orth, token_form, token_key
 from .normalize import _fold_text, fold, normalize
 from .parse import _JOINED_ABD, ParsedName, parse
 from .similarity import (
@@ -435,7 +435,7 @@ class Resolver:
             found = self._demonym_stems = _demonym_stems(self._places)
         if word in found.bare:
             return True
-        if _undoubled_letters(word) in found.names:
+        if _undoubled(word) in found.names:
             return False  # a place's own name, a letter doubled by a slip or not (Adenn, Busann)
         return any(
             word.endswith(suffix) and word[: len(word) - len(suffix)] in stems
@@ -938,7 +938,7 @@ def _demonym_stems(places: Sequence[Entity]) -> _DemonymStems:
             base = _fold_text(name)
             if " " in base or len(base) < 4:
                 continue
-            names.add(_undoubled_letters(base))
+            names.add(_undoubled(base))
             for suffix in DEMONYM_SUFFIXES:
                 by_suffix[suffix].add(base)
             for clipped, suffixes in enumerate(_CLIPPED_SUFFIXES, 1):
@@ -950,11 +950,6 @@ def _demonym_stems(places: Sequence[Entity]) -> _DemonymStems:
                 bare.add(base[:-2])
     stems = tuple((suffix, frozenset(by_suffix[suffix])) for suffix in DEMONYM_SUFFIXES)
     return _DemonymStems(stems, frozenset(bare), frozenset(names))
-
-
-def _undoubled_letters(word: str) -> str:
-    """``word`` with each run of one letter written once."""
-    return "".join(ch for i, ch in enumerate(word) if i == 0 or word[i - 1] != ch)
 
 
 # A curated short form ("Soleimani") never scores above this: below any full name's literal hit.
