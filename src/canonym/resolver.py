@@ -863,9 +863,10 @@ _CLIPPED_SUFFIXES = (("an", "ian", "ese", "ean"), ("ese",))
 def _lone_words_differ(
     query: ParsedName, alias: ParsedName, alias_text: str, entity_name: str
 ) -> bool:
-    """Whether a lone query word, respelt, cannot be a lone alias word: the alias is an
-    acronym (four capitals at most: BLA, ISIL, in a table that does not write every name in
-    capitals as OFAC does), which is spelt one way, or the two words open
+    """Whether a lone query word, respelt, cannot be a lone alias word.
+
+    Either the alias is an acronym (four capitals at most: BLA, ISIL, in a table that does not
+    write every name in capitals as OFAC does), which is spelt one way, or the two words open
     with different sounds: first letters of their normalised forms that are neither one letter
     nor a class pair of the word scores (q~gh: Qom, Ghum; kh~ch: Khomeini, Chomeini), in words
     no curated list calls one name (Jamenei). A word's first letter is the last to vary between
