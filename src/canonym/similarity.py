@@ -75,7 +75,7 @@ _VERY_SHORT_WORD_MAX_DISTANCE = 0.45  # two class substitutions pass (Qom/Ghum),
 def same_first_sound(a: str, b: str) -> bool:
     """Whether two ``orth`` symbols are one letter or a class pair that costs under half an
     edit (q~k, gh~q, kh~ch, o~u, a~e, e~i; not a~o nor h~a)."""
-    return a == b or _PAIR_COSTS.get(frozenset((a, b)), 1.0) < 0.5
+    return _sub_cost(a, b, False) < 0.5
 
 
 def _sub_cost(a: str, b: str, final: bool) -> float:
