@@ -41,6 +41,7 @@ from canonym.parse import (
     SUFFIXES,
     NameToken,
     ParsedName,
+    family_first,
     parse,
 )
 
@@ -138,6 +139,14 @@ def ref_parse(name: str) -> ParsedName:
                 break
         else:
             break
+    specials = {*ARTICLES, *PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS}
+    if words and not (set(words) - {"il", "in", "an"}) & specials:
+        east = [words[-1], *words[:-1]] if inverted else words
+        if family_first(east):
+            east_tokens = [NameToken(east[0], "family"), *(NameToken(w, "given") for w in east[1:])]
+            if inverted:
+                east_tokens.append(east_tokens.pop(0))
+            return ParsedName(name, tuple(titles), (), tuple(east_tokens), inverted)
     articles: list[str] = []
     tokens: list[tuple[str, str]] = []
     pending = ""

@@ -51,3 +51,23 @@ def test_the_swapped_and_respelt_candidate_stays_under_a_lower_threshold_too() -
     lenient = Resolver(table, threshold=0.7)
     assert lenient.resolve("Toby Marija") is None
     assert lenient.resolve("Marija Toby") is not None
+
+
+def _family_first_cases() -> list[dict[str, str]]:
+    with (CASES.parent / "family_first_cases.tsv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+@pytest.fixture(scope="module")
+def family_first_resolver() -> Resolver:
+    return Resolver(AliasTable.load(CASES.parent / "family_first_table.toml"))
+
+
+@pytest.mark.parametrize("case", _family_first_cases(), ids=lambda c: c["query"])
+def test_family_first_names(family_first_resolver: Resolver, case: dict[str, str]) -> None:
+    """Chinese and Korean names put the family name first (tests/data/family_first_cases.tsv):
+    an answer only where one entity fits, and every entity that fits among the candidates."""
+    m = family_first_resolver.resolve(case["query"])
+    assert (m.entity_id if m else "") == case["expected"], case["why"]
+    candidates = {c.entity_id for c in family_first_resolver.candidates(case["query"])}
+    assert set(case["candidates"].split()) <= candidates, case["why"]

@@ -228,10 +228,16 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
     q_only = tuple(t for i, t in enumerate(qt) if i not in used_q)
     a_only = tuple(t for j, t in enumerate(at) if j not in used_a)
     a_only_at = tuple((j, t) for j, t in enumerate(at) if j not in used_a)
-    token_score = ref_combine(pairs, q_only, a_only_at, len(at), kind == "person")
+    middle_names = kind == "person" and at[0].role != "family"
+    token_score = ref_combine(pairs, q_only, a_only_at, len(at), middle_names)
     token_score = min(token_score, ref_conflict_cap(pairs, q_only, a_only))
     partial = bool(pairs) and not q_only and bool(a_only)
-    joined = ref_joined_score(qt, at) if len(qt) != len(at) else 0.0
+    every_word_as_it_is = (
+        len(pairs) == len(qt) < len(at)
+        and all(p[2] >= 1.0 for p in pairs)
+        and any(len(t.text) > 1 for t in a_only)
+    )
+    joined = ref_joined_score(qt, at) if len(qt) != len(at) and not every_word_as_it_is else 0.0
     if joined > token_score:
         return (joined, tuple(pairs), (), (), False, True, ())
     return (token_score, tuple(pairs), q_only, a_only, partial, False, ())

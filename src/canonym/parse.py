@@ -81,6 +81,39 @@ PATRONYMIC = regex.compile(
     r"^[a-z]{3,}(?:ovich|evich|ovych|evych|yevich|ovna|evna|ivna|ichna|ych)$"
 )
 SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+# Chinese and Korean names put the family name first: Kim Jong Un, Xi Jinping, Sun Yat-sen,
+# Park Geun-hye. Their common family names in the romanisations news and lists use (Pinyin,
+# Wade-Giles, Cantonese and Hokkien spellings; Revised Romanization, McCune-Reischauer and the
+# customary Korean spellings, Lee, Park, Choi), folded. Sources: the Hundred Family Surnames and
+# the most frequent Chinese surnames (Wikipedia, "List of common Chinese surnames"); the
+# Korean census's most frequent surnames (Wikipedia, "List of Korean surnames"). One-letter
+# and English function words (O, I, An, So, No) are left out: too many other words look so.
+_EAST_ASIAN_FAMILY_TEXT = """
+bai bak baek bae ban bang cai cao cha chan chang chao chen cheng cheung chia chiang chin cho
+ahn choe choi chong chou chow chu chun chung chiu cheon chon deng ding dong du duan eom fang feng
+fu fung gang gao gim go gong gu guan guo ha han he heo ho hong hou hsi hsia hsieh hsu hu hua
+huang hwang hyun hyon im jang jeon jeong jia jiang jin jo jong joo ju jun jung kang kao kim ko
+kong ku kuo kwak kwan kwon lai lam lau lee lei leung li liang lim lin liu lo long lu luo ma mak
+mao meng min moon mun na nam ng noh oh paek paik pak pan pang park pae pai peng qian qin qiu ren
+rhee ri rim roh ryu seo seong shao shen shi shih shin sin son song su suh sun sung tan tang teng
+ting tsai tsao tse tseng tsou tu tung uhm wan wang wei wen won wong woo wu xi xia xie xiong xu
+yang yao ye yeh yi yin yip yoo yoon yu yuan yun zeng zhang zhao zheng zhou zhu zou
+"""
+EAST_ASIAN_FAMILY_NAMES = frozenset(_EAST_ASIAN_FAMILY_TEXT.split())
+# One romanised Chinese or Korean syllable: an onset (one consonant, or one of the digraphs and
+# doubled letters the romanisations write for one sound), a vowel nucleus with its y and w
+# glides, and a final n, ng, m, k, p, t or l (ck in the customary Duck, ...). A given name is
+# one or two such syllables, written apart, hyphenated or joined (Jong-un, Jinping, Xiaoping).
+# English given names mostly have some other final or cluster (Harvey, Darroch, Oswald).
+_ROMANISED_SYLLABLE = (
+    r"(?:ch|sh|zh|hs|ts|tz|ss|kk|tt|pp|jj|th|[bcdfghjklmnpqrstwxyz])?"
+    r"w?[aeiouy]{1,3}w?(?:ng|ck|[nmkptl])?"
+)
+# Korean syllables that are also Arabic articles or English filler words (Kim Il Sung, Moon
+# Jae-in, Ahn Cheol-soo's An): in a name of that shape they are syllables of its given name.
+_SYLLABLES_NOT_ARTICLES = frozenset({"il", "in", "an"})
+_EAST_ASIAN_GIVEN = regex.compile(rf"(?:{_ROMANISED_SYLLABLE}){{1,2}}")
 # Suffixes of companies that put a comma in a name ("ACME, LTD.") without it being inverted.
 _LEGAL_SUFFIX = regex.compile(
     r"^\s*(?:ltd|llc|inc|co|corp|sa|ag|gmbh|jsc|ojsc|pjsc|ooo|plc|fze|fzco|llp|lp|bv|nv|spa)\b",
@@ -159,6 +192,28 @@ _PATRONYMIC_TAILS = ("ich", "ych", "vna", "chna")
 _SPECIAL_WORDS = frozenset([*ARTICLES, *PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS])
 
 
+def family_first(words: list[str]) -> bool:
+    """Whether folded ``words`` are a Chinese or Korean name written family name first: a
+    known family name, then one or two given-name words, each one or two romanised syllables.
+
+    >>> family_first(["kim", "jong", "un"]), family_first(["xi", "jinping"])
+    (True, True)
+    >>> family_first(["kim", "philby"]), family_first(["lee", "harvey", "oswald"])
+    (False, False)
+    """
+    if not 2 <= len(words) <= 3 or words[0] not in EAST_ASIAN_FAMILY_NAMES:
+        return False
+    given = _EAST_ASIAN_GIVEN.fullmatch
+    return all(given(w) for w in words[1:])
+
+
+def _family_first_tokens(words: list[str]) -> tuple[NameToken, ...]:
+    """The tokens of a name that :func:`family_first` accepts: the family name, then given."""
+    given = _GIVEN
+    first = _FAMILY.get(words[0]) or _plain_token(_FAMILY, words[0], "family")
+    return (first, *[given.get(w) or _plain_token(given, w, "given") for w in words[1:]])
+
+
 def _uninvert(text: str) -> tuple[str, bool]:
     """Turn "SOLEIMANI, Qasem" into "Qasem SOLEIMANI" when the comma marks list order."""
     if text.count(",") != 1:
@@ -183,6 +238,8 @@ def parse(name: str) -> ParsedName:
     ['abu mahdi', 'muhandis']
     >>> [t.form for t in parse("Abdelfattah el-Sisi").tokens]
     ['abd fattah', 'sisi']
+    >>> [(t.text, t.role) for t in parse("Kim Il Sung").tokens]
+    [('kim', 'family'), ('il', 'given'), ('sung', 'given')]
     """
     if not isinstance(name, str):
         require_str(name, "name", "parse")
@@ -212,6 +269,12 @@ def _parse(name: str) -> ParsedName:
         # the joined ʿAbd pattern and of the patronymic endings), so this is what it would give.
         last = len(words) - 1
         given = _GIVEN
+        if last and not inverted and words[0] in EAST_ASIAN_FAMILY_NAMES and family_first(words):
+            # (Kim Jong Un: the family name is the first word, the others its given name.)
+            east: ParsedName = _new_tuple(
+                ParsedName, (name, (), (), _family_first_tokens(words), inverted)
+            )
+            return east
         plain = [given.get(w) or _plain_token(given, w, "given") for w in words[:last]]
         if last:
             family = _FAMILY
@@ -230,6 +293,26 @@ def _parse(name: str) -> ParsedName:
                 break
         else:
             break
+    if (
+        words
+        and words[-1 if inverted else 0] in EAST_ASIAN_FAMILY_NAMES
+        and _SPECIAL_WORDS.isdisjoint(set(words) - _SYLLABLES_NOT_ARTICLES)
+    ):
+        # A Chinese or Korean name: its syllables are no articles (Kim Il Sung, "KIM, Il Sung").
+        if inverted:
+            family_order = [words[-1], *words[:-1]]
+            if family_first(family_order):
+                east_tokens = _family_first_tokens(family_order)
+                tokens_in_order = (*east_tokens[1:], east_tokens[0])
+                listed: ParsedName = _new_tuple(
+                    ParsedName, (name, tuple(titles), (), tokens_in_order, inverted)
+                )
+                return listed
+        elif family_first(words):
+            titled: ParsedName = _new_tuple(
+                ParsedName, (name, tuple(titles), (), _family_first_tokens(words), inverted)
+            )
+            return titled
     articles: list[str] = []
     tokens: list[tuple[str, str]] = []  # (word, particle); roles come once all are known
     pending = ""

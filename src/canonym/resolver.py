@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -24,7 +25,7 @@ from ._name_words import same_name, spellings_of
 from ._typecheck import require_str
 from .keys import _undoubled, consonant_skeleton, key_skeleton, orth, token_form, token_key
 from .normalize import _fold_text, fold, normalize
-from .parse import _JOINED_ABD, ParsedName, parse
+from .parse import _JOINED_ABD, NameToken, ParsedName, parse
 from .similarity import (
     _VOWELS,
     NameScore,
@@ -1025,10 +1026,27 @@ def _reordered_and_respelt(query: ParsedName, alias: ParsedName, detail: NameSco
         return False  # both commas say which word is which: two sources that disagree
     if not all({t.role for t in n.tokens} >= _ORDERED_ROLES for n in (query, alias)):
         return False  # a lone word (Solemani) has no order to swap
-    return any(
+    if not any(
         sim < 1.0 and x.role != y.role and x.role in _ORDERED_ROLES and y.role in _ORDERED_ROLES
         for x, y, sim in detail.pairs
-    )
+    ):
+        return False
+    if query.tokens[0].role == "family" or alias.tokens[0].role == "family":
+        # A Chinese or Korean name read family name first: the other name, its family name
+        # respelt past recognition (Mo Ze Dong), has the roles of another order but the same
+        # order of words. Only a change in that order is a swap.
+        return not _in_same_order(query, alias, detail.pairs)
+    return True
+
+
+def _in_same_order(
+    query: ParsedName, alias: ParsedName, pairs: tuple[tuple[NameToken, NameToken, float], ...]
+) -> bool:
+    """Whether the paired words come in the same order in both names."""
+    in_query = {id(t): i for i, t in enumerate(query.tokens)}
+    in_alias = {id(t): j for j, t in enumerate(alias.tokens)}
+    positions = sorted((in_query[id(x)], in_alias[id(y)]) for x, y, _ in pairs)
+    return all(a < b for (_, a), (_, b) in pairwise(positions))
 
 
 def _route_order(s: _Scored) -> tuple[float, int]:

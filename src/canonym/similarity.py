@@ -393,6 +393,11 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     True
     >>> score_names(parse("Sohrab Soleimani"), parse("Qassem Soleimani")).score < 0.7
     True
+
+    A Chinese or Korean given name is one name, not a given and a middle name:
+
+    >>> round(score_names(parse("Kim Jong"), parse("Kim Yo Jong"), kind="person").score, 2)
+    0.82
     """
     qt, at = q.tokens, a.tokens
     if not qt or not at:
@@ -433,11 +438,25 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     else:
         a_only_at = tuple((j, t) for j, t in enumerate(at) if j not in used_a)
         a_only = tuple(t for _, t in a_only_at)
-    token_score = _combine(pairs, q_only, a_only_at, len(at), middle_names=kind == "person")
+    # A Chinese or Korean name in its own order (family name first) has no middle name: the
+    # words after its family name are syllables of one given name (Kim Yo Jong, not "Kim Jong").
+    middle_names = kind == "person" and at[0][1] != "family"  # (role)
+    token_score = _combine(pairs, q_only, a_only_at, len(at), middle_names=middle_names)
     token_score = min(token_score, _conflict_cap(pairs, q_only, a_only))
     partial = bool(pairs) and not q_only and bool(a_only)
     # Written as one word or two (Mao Zedong/Mao Ze Dong, Jongun/Jong Un): the word count differs.
-    joined_score = _joined_score(qt, at) if len(qt) != len(at) else 0.0
+    # Not when every word of the query is in the longer name as it is: then the name has a word
+    # the query lacks (Kim Jong, Kim Yo Jong), which the letters run together would hide. (The
+    # letters of an abbreviation, S.A.L., are no such words.)
+    if len(qt) == len(at) or (
+        len(qt) < len(at)
+        and len(pairs) == len(qt)
+        and all(sim >= 1.0 for _, _, sim in pairs)
+        and any(len(t.text) > 1 for t in a_only)
+    ):
+        joined_score = 0.0
+    else:
+        joined_score = _joined_score(qt, at)
     if joined_score > token_score:
         return NameScore(joined_score, tuple(pairs), (), (), False, True)
     return NameScore(token_score, tuple(pairs), q_only, a_only, partial, False)
