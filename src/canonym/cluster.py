@@ -557,7 +557,7 @@ class _Linker:
         u: int, content: list[tuple[NameToken, ...]], by_family: dict[str, list[int]]
     ) -> bool:
         words = content[u]
-        for v in by_family.get(token_key(words[-1].text), ()):
+        for v in by_family.get(token_key(_family_word(words).text), ()):
             if len(content[v]) <= len(words):
                 return False  # longest first: no fuller name after this one
             if _contains(content[v], words):
@@ -575,7 +575,7 @@ class _Linker:
         targets: set[int] = set()
         for u in short:
             words = content[u]
-            for v in by_family.get(token_key(words[-1].text), ()):
+            for v in by_family.get(token_key(_family_word(words).text), ()):
                 if len(content[v]) <= len(words):
                     break  # longest first
                 h = group(v)
@@ -709,7 +709,7 @@ class _ShortForms:
         self.by_family: dict[str, list[int]] = defaultdict(list)
         for u, mine in enumerate(content):
             if len(mine) >= 2 and self.person[u]:
-                self.by_family[token_key(mine[-1].text)].append(u)
+                self.by_family[token_key(_family_word(mine).text)].append(u)
         for longer in self.by_family.values():
             longer.sort(key=lambda v: -len(content[v]))
         # the units whose cluster may join another's: persons' names with content words
@@ -743,15 +743,27 @@ def _content(p: ParsedName) -> tuple[NameToken, ...]:
 _SURNAME_MATCH = 0.9
 
 
+def _family_at(words: tuple[NameToken, ...]) -> int:
+    """Where the family name is among a name's content words: last, or first in a Chinese or
+    Korean name (Kim Jong Un), which ``parse`` reads family name first."""
+    return 0 if len(words) > 1 and words[0].role == "family" else len(words) - 1
+
+
+def _family_word(words: tuple[NameToken, ...]) -> NameToken:
+    """The family name among a name's content words (see :func:`_family_at`)."""
+    return words[_family_at(words)]
+
+
 def _contains(longer: tuple[NameToken, ...], shorter: tuple[NameToken, ...]) -> bool:
-    """Every word of ``shorter`` in ``longer`` (in any order), the last words matching, and
+    """Every word of ``shorter`` in ``longer`` (in any order), the family names matching, and
     ``longer`` really longer."""
     if len(longer) <= len(shorter):
         return False
-    if word_similarity(longer[-1].text, shorter[-1].text) < _SURNAME_MATCH:
+    at, short_at = _family_at(longer), _family_at(shorter)
+    if word_similarity(longer[at].text, shorter[short_at].text) < _SURNAME_MATCH:
         return False
-    free = list(longer[:-1])
-    for t in shorter[:-1]:
+    free = [*longer[:at], *longer[at + 1 :]]
+    for t in (*shorter[:short_at], *shorter[short_at + 1 :]):
         hit = next(
             (
                 x
