@@ -119,6 +119,11 @@ _MAX_SHORT_WORD_DISTANCE = 0.2  # words of up to 4 letters: Qom/Qum, Omar/Umar, 
 _SHORT_WORD = 4
 _MIN_WORD_SIMILARITY = 0.85
 _OV_IV = frozenset({"ov", "iv"})
+# The British and American endings of one English noun (Defence/Defense, Licence/License,
+# Offence/Offense): in names they are the house spellings of different bodies (the Ministry of
+# Defence in London, the Department of Defense in Washington), not one name spelt two ways. No
+# transliteration writes a name's final s as c after n.
+_NCE_NSE = frozenset({"nce", "nse"})
 # Two names alike enough letter for letter (rapidfuzz ratio of their joined class keys, or token
 # set ratio of their folded forms) for the resolver to be asked whether one is the other.
 ALIKE = 80
@@ -137,9 +142,13 @@ def word_close(a: str, b: str) -> bool:
     [False, False, False, False]
     >>> word_close("cryil", "cyril"), word_close("ahmad", "hamad")   # a slip; another name
     (True, False)
+    >>> word_close("defence", "defense")   # British and American English: two bodies' names
+    False
     """
     if a == b:
         return True
+    if len(a) == len(b) > 4 and a[:-3] == b[:-3] and {a[-3:], b[-3:]} == _NCE_NSE:
+        return False  # English Defence/Defense: two bodies' house spellings
     oa, ob = orth(a), orth(b)
     if oa == ob:
         return True
