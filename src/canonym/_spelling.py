@@ -321,9 +321,11 @@ def joined_equal(u: str, f: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _joined(written: str) -> tuple[int, str]:
-    """How many name words a spelling has, and their spellings unified and joined."""
+    """How many name words a spelling has, and the words joined, then unified: as one word,
+    so that the rules of a word's end or of the vowel before -llah read it as written so
+    (Ansar Allah / Ansarallah)."""
     tokens = name_words(written)
-    return len(tokens), "".join(orth(t.particle + t.text) for t in tokens)
+    return len(tokens), orth("".join(t.particle + t.text for t in tokens))
 
 
 class Shape(NamedTuple):
@@ -434,11 +436,13 @@ def suggest(written: str, house: list[str]) -> str:
     ('Hosni Mubarak', 'el-Sisi')
     >>> suggest("Abdul Mahdy", ["Adel Abdul Mahdi"])
     'Abdul Mahdi'
+    >>> suggest("Deng Xiaoping", ["Deng Xiao Ping"]), suggest("Ansarallah", ["Ansar Allah"])
+    ('Deng Xiao Ping', 'Ansar Allah')
     """
     name = house[0]
     ut = name_words(written)
-    if len(ut) >= len(name_words(name)):
-        return display(name)
+    if len(ut) >= len(name_words(name)) or joined_equal(written, name):
+        return display(name)  # (the whole name, also when written as fewer words: Ansarallah)
     for short in house[1:]:
         st = name_words(short)
         if len(st) == len(ut) and all(
