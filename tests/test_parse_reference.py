@@ -42,6 +42,7 @@ from canonym.parse import (
     NameToken,
     ParsedName,
     family_first,
+    korean_vowels,
     parse,
 )
 
@@ -140,10 +141,14 @@ def ref_parse(name: str) -> ParsedName:
         else:
             break
     specials = {*ARTICLES, *PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS}
-    if words and not (set(words) - {"il", "in", "an"}) & specials:
+    given_words = words[:-1] if inverted else words[1:]
+    if words and not (set(given_words) - {"il", "in", "an"}) & specials:
         east = [words[-1], *words[:-1]] if inverted else words
         if family_first(east):
-            east_tokens = [NameToken(east[0], "family"), *(NameToken(w, "given") for w in east[1:])]
+            east_tokens = [
+                NameToken(korean_vowels(east[0], given=False), "family"),
+                *(NameToken(korean_vowels(w, given=True), "given") for w in east[1:]),
+            ]
             if inverted:
                 east_tokens.append(east_tokens.pop(0))
             return ParsedName(name, tuple(titles), (), tuple(east_tokens), inverted)

@@ -207,11 +207,48 @@ def family_first(words: list[str]) -> bool:
     return all(given(w) for w in words[1:])
 
 
+def korean_vowels(word: str, *, given: bool) -> str:
+    """A syllable of a Chinese or Korean name with the Revised Romanization's vowel digraphs
+    read as McCune-Reischauer writes them once its breves are folded away: eo (ŏ) as o, and in
+    a given name eu (ŭ) as u. Jeong is Jong and Chŏng, Seong is Song, Geun-hye is Kŭn-hye.
+    Pinyin and Wade-Giles write neither digraph; a Cantonese family name does (Cheung, Leung,
+    Yeung are not Chung, Lung, Yung), so eu is read so only in a given name.
+
+    >>> korean_vowels("jeong", given=False), korean_vowels("eun", given=True)
+    ('jong', 'un')
+    >>> korean_vowels("cheung", given=False)
+    'cheung'
+    """
+    if "eo" in word:
+        word = word.replace("eo", "o")
+    if given and "eu" in word:
+        word = word.replace("eu", "u")
+    return word
+
+
 def _family_first_tokens(words: list[str]) -> tuple[NameToken, ...]:
-    """The tokens of a name that :func:`family_first` accepts: the family name, then given."""
+    """The tokens of a name that :func:`family_first` accepts: the family name, then given,
+    their syllables read as :func:`korean_vowels` reads them."""
     given = _GIVEN
-    first = _FAMILY.get(words[0]) or _plain_token(_FAMILY, words[0], "family")
-    return (first, *[given.get(w) or _plain_token(given, w, "given") for w in words[1:]])
+    family = korean_vowels(words[0], given=False)
+    first = _FAMILY.get(family) or _plain_token(_FAMILY, family, "family")
+    rest = [korean_vowels(w, given=True) for w in words[1:]]
+    return (first, *[given.get(w) or _plain_token(given, w, "given") for w in rest])
+
+
+def _east_asian(
+    name: str, titles: tuple[str, ...], words: list[str], inverted: bool
+) -> ParsedName | None:
+    """``name`` parsed as a Chinese or Korean name, family name first (or last after a comma,
+    as the comma put it), if :func:`family_first` accepts its words; else None."""
+    order = [words[-1], *words[:-1]] if inverted else words
+    if not family_first(order):
+        return None
+    tokens = _family_first_tokens(order)
+    if inverted:
+        tokens = (*tokens[1:], tokens[0])
+    parsed: ParsedName = _new_tuple(ParsedName, (name, titles, (), tokens, inverted))
+    return parsed
 
 
 def _uninvert(text: str) -> tuple[str, bool]:
@@ -269,12 +306,10 @@ def _parse(name: str) -> ParsedName:
         # the joined ʿAbd pattern and of the patronymic endings), so this is what it would give.
         last = len(words) - 1
         given = _GIVEN
-        if last and not inverted and words[0] in EAST_ASIAN_FAMILY_NAMES and family_first(words):
-            # (Kim Jong Un: the family name is the first word, the others its given name.)
-            east: ParsedName = _new_tuple(
-                ParsedName, (name, (), (), _family_first_tokens(words), inverted)
-            )
-            return east
+        if last and words[-1 if inverted else 0] in EAST_ASIAN_FAMILY_NAMES:
+            east = _east_asian(name, (), words, inverted)
+            if east is not None:
+                return east
         plain = [given.get(w) or _plain_token(given, w, "given") for w in words[:last]]
         if last:
             family = _FAMILY
@@ -296,23 +331,15 @@ def _parse(name: str) -> ParsedName:
     if (
         words
         and words[-1 if inverted else 0] in EAST_ASIAN_FAMILY_NAMES
-        and _SPECIAL_WORDS.isdisjoint(set(words) - _SYLLABLES_NOT_ARTICLES)
+        # (the family name itself may be a word of another role elsewhere: Park, a designator)
+        and _SPECIAL_WORDS.isdisjoint(
+            set(words[:-1] if inverted else words[1:]) - _SYLLABLES_NOT_ARTICLES
+        )
     ):
         # A Chinese or Korean name: its syllables are no articles (Kim Il Sung, "KIM, Il Sung").
-        if inverted:
-            family_order = [words[-1], *words[:-1]]
-            if family_first(family_order):
-                east_tokens = _family_first_tokens(family_order)
-                tokens_in_order = (*east_tokens[1:], east_tokens[0])
-                listed: ParsedName = _new_tuple(
-                    ParsedName, (name, tuple(titles), (), tokens_in_order, inverted)
-                )
-                return listed
-        elif family_first(words):
-            titled: ParsedName = _new_tuple(
-                ParsedName, (name, tuple(titles), (), _family_first_tokens(words), inverted)
-            )
-            return titled
+        east = _east_asian(name, tuple(titles), words, inverted)
+        if east is not None:
+            return east
     articles: list[str] = []
     tokens: list[tuple[str, str]] = []  # (word, particle); roles come once all are known
     pending = ""
