@@ -41,7 +41,7 @@ from ._chars import APOSTROPHES
 from ._name_words import names_apart
 from .keys import consonant_skeleton, key, token_key
 from .normalize import COMPOUND_SUFFIXES, fold
-from .parse import ARTICLES, TITLES, parse
+from .parse import ARTICLES, ROMANISED_SYLLABLE, TITLES, parse
 from .resolver import Resolver
 from .table import Entity
 
@@ -139,12 +139,12 @@ _NOT_TAILS = sorted(
     key=len,
     reverse=True,
 )
-# A longer tail is part of the name when it is one romanised Korean or Chinese syllable (Lee
-# Jae-myung, Roh Moo-hyun, Chung Ju-yung, Hu Jin-tao's Wade-Giles peers): up to three onset
-# consonants, up to three vowel letters (y and w glides among them) and a final n, ng, k, l, m, p
-# or t. English compound words of five or six letters do not have that shape (Hamas-ruled,
-# Iran-armed, Gaza-bound, Kremlin-owned): a vowel or a second final follows.
-_ROMANISED_SYLLABLE = r"(?=[a-z]{5,6}(?![a-z]))[b-df-hj-np-tv-z]{0,3}[aeiouwy]{1,3}(?:ng|[klmnpt])?"
+# A longer tail is part of the name when it is one romanised Korean or Chinese syllable of five
+# or six letters (Lee Jae-myung, Roh Moo-hyun, Chung Ju-yung, Hu Jin-tao's Wade-Giles peers), as
+# canonym.parse reads the syllables of such a name. English compound words of that length do not
+# have that shape (Hamas-ruled, Iran-armed, Gaza-bound, Kremlin-owned): a vowel or a second
+# final follows.
+_LONG_SYLLABLE_TAIL = rf"(?=[a-z]{{5,6}}(?![a-z])){ROMANISED_SYLLABLE}"
 # The shadow keeps ASCII as it is, so every literal of the patterns must be ASCII.
 assert all(
     w.isascii() for w in (*_START_PARTICLES, *_INNER_PARTICLES, *_ABBREVIATIONS, *_NOT_TAILS)
@@ -185,7 +185,7 @@ def _run_step(c: _Classes) -> str:
     a short lowercase hyphen tail."""
     tail = (
         rf"[{c.hy}](?!(?:{'|'.join(_NOT_TAILS)})(?![{c.lmn}]))"
-        rf"(?:[{c.ll}]{{1,4}}|{_ROMANISED_SYLLABLE})"
+        rf"(?:[{c.ll}]{{1,4}}|{_LONG_SYLLABLE_TAIL})"
         rf"(?![{c.lmn}]|[{c.hy}][{c.ll}])"
     )
     # After a space, an inner particle (al, bin, de ...) or any hyphenated form of the Arabic

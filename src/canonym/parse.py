@@ -106,14 +106,14 @@ EAST_ASIAN_FAMILY_NAMES = frozenset(_EAST_ASIAN_FAMILY_TEXT.split())
 # glides, and a final n, ng, m, k, p, t or l (ck in the customary Duck, ...). A given name is
 # one or two such syllables, written apart, hyphenated or joined (Jong-un, Jinping, Xiaoping).
 # English given names mostly have some other final or cluster (Harvey, Darroch, Oswald).
-_ROMANISED_SYLLABLE = (
+ROMANISED_SYLLABLE = (
     r"(?:ch|sh|zh|hs|ts|tz|ss|kk|tt|pp|jj|th|[bcdfghjklmnpqrstwxyz])?"
     r"w?[aeiouy]{1,3}w?(?:ng|ck|[nmkptl])?"
 )
 # Korean syllables that are also Arabic articles or English filler words (Kim Il Sung, Moon
 # Jae-in, Ahn Cheol-soo's An): in a name of that shape they are syllables of its given name.
 _SYLLABLES_NOT_ARTICLES = frozenset({"il", "in", "an"})
-_EAST_ASIAN_GIVEN = regex.compile(rf"(?:{_ROMANISED_SYLLABLE}){{1,2}}")
+_EAST_ASIAN_GIVEN = regex.compile(rf"(?:{ROMANISED_SYLLABLE}){{1,2}}")
 # Suffixes of companies that put a comma in a name ("ACME, LTD.") without it being inverted.
 _LEGAL_SUFFIX = regex.compile(
     r"^\s*(?:ltd|llc|inc|co|corp|sa|ag|gmbh|jsc|ojsc|pjsc|ooo|plc|fze|fzco|llp|lp|bv|nv|spa)\b",

@@ -1042,11 +1042,12 @@ def _reordered_and_respelt(query: ParsedName, alias: ParsedName, detail: NameSco
 def _in_same_order(
     query: ParsedName, alias: ParsedName, pairs: tuple[tuple[NameToken, NameToken, float], ...]
 ) -> bool:
-    """Whether the paired words come in the same order in both names."""
+    """Whether the paired words come in the same order in both names. (Equal words of one name
+    are one token object, found at one place: Htun Htun Oo keeps its order.)"""
     in_query = {id(t): i for i, t in enumerate(query.tokens)}
     in_alias = {id(t): j for j, t in enumerate(alias.tokens)}
     positions = sorted((in_query[id(x)], in_alias[id(y)]) for x, y, _ in pairs)
-    return all(a < b for (_, a), (_, b) in pairwise(positions))
+    return all(a <= b for (_, a), (_, b) in pairwise(positions))
 
 
 def _route_order(s: _Scored) -> tuple[float, int]:
