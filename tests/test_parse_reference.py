@@ -166,7 +166,12 @@ def ref_parse(name: str) -> ParsedName:
             continue
         joined = _JOINED_ABD.match(word)
         if joined and not pending:
-            pending, word = "abd", joined.group(1)
+            governed = joined.group(1)
+            if word[-len(governed) - 1] == "l" and regex.fullmatch(
+                r"ah(?:i|ian|iyan|ov|ova|zadeh|zada)?|ayev|ayeva", governed
+            ):
+                governed = "l" + governed  # one l of Allah after the article's vowel
+            pending, word = "abd", governed
         tokens.append((word, pending))
         pending = ""
     if pending:

@@ -59,6 +59,29 @@ PARTICLES: dict[str, str] = {
 _JOINED_ABD = regex.compile(
     r"^abd(?:ul|el|al|ol|oul|ou|u|ur|ar|us|as|ush|ash|ud|ad|un|an|ut|at|uz|az|e|a)?([a-z]{3,})$"
 )
+# The name an ʿAbd Allah compound governs when it is written with one l after the article's
+# vowel (Abdolahian, Abdulahi, Abdulayev): the pattern reads the article's l and leaves "ahian";
+# with two l (Abdollahian) it leaves "lahian", Allah's with a suffix, which both must be.
+_ONE_L_ALLAH = regex.compile(r"ah(?:i|ian|iyan|ov|ova|zadeh|zada)?|ayev|ayeva")
+
+
+def joined_abd(word: str) -> str | None:
+    """The name a joined ʿAbd compound governs (folded), or None if ``word`` is none.
+
+    >>> joined_abd("abdelfattah"), joined_abd("abdollahian"), joined_abd("abdolahian")
+    ('fattah', 'lahian', 'lahian')
+    >>> joined_abd("abdulahad"), joined_abd("abbas")   # Abd al-Ahad; no ʿAbd at all
+    ('ahad', None)
+    """
+    joined = _JOINED_ABD.match(word)
+    if joined is None:
+        return None
+    governed = joined.group(1)
+    if word[-len(governed) - 1] == "l" and _ONE_L_ALLAH.fullmatch(governed):
+        return "l" + governed
+    return governed
+
+
 # Words after a name that make it the name of something else (a street named after a person).
 DESIGNATORS = frozenset(
     """street st road rd avenue ave square bridge port harbour harbor airport airbase base station
@@ -356,9 +379,9 @@ def _parse(name: str) -> ParsedName:
                 continue
             # The pattern starts with "abd": most words are ruled out without running it.
             if word.startswith("abd"):
-                joined = _JOINED_ABD.match(word)
-                if joined:
-                    pending, word = "abd", joined.group(1)
+                governed = joined_abd(word)
+                if governed:
+                    pending, word = "abd", governed
         tokens.append((word, pending))
         pending = ""
     if pending:  # a dangling particle is a word of its own ("Abu" alone)

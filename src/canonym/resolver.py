@@ -25,7 +25,7 @@ from ._name_words import same_name, spellings_of
 from ._typecheck import require_str
 from .keys import _undoubled, consonant_skeleton, key_skeleton, orth, token_form, token_key
 from .normalize import _fold_text, fold, normalize
-from .parse import _JOINED_ABD, NameToken, ParsedName, parse
+from .parse import NameToken, ParsedName, joined_abd, parse
 from .similarity import (
     _VOWELS,
     NameScore,
@@ -1166,9 +1166,9 @@ def _word_vids(word: str, vocab: dict[str, int], postings: list[list[int]]) -> t
     "Abdel Fattah" meets it.
     """
     forms = [word]
-    joined = _JOINED_ABD.match(word)
-    if joined:
-        forms.append(joined.group(1))
+    governed = joined_abd(word)
+    if governed:
+        forms.append(governed)
     out = []
     for form in forms:
         k = token_key(form)
