@@ -10,8 +10,11 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from canonym import AliasTable, Resolver
+from canonym.parse import EAST_ASIAN_FAMILY_NAMES, parse
 
 CASES = Path(__file__).parent / "data" / "name_order_cases.tsv"
 
@@ -71,3 +74,25 @@ def test_family_first_names(family_first_resolver: Resolver, case: dict[str, str
     assert (m.entity_id if m else "") == case["expected"], case["why"]
     candidates = {c.entity_id for c in family_first_resolver.candidates(case["query"])}
     assert set(case["candidates"].split()) <= candidates, case["why"]
+
+
+# Given-name syllables of Chinese and Korean names, in several romanisations.
+_SYLLABLES = "jong un il sung yo jae myung xiao ping jin tao geun hye seong eun ying wen".split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(sorted(EAST_ASIAN_FAMILY_NAMES)),
+    st.lists(st.sampled_from(_SYLLABLES), min_size=1, max_size=2),
+)
+def test_a_family_first_name_and_its_listed_form_parse_alike(
+    family: str, syllables: list[str]
+) -> None:
+    """Kim Jong Un and "KIM, Jong Un" are one name: the same words, the same roles, and the
+    family name is the first word of the one and the word before the comma of the other."""
+    given_name = " ".join(s.title() for s in syllables)
+    natural = parse(f"{family.title()} {given_name}")
+    listed = parse(f"{family.upper()}, {given_name}")
+    assert natural.tokens[0].role == "family"
+    assert [t.role for t in natural.tokens[1:]] == ["given"] * len(syllables)
+    assert sorted(natural.tokens) == sorted(listed.tokens)
