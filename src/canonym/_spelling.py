@@ -23,6 +23,7 @@ from .resolver import DEMONYM_SUFFIXES
 from .similarity import (
     _VOWELS,
     _swapped_neighbours,
+    breaks_opening,
     orth_distance,
     score_names,
     word_similarity,
@@ -229,11 +230,17 @@ def key_tie_holds(written: str, name: str) -> bool:
 
     >>> key_tie_holds("Crime", "Crimea"), key_tie_holds("Arbil", "Erbil")
     (False, True)
+    >>> key_tie_holds("Karim", "Krim")   # a vowel that breaks the opening cluster
+    False
     """
     a, b = name_words(written), name_words(name)
     if len(a) != 1 or len(b) != 1:
         return True
-    return a[0].particle == b[0].particle and word_close(a[0].text, b[0].text)
+    return (
+        a[0].particle == b[0].particle
+        and word_close(a[0].text, b[0].text)
+        and not breaks_opening(orth(a[0].text), orth(b[0].text))  # Karim is not Krim (Crimea)
+    )
 
 
 @lru_cache(maxsize=65536)

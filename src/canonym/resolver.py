@@ -29,6 +29,7 @@ from .parse import NameToken, ParsedName, joined_abd, parse
 from .similarity import (
     _VOWELS,
     NameScore,
+    breaks_opening,
     describe_differences,
     same_first_sound,
     score_names,
@@ -870,9 +871,11 @@ def _lone_words_differ(
     write every name in capitals as OFAC does), which is spelt one way, or the two words open
     with different sounds: first letters of their normalised forms that are neither one letter
     nor a class pair of the word scores (q~gh: Qom, Ghum; kh~ch: Khomeini, Chomeini), in words
-    no curated list calls one name (Jamenei). A word's first letter is the last to vary between
-    spellings, and a lone word has no other word to vouch for it: After is not Haftar with its h
-    dropped, Agency not Gence, Arabian not Rabin, and Balah not BLA."""
+    no curated list calls one name (Jamenei), or the query puts a vowel into the alias's
+    opening cluster (:func:`canonym.similarity.breaks_opening`). A word's first letter is the
+    last to vary between spellings, and a lone word has no other word to vouch for it: After is
+    not Haftar with its h dropped, Agency not Gence, Arabian not Rabin, Ayman not Amman, and
+    Balah not BLA."""
     q = [t for t in query.tokens if t.role not in ("suffix", "generic")]
     a = [t for t in alias.tokens if t.role not in ("suffix", "generic")]
     if len(q) != 1 or len(a) != 1:
@@ -885,7 +888,7 @@ def _lone_words_differ(
     ):
         return True
     oq, oa = orth(q[0].text), orth(a[0].text)
-    if not oq or not oa or same_first_sound(oq[0], oa[0]):
+    if not oq or not oa or (same_first_sound(oq[0], oa[0]) and not breaks_opening(oq, oa)):
         return False
     return not same_name(oq, oa)
 

@@ -78,6 +78,25 @@ def same_first_sound(a: str, b: str) -> bool:
     return _sub_cost(a, b, False) < 0.5
 
 
+def breaks_opening(query: str, table: str) -> bool:
+    """Whether ``orth`` form ``query`` has a vowel where ``table`` opens with two consonants:
+    a vowel put into an opening cluster makes another first syllable and, in a lone word,
+    another word (Karim is not Krim, German for Crimea; Ayman not Amman). The other way round
+    is a typing slip, a letter dropped (Mlaysia for Malaysia).
+
+    An initial y before the vowel the other word opens with is a glide, not a consonant
+    (Hebrew Yitzhak, Itzhak; Yisrael, Israel).
+
+    >>> breaks_opening("karim", "krim"), breaks_opening("mlaysia", "malaysia")
+    (True, False)
+    >>> breaks_opening("yitzhak", "itzhak")
+    False
+    """
+    if len(query) < 2 or len(table) < 2 or (query[0] == "y" and query[1] == table[0]):
+        return False
+    return query[1] in _VOWELS and table[1] not in _VOWELS
+
+
 def _sub_cost(a: str, b: str, final: bool) -> float:
     if a == b:
         return 0.0
