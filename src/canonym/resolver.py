@@ -871,11 +871,11 @@ def _lone_words_differ(
     write every name in capitals as OFAC does), which is spelt one way, or the two words open
     with different sounds: first letters of their normalised forms that are neither one letter
     nor a class pair of the word scores (q~gh: Qom, Ghum; kh~ch: Khomeini, Chomeini), in words
-    no curated list calls one name (Jamenei), or the query puts a vowel into the alias's
-    opening cluster (:func:`canonym.similarity.breaks_opening`). A word's first letter is the
-    last to vary between spellings, and a lone word has no other word to vouch for it: After is
-    not Haftar with its h dropped, Agency not Gence, Arabian not Rabin, Ayman not Amman, and
-    Balah not BLA."""
+    no curated list calls one name (Jamenei), or the query has a vowel as its second letter
+    where the alias has a consonant (:func:`canonym.similarity.breaks_opening`). A word's first
+    letter is the last to vary between spellings, and a lone word has no other word to vouch
+    for it: After is not Haftar with its h dropped, Agency not Gence, Arabian not Rabin, Ayman
+    not Amman, and Balah not BLA."""
     q = [t for t in query.tokens if t.role not in ("suffix", "generic")]
     a = [t for t in alias.tokens if t.role not in ("suffix", "generic")]
     if len(q) != 1 or len(a) != 1:

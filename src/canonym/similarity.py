@@ -79,10 +79,10 @@ def same_first_sound(a: str, b: str) -> bool:
 
 
 def breaks_opening(query: str, table: str) -> bool:
-    """Whether ``orth`` form ``query`` has a vowel where ``table`` opens with two consonants:
-    a vowel put into an opening cluster makes another first syllable and, in a lone word,
-    another word (Karim is not Krim, German for Crimea; Ayman not Amman). The other way round
-    is a typing slip, a letter dropped (Mlaysia for Malaysia).
+    """Whether ``orth`` form ``query`` has a vowel as its second letter where ``table`` has a
+    consonant: a vowel put into a word's opening makes another first syllable and, in a lone
+    word, another word (Karim is not Krim, German for Crimea; Ayman not Amman). The other way
+    round is a typing slip, a letter dropped (Mlaysia for Malaysia).
 
     An initial y before the vowel the other word opens with is a glide, not a consonant
     (Hebrew Yitzhak, Itzhak; Yisrael, Israel).
