@@ -53,7 +53,7 @@ from .compare import (
     words,
 )
 from .keys import key_skeleton, orth, token_form, token_key
-from .parse import NameToken, ParsedName
+from .parse import NameToken, ParsedName, reads_family_first
 from .resolver import Resolver
 from .similarity import word_similarity
 from .table import KINDS, AliasTable, _gc_paused
@@ -746,7 +746,7 @@ _SURNAME_MATCH = 0.9
 def _family_at(words: tuple[NameToken, ...]) -> int:
     """Where the family name is among a name's content words: last, or first in a Chinese or
     Korean name (Kim Jong Un), which ``parse`` reads family name first."""
-    return 0 if len(words) > 1 and words[0].role == "family" else len(words) - 1
+    return 0 if reads_family_first(words) else len(words) - 1
 
 
 def _family_word(words: tuple[NameToken, ...]) -> NameToken:

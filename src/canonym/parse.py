@@ -9,6 +9,7 @@ a word that makes the name another entity's) or ``suffix`` (Jr, II).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -228,6 +229,16 @@ def family_first(words: list[str]) -> bool:
         return False
     given = _EAST_ASIAN_GIVEN.fullmatch
     return all(given(w) for w in words[1:])
+
+
+def reads_family_first(tokens: Sequence[NameToken]) -> bool:
+    """Whether parsed ``tokens`` put the family name first, as :func:`parse` reads a Chinese or
+    Korean name (Kim Jong Un): the one place that convention is read.
+
+    >>> [reads_family_first(parse(n).tokens) for n in ("Kim Jong Un", "KIM, Jong Un")]
+    [True, False]
+    """
+    return len(tokens) > 1 and tokens[0][1] == "family"  # (role; indexed: score_names calls it)
 
 
 def korean_vowels(word: str, *, given: bool) -> str:

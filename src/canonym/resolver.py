@@ -25,7 +25,7 @@ from ._name_words import same_name, spellings_of
 from ._typecheck import require_str
 from .keys import _undoubled, consonant_skeleton, key_skeleton, orth, token_form, token_key
 from .normalize import _fold_text, fold, normalize
-from .parse import NameToken, ParsedName, joined_abd, parse
+from .parse import NameToken, ParsedName, joined_abd, parse, reads_family_first
 from .similarity import (
     _VOWELS,
     NameScore,
@@ -1034,7 +1034,7 @@ def _reordered_and_respelt(query: ParsedName, alias: ParsedName, detail: NameSco
         for x, y, sim in detail.pairs
     ):
         return False
-    if query.tokens[0].role == "family" or alias.tokens[0].role == "family":
+    if reads_family_first(query.tokens) or reads_family_first(alias.tokens):
         # A Chinese or Korean name read family name first: the other name, its family name
         # respelt past recognition (Mo Ze Dong), has the roles of another order but the same
         # order of words. Only a change in that order is a swap.

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from ._name_words import name_of
 from .keys import orth, token_key
-from .parse import NameToken, ParsedName
+from .parse import NameToken, ParsedName, reads_family_first
 
 __all__ = ["NameScore", "score_names", "word_similarity"]
 
@@ -459,7 +459,7 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
         a_only = tuple(t for _, t in a_only_at)
     # A Chinese or Korean name in its own order (family name first) has no middle name: the
     # words after its family name are syllables of one given name (Kim Yo Jong, not "Kim Jong").
-    middle_names = kind == "person" and at[0][1] != "family"  # (role)
+    middle_names = kind == "person" and not reads_family_first(at)
     token_score = _combine(pairs, q_only, a_only_at, len(at), middle_names=middle_names)
     token_score = min(token_score, _conflict_cap(pairs, q_only, a_only))
     partial = bool(pairs) and not q_only and bool(a_only)
