@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -13,7 +15,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # The bundled resolver is cached on disk between runs; tests keep theirs out of the user's
 # cache directory (and start with an empty cache, so the build path is what they exercise).
-os.environ["CANONYM_CACHE_DIR"] = tempfile.mkdtemp(prefix="canonym-test-cache-")
+# It is removed when the run ends: each run's cache (about 1 MB) would otherwise stay behind.
+_CACHE_DIR = tempfile.mkdtemp(prefix="canonym-test-cache-")
+os.environ["CANONYM_CACHE_DIR"] = _CACHE_DIR
+atexit.register(shutil.rmtree, _CACHE_DIR, ignore_errors=True)
 
 DATA = Path(__file__).resolve().parent / "data"
 
