@@ -514,7 +514,7 @@ class Resolver:
             if (
                 lone
                 and score < 1.0
-                and _lone_words_differ(parsed, alias, self._alias_text[i], entity.name)
+                and _lone_words_differ(parsed, alias, self._alias_text[i], entity)
             ):
                 score = min(score, self.threshold - _BELOW_THRESHOLD)
             if surname:
@@ -863,12 +863,13 @@ _CLIPPED_SUFFIXES = (("an", "ian", "ese", "ean"), ("ese",))
 
 
 def _lone_words_differ(
-    query: ParsedName, alias: ParsedName, alias_text: str, entity_name: str
+    query: ParsedName, alias: ParsedName, alias_text: str, entity: Entity
 ) -> bool:
     """Whether a lone query word, respelt, cannot be a lone alias word.
 
-    Either the alias is an acronym (four capitals at most: BLA, ISIL, in a table that does not
-    write every name in capitals as OFAC does), which is spelt one way, or the two words open
+    Either the alias is an acronym (four capitals at most: BLA, ISIL, HUR, of an entity with
+    a name in lowercase too: OFAC writes every name in capitals, so there a short name in
+    capitals may be a word), which is spelt one way (Hour is not HUR), or the two words open
     with different sounds: first letters of their normalised forms that are neither one letter
     nor a class pair of the word scores (q~gh: Qom, Ghum; kh~ch: Khomeini, Chomeini), in words
     no curated list calls one name (Jamenei), or the query has a vowel as its second letter
@@ -884,7 +885,7 @@ def _lone_words_differ(
         len(alias_text) <= _ACRONYM
         and alias_text.isalpha()
         and alias_text.isupper()
-        and not entity_name.isupper()
+        and not all(name.isupper() for name in entity.names())
     ):
         return True
     oq, oa = orth(q[0].text), orth(a[0].text)
