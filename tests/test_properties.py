@@ -55,3 +55,22 @@ def test_resolve_is_deterministic_and_consistent_with_candidates(
     if first is not None:
         top = resolver.candidates(query, limit=1)
         assert top and top[0].entity_id == first.entity_id
+
+
+# Words far longer than any name's: a Wade-Giles syllable repeated (read one syllable at a
+# time, recursively), and a blob with a near twin (the weighted edit distance fills a cell per
+# pair of letters). Each function gives its ordinary answer; none raises.
+_LONG_WORDS = ("hsi" * 3000, "ab" * 5000, "Tsung" * 2000)
+
+
+def test_words_longer_than_any_name_get_ordinary_answers() -> None:
+    table = canonym.AliasTable.from_records([{"id": "xi", "name": "Xi Jinping", "kind": "person"}])
+    resolver = canonym.Resolver(table)
+    for word in _LONG_WORDS:
+        twin = word + "c"
+        assert resolver.resolve(word) is None
+        assert not canonym.compare(word, "Xi Jinping").same
+        assert canonym.compare(word, twin).same
+        assert len(canonym.cluster([word, twin, "Qasem Soleimani"])) == 2
+        draft = f"Mr {word.title()} spoke. Then Qasem Soleimani left."
+        assert canonym.check(draft, table=table) == []

@@ -413,6 +413,7 @@ _WG_FINALS: dict[str, tuple[str, ...]] = {
 # (Ping Li) is never re-read as another (Bing Li).
 _WG_ONLY = regex.compile(r"hs|ts|tz|ss|ung|ieh|ien|ih$|erh")
 _WG_MAX_READINGS = 64
+_WG_MAX_WORD = 24
 
 
 def _has_wade_giles_spelling(words: list[str]) -> bool:
@@ -457,9 +458,18 @@ def wade_giles_readings(words: list[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _wg_word(word: str) -> frozenset[str]:
-    """Pinyin readings of one word made of Wade-Giles syllables (none if it is not)."""
+    """Pinyin readings of one word made of Wade-Giles syllables (none if it is not).
+
+    A word longer than four syllables of six letters is no name's, and is not read: the
+    reading recurses once per syllable.
+
+    >>> _wg_word("hsi" * 3000)
+    frozenset()
+    """
     if not word:
         return frozenset({""})
+    if len(word) > _WG_MAX_WORD:
+        return frozenset()
     out: set[str] = set()
     for i in range(min(2, len(word)), -1, -1):
         initial = word[:i]

@@ -620,7 +620,7 @@ class Resolver:
             if found:
                 keys.update(found)
         vids: set[int] = set(by_key.get(k, ()))
-        if text not in self._word_vids:
+        if text not in self._word_vids and len(text) <= _LONGEST_WORD:
             # A swap of two neighbouring letters is the commonest typing slip, and keys read
             # letters in context (Cyril: saral, Cryil: kral), so the slip may move the key far
             # from the word's: a word the table lacks is also looked up with each swap undone.
@@ -969,6 +969,9 @@ _ORDERED_ROLES = frozenset({"given", "family"})
 _NON_PERSON_TITLES = frozenset({"the"})
 # Keys shorter than this are looked up whole, without their deletion neighbourhood.
 _MIN_NEIGHBOURHOOD_KEY = 3
+# Nor are words longer than this (no name's word is; a pasted blob may be one): the slips of a
+# word, its deletions and swaps, are as many as its letters, each as long as the word.
+_LONGEST_WORD = 40
 # How close (rapidfuzz ratio, 0-100) a key met through its deletion neighbourhood must be.
 _NEAR_RATIO = 80.0
 # A key this long with no key one deletion away is compared with the whole vocabulary, and
@@ -1211,9 +1214,10 @@ def _neighbourhood(k: str) -> list[str]:
     """A key and, when it is long enough to survive it, the key with each letter deleted.
 
     Two keys one edit apart (a changed, dropped, added or swapped letter) share an entry.
-    Keys of three letters or fewer are met only whole: one edit in them is another name.
+    Keys of three letters or fewer are met only whole: one edit in them is another name; so
+    are keys longer than any name's word.
     """
-    if len(k) < _MIN_NEIGHBOURHOOD_KEY:
+    if len(k) < _MIN_NEIGHBOURHOOD_KEY or len(k) > _LONGEST_WORD:
         return [k]
     return [k, *{k[:i] + k[i + 1 :] for i in range(len(k))}]
 

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 import regex
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ._name_words import name_of
 from .keys import orth, token_key
@@ -149,6 +150,11 @@ _SUB_ROWS = {x: {y: _SUB[(x, y)] for y in _ALPHABET} for x in _ALPHABET}
 _NO_ROW: dict[str, float] = {}
 
 
+# The most cells the weighted edit distance fills: two words of 64 letters (a name of a few
+# words run together is under that).
+_LARGEST_TABLE = 64 * 64
+
+
 def orth_distance(a: str, b: str) -> float:
     """Weighted edit distance between two ``orth`` forms (Wagner-Fischer, tabulated costs).
 
@@ -164,6 +170,11 @@ def orth_distance(a: str, b: str) -> float:
 @lru_cache(maxsize=1 << 18)
 def _distance(a: str, b: str) -> float:
     la, lb = len(a), len(b)
+    if la * lb > _LARGEST_TABLE:
+        # Words far longer than a name's (a pasted blob): the plain edit distance, in C. The
+        # weighted one below, in Python, costs a cell per pair of letters: seconds for two
+        # words of a few thousand letters.
+        return float(Levenshtein.distance(a, b))
     b_indel = _indel_costs(b)
     a_indel = _indel_costs(a)
     # Row 0: dropping b's letters one by one, the last one at its word-final cost.
