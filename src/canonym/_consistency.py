@@ -56,6 +56,7 @@ from ._spelling import (
 from .mentions import Mention, NameIndex, compact_forms
 from .normalize import normalize
 from .resolver import place_adjective
+from .similarity import word_similarity
 from .table import Entity
 
 __all__ = ["Finding", "Judge"]
@@ -663,6 +664,8 @@ class Judge:
                 return []
             group.house, group.tie = [dominant[0]], dominant[1]
         spellings = self._spelling_set(members, group.house)
+        if group.entity is not None and len(spellings) >= 2:
+            spellings = _without_unrelated_house(spellings, group.house)
         if len(spellings) >= 2:
             kind = "inconsistent"
         elif self.variants and group.entity is not None:
@@ -795,6 +798,44 @@ class Judge:
             self._line_starts = _line_starts(self.text)
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+
+def _without_unrelated_house(spellings: list[str], house: list[str]) -> list[str]:
+    """The spellings of a table entity's group, less those in house style that share no word
+    with another of them.
+
+    An entity's curated short forms may belong to another of its names: "Sharaa" (of its alias
+    Ahmed al-Sharaa) beside "Abu Mohammed al-Jolani" (a listed spelling of its name Abu
+    Muhammad al-Julani) are two names of one man, each written one way, not one name written
+    two ways. A short form in house style still counts beside a name that spells one of its
+    words otherwise ("Julani" beside "Abu Mohammed al-Jolani", "Hemedti" beside "Hemeti").
+
+    >>> _without_unrelated_house(["Sharaa", "Abu Mohammed al-Jolani"], ["Abu Muhammad al-Julani",
+    ...                          "Sharaa", "Julani"])
+    ['Abu Mohammed al-Jolani']
+    >>> _without_unrelated_house(["Julani", "Abu Mohammed al-Jolani"], ["Abu Muhammad al-Julani",
+    ...                          "Sharaa", "Julani"])
+    ['Julani', 'Abu Mohammed al-Jolani']
+    """
+    house_keys = {spelling_key(h) for h in house}
+    words = [[t.text for t in name_words(s)] for s in spellings]
+    kept = []
+    for i, spelling in enumerate(spellings):
+        # (any likeness of letters relates two words here: whether they are one name the
+        # table has said, by putting both spellings in the group)
+        if spelling_key(spelling) in house_keys and not any(
+            word_similarity(a, b) >= _RELATED_WORDS
+            for j, other in enumerate(words)
+            if j != i
+            for a in words[i]
+            for b in other
+        ):
+            continue
+        kept.append(spelling)
+    return kept
+
+
+_RELATED_WORDS = 0.5
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
