@@ -946,7 +946,8 @@ def _demonym_stems(places: Sequence[Entity]) -> _DemonymStems:
                 continue
             names.add(_undoubled(base))
             for suffix in DEMONYM_SUFFIXES:
-                by_suffix[suffix].add(base)
+                if _takes_suffix(base, suffix):
+                    by_suffix[suffix].add(base)
             for clipped, suffixes in enumerate(_CLIPPED_SUFFIXES, 1):
                 stem = base[:-clipped]
                 if len(stem) >= 3:
@@ -958,6 +959,31 @@ def _demonym_stems(places: Sequence[Entity]) -> _DemonymStems:
     return _DemonymStems(stems, frozenset(bare), frozenset(names))
 
 
+def _takes_suffix(name: str, suffix: str) -> bool:
+    """Whether a place's whole folded ``name`` takes an adjective ``suffix`` in English.
+
+    A name ending in a vowel sound (a vowel, or a y after a consonant) takes -n (Syrian,
+    Korean) and, after an e, -an (Chilean); the suffixes that open with a vowel go after a
+    consonant (Iraqi, Omani, Iranian). So a Russian name's adjectival ending written out,
+    Groznyi or Belyi for Grozny and Bely, is a spelling of the name, not its adjective.
+
+    >>> [s for s in DEMONYM_SUFFIXES if _takes_suffix("grozny", s)]
+    ['n']
+    >>> [s for s in DEMONYM_SUFFIXES if _takes_suffix("iraq", s)][:4]
+    ['an', 'ian', 'i', 'ese']
+    >>> _takes_suffix("chile", "an"), _takes_suffix("paraguay", "an")
+    (True, True)
+    """
+    last = name[-1]
+    vowel_end = last in "aeiou" or (last == "y" and len(name) > 1 and name[-2] not in "aeiou")
+    if suffix == "n":
+        return vowel_end
+    return not vowel_end or (last == "e" and suffix == "an")
+
+
+# A Wade-Giles name whose Pinyin reading is a table name: below a literal hit and a curated
+# short form, as sure as a transliteration key.
+_WADE_GILES_SCORE = 0.95
 # A curated short form ("Soleimani") never scores above this: below any full name's literal hit.
 _SHORT_FORM_SCORE = 0.95
 # A person's name matched only by swapping and respelling its words scores this much under the
