@@ -63,6 +63,7 @@ _LETTER_FALLBACKS = str.maketrans({ch: latin for ch, (latin, _) in LATIN_LETTER_
 _JOINED_ABD = regex.compile(
     r"^abd(?:ul|el|al|ol|oul|ou|u|ur|ar|us|as|ush|ash|ud|ad|un|an|ut|at|uz|az|e|a)?([a-z]{3,})$"
 )
+_JOINED_ABU = regex.compile(r"^(?:abu|abou)([b-df-hj-np-tv-z][a-z]{2,})$")
 
 
 def ref_clean(text: str) -> str:
@@ -172,6 +173,9 @@ def ref_parse(name: str) -> ParsedName:
             ):
                 governed = "l" + governed  # one l of Allah after the article's vowel
             pending, word = "abd", governed
+        joined_abu = _JOINED_ABU.match(word)
+        if joined_abu and not pending:
+            pending, word = "abu", joined_abu.group(1)
         tokens.append((word, pending))
         pending = ""
     if pending:
@@ -205,7 +209,8 @@ def _same(text: str) -> None:
 # of its own: titles, articles, particles, joined ʿAbd, patronymics, roles, possessives and
 # compounds, legal forms after a comma, apostrophe and dash look-alikes, invisibles.
 _SPELLINGS = (
-    "Qasem Soleimani Abdelfattah Abdurrahman Abdullah Abdou abdal Ilinichna Ilyinichna "
+    "Qasem Soleimani Abdelfattah Abdurrahman Abdullah Abdou abdal Abubakr Aboutaleb Abuja "
+    "Ilinichna Ilyinichna "
     "Petrovich Ivanovna Sergeyevych Olegovych Nikolaevna Ivanivna Ilich Maj. Gen. Dr. "
     "Soleimani's Assad' Tehran-backed pro-Hezbollah anti-Taliban ex-president ACME, LTD. "
     "Ja'far Kata`ib Khamene\u2019i \u02bfAli Ṣaddām Ḥusayn Путин محمد עבדאללה Əliyev "

@@ -198,8 +198,8 @@ def ref_joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> fl
     a_particles = {t.particle for t in at if t.particle}
     if q_particles and a_particles and q_particles != a_particles:
         return 0.0
-    jq = "".join(orth(t.particle + t.text) for t in qt)
-    ja = "".join(orth(t.particle + t.text) for t in at)
+    jq = orth("".join(t.particle + t.text for t in qt))
+    ja = orth("".join(t.particle + t.text for t in at))
     if jq == ja:
         return 0.99
     if sim.fuzz.ratio(jq, ja) < sim._JOINED_PREFILTER:

@@ -83,6 +83,29 @@ def joined_abd(word: str) -> str | None:
     return governed
 
 
+# A joined Abu compound (a kunya or a family name made of one): Abubakr, Aboutaleb, Abuzar.
+# The governed name opens with a consonant, as every Arabic name after Abu does in Latin
+# letters (its article is assimilated or dropped when the two are joined); three letters at
+# least, so that Abuja and Aboud stay words.
+_JOINED_ABU = regex.compile(r"^(?:abu|abou)([b-df-hj-np-tv-z][a-z]{2,})$")
+
+
+def joined_particle(word: str) -> tuple[str, str] | None:
+    """(particle, governed name) of a joined ʿAbd or Abu compound, or None.
+
+    >>> joined_particle("abdelfattah"), joined_particle("abubakr"), joined_particle("aboutaleb")
+    (('abd', 'fattah'), ('abu', 'bakr'), ('abu', 'taleb'))
+    >>> joined_particle("abuja"), joined_particle("abbas"), joined_particle("abouelela")
+    (None, None, None)
+    """
+    if word.startswith("abd"):
+        governed = joined_abd(word)
+        return ("abd", governed) if governed else None
+    if word.startswith("ab") and (joined := _JOINED_ABU.match(word)) is not None:
+        return "abu", joined.group(1)
+    return None
+
+
 # Words after a name that make it the name of something else (a street named after a person).
 DESIGNATORS = frozenset(
     """street st road rd avenue ave square bridge port harbour harbor airport airbase base station
@@ -331,6 +354,8 @@ def _parse(name: str) -> ParsedName:
         and words[0] not in _TITLES_BY_FIRST_WORD
         and _SPECIAL_WORDS.isdisjoint(words)
         and "abd" not in folded
+        and "abu" not in folded
+        and "abou" not in folded
         and "ich" not in folded
         and "ych" not in folded
         and "vna" not in folded
@@ -388,11 +413,11 @@ def _parse(name: str) -> ParsedName:
             if canonical and i < last_i:
                 pending = canonical
                 continue
-            # The pattern starts with "abd": most words are ruled out without running it.
-            if word.startswith("abd"):
-                governed = joined_abd(word)
-                if governed:
-                    pending, word = "abd", governed
+            # The patterns start with "ab": most words are ruled out without running them.
+            if word.startswith("ab"):
+                joined = joined_particle(word)
+                if joined:
+                    pending, word = joined
         tokens.append((word, pending))
         pending = ""
     if pending:  # a dangling particle is a word of its own ("Abu" alone)

@@ -25,7 +25,7 @@ from ._name_words import same_name, spellings_of
 from ._typecheck import require_str
 from .keys import _undoubled, consonant_skeleton, key_skeleton, orth, token_form, token_key
 from .normalize import _fold_text, fold, normalize
-from .parse import NameToken, ParsedName, joined_abd, parse, reads_family_first
+from .parse import NameToken, ParsedName, joined_particle, parse, reads_family_first
 from .similarity import (
     _VOWELS,
     NameScore,
@@ -1194,14 +1194,14 @@ def _pair_index(
 def _word_vids(word: str, vocab: dict[str, int], postings: list[list[int]]) -> tuple[int, ...]:
     """The vocabulary entries a folded word of an alias is filed under (new ones are added).
 
-    A word is filed under its transliteration key; a joined ʿAbd compound (Abdelfattah) also
-    under the key of the name it governs (fattah), the token ``parse`` makes of it, so that
-    "Abdel Fattah" meets it.
+    A word is filed under its transliteration key; a joined ʿAbd or Abu compound (Abdelfattah,
+    Abubakr) also under the key of the name it governs (fattah, bakr), the token ``parse``
+    makes of it, so that "Abdel Fattah" and "Abu Bakr" meet it.
     """
     forms = [word]
-    governed = joined_abd(word)
-    if governed:
-        forms.append(governed)
+    joined = joined_particle(word)
+    if joined:
+        forms.append(joined[1])
     out = []
     for form in forms:
         k = token_key(form)

@@ -573,8 +573,11 @@ def _joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float
     a_particles = {t.particle for t in at if t.particle}
     if q_particles and a_particles and q_particles != a_particles:
         return 0.0  # Abu Mahdi is not Abdul Mahdi, however alike the letters
-    jq = "".join(orth(t.particle + t.text) for t in qt)
-    ja = "".join(orth(t.particle + t.text) for t in at)
+    # Each side is read as the one word it would be (Hizb Allah as Hizballah): the rules of
+    # ``orth`` for a word's parts (the vowel before -llah, a final -h) then apply to the joined
+    # word as they do to a name written that way.
+    jq = orth("".join(t.particle + t.text for t in qt))
+    ja = orth("".join(t.particle + t.text for t in at))
     if jq == ja:
         return 0.99
     if fuzz.ratio(jq, ja) < _JOINED_PREFILTER:  # cheap C check before the quadratic one
