@@ -21,6 +21,7 @@ from functools import lru_cache
 import regex
 
 from .keys import consonant_skeleton, orth, token_key
+from .normalize import fold
 
 __all__ = [
     "LEGAL_CLASS",
@@ -454,6 +455,33 @@ def wade_giles_readings(words: list[str]) -> frozenset[str]:
         if len(readings) > _WG_MAX_READINGS:
             return frozenset()
     return frozenset(readings)
+
+
+def wade_giles_names(written: str) -> list[str]:
+    """The Pinyin a name written in Wade-Giles can stand for, folded, its words as written (the
+    syllables a hyphen joins written as one word, as Pinyin writes a given name); empty unless
+    every word is Wade-Giles syllables and one is written as only Wade-Giles writes it.
+
+    >>> "xi jinping" in wade_giles_names("Hsi Chin-p'ing")
+    True
+    >>> "mao zedong" in wade_giles_names("Mao Tse-tung"), wade_giles_names("Xi Jinping")
+    (True, [])
+    """
+    if not _has_wade_giles_spelling(fold(written).split()):
+        return []  # (most names: one fold and one search)
+    words = [fold(w).replace(" ", "") for w in written.split()]
+    words = [w for w in words if w]
+    if not words:
+        return []
+    readings = [""]
+    for w in words:
+        options = _wg_word(w)
+        if not options:
+            return []
+        readings = [f"{r} {o}" if r else o for r in readings for o in sorted(options)]
+        if len(readings) > _WG_MAX_READINGS:
+            return []
+    return readings
 
 
 @lru_cache(maxsize=4096)

@@ -21,6 +21,7 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from ._compare_words import wade_giles_names
 from ._name_words import same_name, spellings_of
 from ._typecheck import require_str
 from .keys import _undoubled, consonant_skeleton, key_skeleton, orth, token_form, token_key
@@ -419,6 +420,7 @@ class Resolver:
         elif " " in folded or not self._is_demonym(folded):
             for parsed in _readings(name):
                 hits.extend(self._titled_person_hits(parsed, self._fuzzy_hits(parsed)))
+            hits.extend(self._wade_giles_hits(name))
         best: dict[int, _Scored] = {}
         for h in hits:
             h = self._adjust_for_type(h)
@@ -443,6 +445,23 @@ class Resolver:
             word.endswith(suffix) and word[: len(word) - len(suffix)] in stems
             for suffix, stems in found.stems
         )
+
+    def _wade_giles_hits(self, name: str) -> list[_Scored]:
+        """A Chinese name in Wade-Giles (Hsi Chin-p'ing, Mao Tse-tung) met on its Pinyin
+        readings: table names that are one of them, folded, letter for letter.
+
+        Folding drops the apostrophe that marks an aspirate, so a syllable may be read several
+        ways (ch: j, q, zh or ch; p: b or p); two entities met by two readings tie, and the
+        query then resolves to neither."""
+        found = self._folded
+        hits = []
+        for reading in wade_giles_names(name):
+            at = found.get(reading)
+            if at is None:
+                continue
+            for i in (at,) if isinstance(at, int) else at:
+                hits.append(_Scored(self._alias_entity[i], _WADE_GILES_SCORE, i, "key"))
+        return hits
 
     def _titled_person_hits(self, parsed: ParsedName, hits: list[_Scored]) -> list[_Scored]:
         """Keep only people when the query carries a title (Gen., Sheikh, Dr, President).
@@ -553,10 +572,10 @@ class Resolver:
         Two lists per word: the postings of the table words of its own transliteration key
         (its spellings) when there are any, else of every word like it; and the postings of
         every word like it (see :meth:`_find_similar_words`). A query word written as two table
-        words (Petrogreen/Petro Green), and two query words written as one table word (Ze
-        Dong/Zedong), count in both. Legal forms and filler words (LLC, Company, of) are left
-        out when there is anything else: an alias may well lack them, and their postings are
-        huge.
+        words (Petrogreen/Petro Green), and two or three query words written as one table word
+        (Ze Dong/Zedong, Kuo-min-tang/Kuomintang), count in both. Legal forms and filler words
+        (LLC, Company, of) are left out when there is anything else: an alias may well lack
+        them, and their postings are huge.
         """
         tokens = [t for t in parsed.tokens if t.role != "suffix"]
         if any(t.role != "generic" for t in tokens):
@@ -577,13 +596,17 @@ class Resolver:
             near = _Group([postings[v] for v in like] + extra, like)
             own = _Group([postings[v] for v in same] + extra, same) if same else near
             groups.append((own, near))
-        for j in range(len(tokens) - 1):
-            joined = self._by_key.get(token_key(tokens[j].text + tokens[j + 1].text))
-            if joined:
-                extra = [postings[v] for v in joined]
-                for at in (j, j + 1):
-                    own, near = groups[at]
-                    groups[at] = (own.plus(extra), near.plus(extra))
+        # Two or three neighbouring query words may be one table word: Ze Dong/Zedong, and the
+        # hyphenated syllables of Kuo-min-tang (Kuomintang) or Ho-Chi-Minh.
+        for width in (2, 3):
+            for j in range(len(tokens) - width + 1):
+                letters = "".join(t.text for t in tokens[j : j + width])
+                joined = self._by_key.get(token_key(letters))
+                if joined:
+                    extra = [postings[v] for v in joined]
+                    for at in range(j, j + width):
+                        own, near = groups[at]
+                        groups[at] = (own.plus(extra), near.plus(extra))
         return groups
 
     def _similar_words(self, text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
