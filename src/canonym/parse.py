@@ -267,7 +267,8 @@ def reads_family_first(tokens: Sequence[NameToken]) -> bool:
 def korean_vowels(word: str, *, given: bool) -> str:
     """A syllable of a Chinese or Korean name with the Revised Romanization's vowel digraphs
     read as McCune-Reischauer writes them once its breves are folded away: eo (ŏ) as o, and in
-    a given name eu (ŭ) as u. Jeong is Jong and Chŏng, Seong is Song, Geun-hye is Kŭn-hye.
+    a given name eu (ŭ) as u, and the syllable hui as the hi it is said. Jeong is Jong and
+    Chŏng, Seong is Song, Geun-hye is Kŭn-hye, Jeong-hui is Chung-hee.
     Pinyin and Wade-Giles write neither digraph; a Cantonese family name does (Cheung, Leung,
     Yeung are not Chung, Lung, Yung), so eu is read so only in a given name.
 
@@ -280,6 +281,10 @@ def korean_vowels(word: str, *, given: bool) -> str:
         word = word.replace("eo", "o")
     if given and "eu" in word:
         word = word.replace("eu", "u")
+    if given and word == "hui":
+        # 희, said hi, is written Hee by those who bear it (Park Chung-hee: RR Jeong-hui, MR
+        # Chŏng-hŭi); Pinyin and Wade-Giles have no syllable hi for Hui to be confused with.
+        word = "hi"
     return word
 
 
