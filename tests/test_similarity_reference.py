@@ -198,13 +198,22 @@ def ref_joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> fl
     a_particles = {t.particle for t in at if t.particle}
     if q_particles and a_particles and q_particles != a_particles:
         return 0.0
-    jq = orth("".join(t.particle + t.text for t in qt))
-    ja = orth("".join(t.particle + t.text for t in at))
-    if jq == ja:
-        return 0.99
-    if sim.fuzz.ratio(jq, ja) < sim._JOINED_PREFILTER:
-        return 0.0
-    score = 1.0 - ref_orth_distance(jq, ja) / max(len(jq), len(ja))
+    scores = []
+    for jq, ja in [
+        (
+            "".join(orth(t.particle + t.text) for t in qt),
+            "".join(orth(t.particle + t.text) for t in at),
+        ),
+        (
+            orth("".join(t.particle + t.text for t in qt)),
+            orth("".join(t.particle + t.text for t in at)),
+        ),
+    ]:
+        if jq == ja:
+            return 0.99
+        if sim.fuzz.ratio(jq, ja) >= sim._JOINED_PREFILTER:
+            scores.append(1.0 - ref_orth_distance(jq, ja) / max(len(jq), len(ja)))
+    score = max(scores, default=0.0)
     return 0.97 * score if score >= 0.9 else 0.0
 
 

@@ -71,6 +71,7 @@ from .similarity import (
     _LISTED_SPELLING,
     NameScore,
     describe_differences,
+    fathers_differ,
     orth_distance,
     score_names,
     word_similarity,
@@ -1112,6 +1113,12 @@ def _adjust(
         fathers_b = [t for t in detail.alias_only if _is_father(t)]
         if fathers_a and fathers_b:
             loose.append((fathers_a[0], fathers_b[0]))
+    if not loose:
+        # the first words after bin: a nasab names the father first (Hamdan bin Rashid is not
+        # Hamdan bin Mohammed bin Rashid, Rashid's grandson)
+        first_fathers = fathers_differ(xa.tokens, xb.tokens)
+        if first_fathers is not None:
+            loose.append(first_fathers)
     if loose:
         if notes is not None:
             x, y = loose[0]

@@ -473,6 +473,8 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     middle_names = kind == "person" and not reads_family_first(at)
     token_score = _combine(pairs, q_only, a_only_at, len(at), middle_names=middle_names)
     token_score = min(token_score, _conflict_cap(pairs, q_only, a_only))
+    if fathers_differ(qt, at) is not None:
+        token_score = min(token_score, _CONFLICT_CAP)
     partial = bool(pairs) and not q_only and bool(a_only)
     # Written as one word or two (Mao Zedong/Mao Ze Dong, Jongun/Jong Un): the word count differs.
     # Not when every word of the query is in the longer name as it is: then the name has a word
@@ -490,6 +492,46 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     if joined_score > token_score:
         return NameScore(joined_score, tuple(pairs), (), (), False, True)
     return NameScore(token_score, tuple(pairs), q_only, a_only, partial, False)
+
+
+def fathers_differ(
+    qt: tuple[NameToken, ...], at: tuple[NameToken, ...]
+) -> tuple[NameToken, NameToken] | None:
+    """The fathers two names give a person, when they are different: the first word each
+    binds with bin (son of) or bint (daughter of) before its family name, when both have one,
+    unalike. None when they agree or either name has none.
+
+    An Arabic nasab is a chain, father first: "Hamdan bin Rashid Al Maktoum" is the son of
+    Rashid, another man than "Hamdan bin Mohammed bin Rashid Al Maktoum", Rashid's grandson,
+    though every word of the first is in the second. A family name made with bin (bin Laden)
+    is no father's name here.
+
+    >>> from canonym.parse import parse
+    >>> pair = fathers_differ(parse("Hamdan bin Rashid Al Maktoum").tokens,
+    ...                       parse("Hamdan bin Mohammed bin Rashid Al Maktoum").tokens)
+    >>> [t.text for t in pair]
+    ['rashid', 'mohammed']
+    >>> fathers_differ(parse("Mohammed bin Salman").tokens,
+    ...                parse("Mohammed bin Salman bin Abdulaziz Al Saud").tokens) is None
+    True
+    """
+    fq = _first_father(qt)
+    if fq is None:
+        return None
+    fa = _first_father(at)
+    if fa is None or _word_similarity(*sorted((fq.text, fa.text))) >= _WEAK_PAIR:
+        return None
+    return fq, fa
+
+
+def _first_father(tokens: tuple[NameToken, ...]) -> NameToken | None:
+    for t in tokens:
+        if t.particle in _SON_OF and t.role != "family":
+            return t
+    return None
+
+
+_SON_OF = frozenset({"bin", "bint"})
 
 
 def _conflict_cap(
@@ -573,18 +615,27 @@ def _joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float
     a_particles = {t.particle for t in at if t.particle}
     if q_particles and a_particles and q_particles != a_particles:
         return 0.0  # Abu Mahdi is not Abdul Mahdi, however alike the letters
-    # Each side is read as the one word it would be (Hizb Allah as Hizballah): the rules of
-    # ``orth`` for a word's parts (the vowel before -llah, a final -h) then apply to the joined
-    # word as they do to a name written that way.
-    jq = orth("".join(t.particle + t.text for t in qt))
-    ja = orth("".join(t.particle + t.text for t in at))
-    if jq == ja:
-        return 0.99
-    if fuzz.ratio(jq, ja) < _JOINED_PREFILTER:  # cheap C check before the quadratic one
-        return 0.0
-    longest = max(len(jq), len(ja))
-    sim = 1.0 - orth_distance(jq, ja) / longest
-    return 0.97 * sim if sim >= 0.9 else 0.0
+    # Two readings, the better kept: word by word, each word's letters unified as that word's
+    # (the letters at a join are no digraph: Htet Htet is not "htethtet" with a th), and as the
+    # one word the name would be, whose rules then read what the join makes (Hizb Allah as
+    # Hizballah: the vowel before -llah, which Hezbollah writes o).
+    best = 0.0
+    for jq, ja in (
+        (
+            "".join(orth(t.particle + t.text) for t in qt),
+            "".join(orth(t.particle + t.text) for t in at),
+        ),
+        (
+            orth("".join(t.particle + t.text for t in qt)),
+            orth("".join(t.particle + t.text for t in at)),
+        ),
+    ):
+        if jq == ja:
+            return 0.99
+        if fuzz.ratio(jq, ja) < _JOINED_PREFILTER:  # cheap C check before the quadratic one
+            continue
+        best = max(best, 1.0 - orth_distance(jq, ja) / max(len(jq), len(ja)))
+    return 0.97 * best if best >= 0.9 else 0.0
 
 
 def describe_differences(query: str, alias: str) -> list[str]:
