@@ -235,3 +235,17 @@ def test_matches_are_ordinary_frozen_dataclasses(resolver: Resolver) -> None:
         assert m == twin and hash(m) == hash(twin) and repr(m) == repr(twin)
         with pytest.raises(dataclasses.FrozenInstanceError):
             m.score = 0.0  # type: ignore[misc]
+
+
+def _title_cases() -> list[dict[str, str]]:
+    with open(DATA / "title_cases.tsv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+@pytest.mark.parametrize("case", _title_cases(), ids=lambda c: c["query"])
+def test_titles_before_a_name(case: dict[str, str]) -> None:
+    """An honorific before a name is set aside (tests/data/title_cases.tsv): the name alone
+    resolves to the entity the table holds."""
+    table = AliasTable.from_records([{"id": "x", "name": case["name"], "kind": "person"}])
+    m = Resolver(table).resolve(case["query"])
+    assert (m is not None and m.entity_id == "x") == (case["resolves"] == "true"), case["why"]
