@@ -55,11 +55,16 @@ from ._spelling import (
 )
 from .mentions import Mention, NameIndex, compact_forms
 from .normalize import normalize
+from .parse import DESIGNATORS, GENERIC
 from .resolver import place_adjective
 from .similarity import word_similarity
 from .table import Entity
 
 __all__ = ["Finding", "Judge"]
+
+# Words that say what a name names (Base, Forces, Party): two names that share one are not
+# thereby one family's or one place's.
+_NOT_NAME_WORDS = DESIGNATORS | GENERIC
 
 _Occurrence = tuple[int, Mention]  # (offset, mention whose spans are relative to the offset)
 
@@ -188,6 +193,7 @@ class _FormIndex:
             return kept[1]
         refs: dict[int, _Group] = {}
         variants: dict[int, tuple[_Group, str]] = {}
+        shorter: dict[int, list[str]] = {}  # per group, the forms ``written`` is shorter than
         own = shape(written)
         for form, group, form_shape in self.candidates(written):
             # compare(written, form), else "full" if joined_equal(written, form)
@@ -196,13 +202,22 @@ class _FormIndex:
                 refs[id(group)] = group
             elif how is not None:
                 variants.setdefault(id(group), (group, how))
+                if how != "full":
+                    shorter.setdefault(id(group), []).append(form)
         verdict: _Verdict
         if refs:
             verdict = (
                 ("left", None, "") if len(refs) > 1 else ("ref", next(iter(refs.values())), "")
             )
         elif len(variants) > 1:
-            verdict = ("left", None, "")
+            # Close to the names of two groups: it refers to neither for sure. But when it is
+            # a shorter reference that both spell alike (Daglo, beside the brothers Mohamed
+            # and Abdelrahim Hamdan Dagalo), the word is misspelt whichever it means.
+            shared = {suggest(written, [f]) for forms in shorter.values() for f in forms}
+            (word,) = shared if len(shared) == 1 and len(shorter) == len(variants) else ("",)
+            if word and not _NOT_NAME_WORDS.isdisjoint(word_forms(word)):
+                word = ""  # a word of what the names are, not of who (Air Base, Armed Forces)
+            verdict = ("shared", None, word) if word else ("left", None, "")
         elif variants:
             ((group, how),) = variants.values()
             verdict = ("variant", group, how)
@@ -306,6 +321,8 @@ class Judge:
         self._known_forms: dict[int, tuple[Mention, tuple[str, str, str, str], Mention]] = {}
         # (entity id, curated alias) -> the alias whose group it joins: see _alias_lead
         self._leads: dict[tuple[str, str], str] = {}
+        # shorter references close to two names that spell them alike: (it, that spelling)
+        self._shared: list[tuple[_Member, str]] = []
 
     # -- grouping ---------------------------------------------------------------------------
 
@@ -340,6 +357,8 @@ class Judge:
         findings: list[Finding] = []
         for group in groups:
             findings.extend(self._judge(group))
+        for member, spelling in self._shared:
+            findings.append(self._shared_finding(member, spelling))
         findings.sort(key=lambda f: (f.start, f.end))
         return findings
 
@@ -565,6 +584,10 @@ class Judge:
             return "placed"
         if verdict == "left":
             return "left"
+        if verdict == "shared":
+            if not (m.initial and len(m.words) == 1 and self._common_word(m)):
+                self._shared.append((_Member(base, m, self._key(m)), how))
+            return "left"
         if verdict == "variant":
             assert group is not None
             if m.initial and len(m.words) == 1 and self._common_word(m):
@@ -744,7 +767,14 @@ class Judge:
             else:
                 texts.setdefault(m.key, display(m.mention.text))
         distinct = list(texts.values())
-        return [s for s in distinct if not any(o != s and is_reference(s, o) for o in distinct)]
+        return [
+            s
+            for s in distinct
+            if not any(
+                o != s and is_reference(s, o) and not _hyphenated_otherwise(s, [o])
+                for o in distinct
+            )
+        ]
 
     def _is_house(self, m: _Member, house: list[str]) -> bool:
         written = m.mention.text
@@ -756,7 +786,7 @@ class Judge:
                 return True
             hw, mw = word_forms(h), word_forms(written)
             if len(mw) < len(hw) and set(mw) <= set(hw):
-                return True
+                return not _hyphenated_otherwise(written, house)
         return False
 
     def _finding(self, m: _Member, group: _Group, kind: str, spellings: list[str]) -> Finding:
@@ -793,11 +823,52 @@ class Judge:
             kind=kind,
         )
 
+    def _shared_finding(self, member: _Member, spelling: str) -> Finding:
+        """A shorter reference to one of two names of the draft that spell it alike, spelt
+        otherwise (Daglo beside Mohamed and Abdelrahim Hamdan Dagalo): which of them it means
+        is unknown, and so its entity, but not how the draft spells it."""
+        mention = member.mention
+        suggestion = spelling.upper() if mention.caps else spelling
+        line, column = self._line_column(member.start)
+        written = display(mention.text)
+        return Finding(
+            start=member.start,
+            end=member.base + mention.end,
+            text=mention.text,
+            line=line,
+            column=column,
+            suggestion=suggestion,
+            entity_id=None,
+            message=(
+                f'"{written}" -> "{suggestion}": spelled "{spelling}" in the names of this '
+                "draft that it may stand for"
+            ),
+            kind="inconsistent",
+        )
+
     def _line_column(self, offset: int) -> tuple[int, int]:
         if self._line_starts is None:
             self._line_starts = _line_starts(self.text)
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+
+def _hyphenated_otherwise(written: str, house: list[str]) -> bool:
+    """Whether a second reference joins its words otherwise than the house name it repeats
+    them from: a hyphen for a space, or a space for a hyphen (Ben Gvir of Itamar Ben-Gvir).
+    An article left out or in (Assad, al-Assad) is usage, not a spelling.
+
+    >>> _hyphenated_otherwise("Ben Gvir", ["Itamar Ben-Gvir"])
+    True
+    >>> house = ["Bashar al-Assad"]
+    >>> _hyphenated_otherwise("Assad", house), _hyphenated_otherwise("al-Assad", house)
+    (False, False)
+    """
+    run = suggest(written, house)
+    key = spelling_key(written)
+    return spelling_key(run) != key and spelling_key(run.replace("-", " ")) == spelling_key(
+        written.replace("-", " ")
+    )
 
 
 def _without_unrelated_house(spellings: list[str], house: list[str]) -> list[str]:
