@@ -28,9 +28,9 @@ from canonym._bounded import letter_signature, rigid_letters, rigid_signature, w
 from canonym._consistency import Finding, Judge
 from canonym._spelling import (
     ALIKE,
-    block_keys,
     compare,
     joined_equal,
+    lookup_keys,
     may_relate,
     relation,
     shape,
@@ -178,7 +178,7 @@ def test_the_candidates_of_a_form_index_are_the_forms_may_relate_admits(
     own = shape(u)
     expected = [
         (form, group, shape(form))
-        for k in block_keys(u)
+        for k in lookup_keys(u)
         for form, group in index._by_key.get(k, ())
         if may_relate(own, shape(form))
     ]
@@ -420,7 +420,7 @@ def _without_shortcuts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     def every_candidate(
         self: _consistency._FormIndex, written: str
     ) -> Iterator[tuple[str, _consistency._Group, _spelling.Shape]]:
-        for k in block_keys(written):
+        for k in lookup_keys(written):
             for form, group in self._by_key.get(k, ()):
                 yield form, group, shape(form)
 

@@ -44,6 +44,7 @@ from ._spelling import (
     display,
     is_reference,
     key_tie_holds,
+    lookup_keys,
     may_relate,
     name_words,
     relation,
@@ -54,7 +55,7 @@ from ._spelling import (
     word_forms,
 )
 from .mentions import Mention, NameIndex, compact_forms
-from .normalize import normalize
+from .normalize import normalize, to_ascii
 from .parse import DESIGNATORS, GENERIC
 from .resolver import place_adjective
 from .similarity import word_similarity
@@ -163,7 +164,7 @@ class _FormIndex:
         own_words, own_n_words, own_tokens, own_joined, _ = shape(written)
         n = len(own_tokens)
         shapes = self._shapes
-        for k in block_keys(written):
+        for k in lookup_keys(written):
             for form, group in self._by_key.get(k, ()):
                 # (a form's shape is worked out when first compared: most never are)
                 found = shapes.get(form)
@@ -185,7 +186,7 @@ class _FormIndex:
 
         Remembered per spelling until a form is filed under one of its block keys: the lists
         only grow, so equal lengths mean the same candidates, in the same order."""
-        keys = block_keys(written)
+        keys = lookup_keys(written)
         by_key = self._by_key
         state = tuple([len(by_key[k]) if k in by_key else 0 for k in keys])
         kept = self._verdicts.get(written)
@@ -646,7 +647,7 @@ class Judge:
         blocks: dict[str, list[int]] = {}
         texts = [by_key[k][0][1].text for k in keys]
         for i, text in enumerate(texts):
-            for b in block_keys(text):
+            for b in lookup_keys(text):
                 blocks.setdefault(b, []).append(i)
         shapes: dict[int, Shape] = {}  # (of the texts in a block of two or more)
         for members in blocks.values():
@@ -686,6 +687,8 @@ class Judge:
             if dominant is None:
                 return []
             group.house, group.tie = [dominant[0]], dominant[1]
+        else:
+            group.house = _with_the_drafts_letters(group.house, members)
         spellings = self._spelling_set(members, group.house)
         if group.entity is not None and len(spellings) >= 2:
             spellings = _without_unrelated_house(spellings, group.house)
@@ -851,6 +854,38 @@ class Judge:
             self._line_starts = _line_starts(self.text)
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+
+def _with_the_drafts_letters(house: list[str], members: list[_Member]) -> list[str]:
+    """A table entity's house style as the draft writes its letters: a house form that the
+    draft writes with diacritics more often than as the table does is the draft's form.
+
+    Whether to keep Turkish, Vietnamese or French letters (Demirtaş, Goïta) is the
+    publication's choice, which a table in plain ASCII cannot know; the letters themselves
+    are the table's. So a draft that writes Demirtaş twice and Demirtash once is told to write
+    Demirtaş, while one that writes Kyiv five times and Kyïv once is still told to write Kyiv.
+
+    >>> m = lambda text: _Member(0, Mention(0, len(text), text, ()), spelling_key(text))
+    >>> _with_the_drafts_letters(["Selahattin Demirtas", "Demirtas"],
+    ...                          [m("Selahattin Demirtaş"), m("Demirtaş"), m("Demirtash")])
+    ['Selahattin Demirtaş', 'Demirtaş']
+    >>> _with_the_drafts_letters(["Kyiv"], [m("Kyiv"), m("Kyiv"), m("Kyïv")])
+    ['Kyiv']
+    """
+    written: dict[str, list[str]] = {}  # plain-letter key -> the draft's spellings under it
+    for member in members:
+        if not member.mention.caps:
+            text = member.mention.text
+            written.setdefault(spelling_key(to_ascii(text)), []).append(display(text))
+    out = []
+    for form in house:
+        key = spelling_key(form)
+        uses = written.get(spelling_key(to_ascii(form)), [])
+        others = [w for w in uses if spelling_key(w) != key]
+        if len(others) > len(uses) - len(others):
+            form = max(others, key=others.count)
+        out.append(form)
+    return out
 
 
 def _hyphenated_otherwise(written: str, house: list[str]) -> bool:
