@@ -198,17 +198,20 @@ def ref_joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> fl
     a_particles = {t.particle for t in at if t.particle}
     if q_particles and a_particles and q_particles != a_particles:
         return 0.0
+    by_word = (
+        "".join(orth(t.particle + t.text) for t in qt),
+        "".join(orth(t.particle + t.text) for t in at),
+    )
+    readings = [by_word]
+    if sim.fuzz.ratio(*by_word) >= sim._JOINED_PREFILTER - sim._READING_SLACK:
+        readings.append(
+            (
+                orth("".join(t.particle + t.text for t in qt)),
+                orth("".join(t.particle + t.text for t in at)),
+            )
+        )
     scores = []
-    for jq, ja in [
-        (
-            "".join(orth(t.particle + t.text) for t in qt),
-            "".join(orth(t.particle + t.text) for t in at),
-        ),
-        (
-            orth("".join(t.particle + t.text for t in qt)),
-            orth("".join(t.particle + t.text for t in at)),
-        ),
-    ]:
+    for jq, ja in readings:
         if jq == ja:
             return 0.99
         if sim.fuzz.ratio(jq, ja) >= sim._JOINED_PREFILTER:

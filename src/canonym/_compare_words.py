@@ -436,6 +436,7 @@ def _has_wade_giles_spelling(words: list[str]) -> bool:
 def wade_giles_readings(words: list[str]) -> frozenset[str]:
     """The Pinyin a name in Wade-Giles can stand for, its words written together; empty unless
     every word is Wade-Giles syllables and one is written as only Wade-Giles writes it.
+    ``folded`` is ``fold(written)``, when the caller has it.
 
     >>> "xijinping" in wade_giles_readings(["hsi", "chin", "ping"])
     True
@@ -457,7 +458,7 @@ def wade_giles_readings(words: list[str]) -> frozenset[str]:
     return frozenset(readings)
 
 
-def wade_giles_names(written: str) -> list[str]:
+def wade_giles_names(written: str, folded: str | None = None) -> list[str]:
     """The Pinyin a name written in Wade-Giles can stand for, folded, its words as written (the
     syllables a hyphen joins written as one word, as Pinyin writes a given name); empty unless
     every word is Wade-Giles syllables and one is written as only Wade-Giles writes it.
@@ -467,7 +468,7 @@ def wade_giles_names(written: str) -> list[str]:
     >>> "mao zedong" in wade_giles_names("Mao Tse-tung"), wade_giles_names("Xi Jinping")
     (True, [])
     """
-    if not _has_wade_giles_spelling(fold(written).split()):
+    if not _has_wade_giles_spelling((fold(written) if folded is None else folded).split()):
         return []  # (most names: one fold and one search)
     words = [fold(w).replace(" ", "") for w in written.split()]
     words = [w for w in words if w]

@@ -420,7 +420,7 @@ class Resolver:
         elif " " in folded or not self._is_demonym(folded):
             for parsed in _readings(name):
                 hits.extend(self._titled_person_hits(parsed, self._fuzzy_hits(parsed)))
-            hits.extend(self._wade_giles_hits(name))
+            hits.extend(self._wade_giles_hits(name, folded))
         best: dict[int, _Scored] = {}
         for h in hits:
             h = self._adjust_for_type(h)
@@ -446,7 +446,7 @@ class Resolver:
             for suffix, stems in found.stems
         )
 
-    def _wade_giles_hits(self, name: str) -> list[_Scored]:
+    def _wade_giles_hits(self, name: str, folded: str) -> list[_Scored]:
         """A Chinese name in Wade-Giles (Hsi Chin-p'ing, Mao Tse-tung) met on its Pinyin
         readings: table names that are one of them, folded, letter for letter.
 
@@ -455,7 +455,7 @@ class Resolver:
         query then resolves to neither."""
         found = self._folded
         hits = []
-        for reading in wade_giles_names(name):
+        for reading in wade_giles_names(name, folded):
             at = found.get(reading)
             if at is None:
                 continue
@@ -599,6 +599,8 @@ class Resolver:
         # Two or three neighbouring query words may be one table word: Ze Dong/Zedong, and the
         # hyphenated syllables of Kuo-min-tang (Kuomintang) or Ho-Chi-Minh.
         for width in (2, 3):
+            if width == 3 and any(len(t.text) > _SYLLABLE for t in tokens):
+                break  # (three words as one: syllables only, as Kuo-min-tang writes them)
             for j in range(len(tokens) - width + 1):
                 letters = "".join(t.text for t in tokens[j : j + width])
                 joined = self._by_key.get(token_key(letters))
@@ -1004,6 +1006,9 @@ def _takes_suffix(name: str, suffix: str) -> bool:
     return not vowel_end or (last == "e" and suffix == "an")
 
 
+# The longest romanised syllable (Chinese chuang, Korean hyeong): three words of a query are
+# read as one table word only when each is one.
+_SYLLABLE = 6
 # A Wade-Giles name whose Pinyin reading is a table name: below a literal hit and a curated
 # short form, as sure as a transliteration key.
 _WADE_GILES_SCORE = 0.95

@@ -605,6 +605,11 @@ def _alias_only_factor(position: int, length: int) -> float:
     return _UNMATCHED_MIDDLE_FACTOR if 0 < position < length - 1 else _UNMATCHED_ALIAS_FACTOR
 
 
+# How far under the prefilter the word-by-word reading may be for the one-word reading to be
+# read too (rapidfuzz ratio points): a join's rules change a letter or two.
+_READING_SLACK = 15.0
+
+
 def _joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
     """Compare the names written as one word: Jong-un/Jongun, Mao Ze Dong/Mao Zedong."""
     qt = tuple(t for t in qt if t.role != "generic")
@@ -618,23 +623,25 @@ def _joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float
     # Two readings, the better kept: word by word, each word's letters unified as that word's
     # (the letters at a join are no digraph: Htet Htet is not "htethtet" with a th), and as the
     # one word the name would be, whose rules then read what the join makes (Hizb Allah as
-    # Hizballah: the vowel before -llah, which Hezbollah writes o).
+    # Hizballah: the vowel before -llah, which Hezbollah writes o; Teleserve Plus as
+    # Teleserveplus). The second is read only where the first comes near: the rules at a join
+    # change a letter or two, and a reading costs a normalisation of new strings.
+    jq = "".join(orth(t.particle + t.text) for t in qt)
+    ja = "".join(orth(t.particle + t.text) for t in at)
+    if jq == ja:
+        return 0.99
+    ratio = fuzz.ratio(jq, ja)
     best = 0.0
-    for jq, ja in (
-        (
-            "".join(orth(t.particle + t.text) for t in qt),
-            "".join(orth(t.particle + t.text) for t in at),
-        ),
-        (
-            orth("".join(t.particle + t.text for t in qt)),
-            orth("".join(t.particle + t.text for t in at)),
-        ),
-    ):
-        if jq == ja:
-            return 0.99
-        if fuzz.ratio(jq, ja) < _JOINED_PREFILTER:  # cheap C check before the quadratic one
-            continue
-        best = max(best, 1.0 - orth_distance(jq, ja) / max(len(jq), len(ja)))
+    if ratio >= _JOINED_PREFILTER:  # cheap C check before the quadratic one
+        best = 1.0 - orth_distance(jq, ja) / max(len(jq), len(ja))
+    if ratio >= _JOINED_PREFILTER - _READING_SLACK:
+        oq = orth("".join(t.particle + t.text for t in qt))
+        oa = orth("".join(t.particle + t.text for t in at))
+        if (oq, oa) != (jq, ja):
+            if oq == oa:
+                return 0.99
+            if fuzz.ratio(oq, oa) >= _JOINED_PREFILTER:
+                best = max(best, 1.0 - orth_distance(oq, oa) / max(len(oq), len(oa)))
     return 0.97 * best if best >= 0.9 else 0.0
 
 
