@@ -1006,9 +1006,9 @@ def _takes_suffix(name: str, suffix: str) -> bool:
     return not vowel_end or (last == "e" and suffix == "an")
 
 
-# The longest romanised syllable (Chinese chuang, Korean hyeong): three words of a query are
-# read as one table word only when each is one.
-_SYLLABLE = 6
+# Three words of a query are read as one table word only when each is this short: a syllable
+# as a name written syllable by syllable spells it (Kuo-min-tang, Ho-Chi-Minh, Jong-un).
+_SYLLABLE = 4
 # A Wade-Giles name whose Pinyin reading is a table name: below a literal hit and a curated
 # short form, as sure as a transliteration key.
 _WADE_GILES_SCORE = 0.95
