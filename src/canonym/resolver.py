@@ -21,7 +21,6 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ._compare_words import wade_giles_names
 from ._name_words import same_name, spellings_of
 from ._typecheck import require_str
 from .keys import _undoubled, consonant_skeleton, key_skeleton, orth, token_form, token_key
@@ -453,6 +452,10 @@ class Resolver:
         Folding drops the apostrophe that marks an aspirate, so a syllable may be read several
         ways (ch: j, q, zh or ch; p: b or p); two entities met by two readings tie, and the
         query then resolves to neither."""
+        # (imported here: the module serves compare(), and importing it with canonym cost a
+        # twentieth of ``import canonym``)
+        from ._compare_words import wade_giles_names
+
         found = self._folded
         hits = []
         for reading in wade_giles_names(name, folded):
