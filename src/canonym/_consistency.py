@@ -813,16 +813,27 @@ class Judge:
                 f'"{group.house[0]}" '
                 + ("comes first (a tie)" if group.tie else "is the draft's most frequent spelling")
             )
-        line, column = self._line_column(m.start)
+        return self._finding_at(
+            m,
+            suggestion,
+            group.entity.id if group.entity is not None else None,
+            f'"{display(mention.text)}" -> "{suggestion}": {reason}',
+            kind,
+        )
+
+    def _finding_at(
+        self, member: _Member, suggestion: str, entity_id: str | None, message: str, kind: str
+    ) -> Finding:
+        line, column = self._line_column(member.start)
         return Finding(
-            start=m.start,
-            end=m.base + mention.end,
-            text=mention.text,
+            start=member.start,
+            end=member.base + member.mention.end,
+            text=member.mention.text,
             line=line,
             column=column,
             suggestion=suggestion,
-            entity_id=group.entity.id if group.entity is not None else None,
-            message=f'"{display(mention.text)}" -> "{suggestion}": {reason}',
+            entity_id=entity_id,
+            message=message,
             kind=kind,
         )
 
@@ -830,24 +841,12 @@ class Judge:
         """A shorter reference to one of two names of the draft that spell it alike, spelt
         otherwise (Daglo beside Mohamed and Abdelrahim Hamdan Dagalo): which of them it means
         is unknown, and so its entity, but not how the draft spells it."""
-        mention = member.mention
-        suggestion = spelling.upper() if mention.caps else spelling
-        line, column = self._line_column(member.start)
-        written = display(mention.text)
-        return Finding(
-            start=member.start,
-            end=member.base + mention.end,
-            text=mention.text,
-            line=line,
-            column=column,
-            suggestion=suggestion,
-            entity_id=None,
-            message=(
-                f'"{written}" -> "{suggestion}": spelled "{spelling}" in the names of this '
-                "draft that it may stand for"
-            ),
-            kind="inconsistent",
+        suggestion = spelling.upper() if member.mention.caps else spelling
+        message = (
+            f'"{display(member.mention.text)}" -> "{suggestion}": spelled "{spelling}" in the '
+            "names of this draft that it may stand for"
         )
+        return self._finding_at(member, suggestion, None, message, "inconsistent")
 
     def _line_column(self, offset: int) -> tuple[int, int]:
         if self._line_starts is None:
