@@ -586,12 +586,12 @@ class Judge:
         if verdict == "left":
             return "left"
         if verdict == "shared":
-            if not (m.initial and len(m.words) == 1 and self._common_word(m)):
+            if not self._ordinary_opener(m):
                 self._shared.append((_Member(base, m, self._key(m)), how))
             return "left"
         if verdict == "variant":
             assert group is not None
-            if m.initial and len(m.words) == 1 and self._common_word(m):
+            if self._ordinary_opener(m):
                 return "left"  # an ordinary word at the start of a sentence
             group.members.append(_Member(base, m, self._key(m), how))
             if not m.caps:
@@ -709,12 +709,13 @@ class Judge:
         """A sentence-opening word of an unknown group that the draft also writes in lowercase
         is an ordinary word (Officials ... officials), not a name."""
         return (
-            m.mention.entity is None
-            and m.mention.initial
-            and len(m.mention.words) == 1
-            and len(group.members) > 1
-            and self._common_word(m.mention)
+            m.mention.entity is None and len(group.members) > 1 and self._ordinary_opener(m.mention)
         )
+
+    def _ordinary_opener(self, m: Mention) -> bool:
+        """Whether a one-word mention opens a sentence and the draft also writes it in
+        lowercase: an ordinary word at the start of a sentence, not a name."""
+        return m.initial and len(m.words) == 1 and self._common_word(m)
 
     def _common_word(self, m: Mention) -> bool:
         """Whether the draft also writes the word in lowercase (a word that starts with a
