@@ -355,6 +355,12 @@ _FOLDED_TITLES: dict[str, list[tuple[str, ...]]] = {}
 for _title in TITLES:
     _FOLDED_TITLES.setdefault(_title.split()[0], []).append(tuple(_title.split()))
 _ACRONYM = 5  # letters: a one-word name in capitals up to this long is an acronym
+# Days and months, capitalised in English before the names they date: no name's first word
+# (April, May, June and August are given names, and are left out).
+_DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march july
+    september october november december""".split()
+)
 
 
 def _fold_word(word: str) -> tuple[str, ...]:
@@ -1118,7 +1124,10 @@ def _context_keys(word: str) -> tuple[str, ...]:
 
 
 def _title_at(folded: list[str], t: int, covered: list[bool]) -> int:
-    """How many words of a title start at token ``t`` (0 if none)."""
+    """How many words of a title start at token ``t`` (0 if none); a day or month before a
+    name is set aside as a title is ("on Tuesday Zabihullah Mujahid said")."""
+    if folded[t] in _DATE_WORDS and not covered[t]:
+        return 1
     for parts in _FOLDED_TITLES.get(folded[t], ()):
         k = len(parts)
         if tuple(folded[t : t + k]) == parts and not any(covered[t : t + k]):
