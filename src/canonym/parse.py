@@ -31,7 +31,8 @@ hadj|mohtarma|mohtarama|begum|janab|sayyid|sayyed|seyyed|seyed|sayed|syed|mullah
 mulla|mawlawi|maulvi|maulana|mawlana|mufti|imam|dr|doctor|prof|professor|president|
 prime minister|pm|vice president|foreign minister|defence minister|defense minister|
 interior minister|minister|crown prince|prince|princess|king|queen|emir|supreme leader|chairman|
-secretary general|secretary|senator|sen|rep|governor|gov|mayor|ambassador|amb|judge|justice|mr|
+secretary general|secretary|speaker|parliament speaker|house speaker|
+senator|sen|rep|governor|gov|mayor|ambassador|amb|judge|justice|mr|
 mrs|ms|miss|sir|dame|lord|lady|pope|patriarch|rabbi|reverend|rev|father|the
 """
 TITLES: tuple[str, ...] = tuple(
