@@ -82,8 +82,9 @@ def name_words(written: str) -> tuple[NameToken, ...]:
     return parse(written).tokens
 
 
-def _token_skeleton(t: NameToken) -> str:
-    return t.particle + ":" + consonant_skeleton(t.text)
+def _last_word_key(particle: str, text: str) -> str:
+    """The block key of a last word read as ``text``: its particle and consonant skeleton."""
+    return f"l{particle}:{consonant_skeleton(text)}"
 
 
 @lru_cache(maxsize=65536)
@@ -95,14 +96,14 @@ def block_keys(written: str) -> tuple[str, ...]:
         return ()
     joined = "".join(consonant_skeleton(t.particle + t.text) for t in tokens)
     last = tokens[-1]
-    keys = ["l" + _token_skeleton(last), "j" + joined]
+    keys = [_last_word_key(last.particle, last.text), "j" + joined]
     if last.text[-2:] == "ja" and len(last.text) > 3:
         # German, Polish and Czech write the y glide j (Navalnaja, Navalnaya), which a skeleton
         # keeps as a consonant and drops as a vowel: a word in -ja (a Slavic feminine ending,
         # -aja, -ija) is filed under both readings, and the word rules judge (j~y is a class
         # pair). Only there: a key for every j (Majid, Najib ...) cost 7% of a check of a
         # long draft with the synthetic 1e5 table.
-        keys.append(f"l{last.particle}:{consonant_skeleton(last.text[:-2] + 'ya')}")
+        keys.append(_last_word_key(last.particle, last.text[:-2] + "ya"))
     if len(last.text) > _SHORT_WORD:
         # Two neighbours swapped (Cryil, Cyril) can move both skeletons, as keys read letters
         # in context; the same letters in any order meet.
@@ -136,7 +137,7 @@ def lookup_keys(written: str) -> tuple[str, ...]:
         return keys
     last = tokens[-1]
     bare = _DIGRAPH_H.sub(r"\1", last.text)
-    key = f"l{last.particle}:{consonant_skeleton(bare)}"
+    key = _last_word_key(last.particle, bare)
     return keys if bare == last.text or key in keys else (*keys, key)
 
 
