@@ -26,6 +26,9 @@ __all__ = ["consonant_skeleton", "key", "orth", "token_key"]
 
 # Multi-letter spellings of one sound, longest first; each becomes one symbol.
 _DIGRAPHS: dict[str, str] = {
+    # German schtsch and French chtch are the Russian щ that English writes shch.
+    "schtsch": "S",
+    "chtch": "S",
     "shch": "S",
     "dsch": "j",
     "tsch": "C",
@@ -65,8 +68,13 @@ _INITIAL_YE = regex.compile(r"^[yj]e(?![aiouyh])")
 # Arabic and Persian romanisations write a j of its own (Beijing, Khadija, Bijan, Hijaz): read
 # as a glide, Beijing was "being", one key with "Bank". (A final -ij is Russian -ий: see orth.)
 _J_GLIDE = regex.compile(r"(?<=y)j")
-# The diphthong aw before a consonant is written o as often: Mawsil/Mosul, Shawkat/Shokat.
-_AW = regex.compile(r"aw(?![aeiouy])")
+# The diphthong aw before a consonant is written o as often: Mawsil/Mosul, Shawkat/Shokat. Not
+# before a second w: a doubled w is a consonant (Nawwaf is Nawaf).
+_AW = regex.compile(r"aw(?![aeiouyw])")
+# German (and Polish) w is v: a word with the German endings of Russian names (-ow, -ew, -owa,
+# -ewna for -ов, -ев, -ова, -евна), -owitsch, or an initial Wl or Wr that no Arabic or English
+# word has, writes its aw as av (Lawrow is Lavrov, Wladikawkas is Vladikavkaz).
+_GERMAN_W = regex.compile(r"^w[lr]|[eo]wn?a?$|[eo]witsch")
 # An h after a digraph adds nothing: Mashhad/Mashad, Ashkhabad.
 _H_AFTER_DIGRAPH = regex.compile(r"(?<=[SCHZDTG])h")
 # French ou before a vowel is a w: Moussaoui, Ouagadougou.
@@ -121,7 +129,7 @@ def orth(word: str) -> str:
         w = _J_GLIDE.sub("", w)
     if "cs" in w:
         w = _MEDIAL_CS.sub("x", w)
-    if "aw" in w:
+    if "aw" in w and not _GERMAN_W.search(w):
         w = _AW.sub("o", w)
     w = _DIGRAPH_RE.sub(_digraph, w)
     if "h" in w:
