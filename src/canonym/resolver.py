@@ -612,6 +612,16 @@ class Resolver:
                     for at in range(j, j + width):
                         own, near = groups[at]
                         groups[at] = (own.plus(extra), near.plus(extra))
+        # A kin particle may be written apart from a table word that holds it: Ben Ghazi for
+        # Benghazi, Bou Saada for Bousaada. (Parse keeps the particle in its canonical form; Bou
+        # is Abu without its vowel, so both are tried.)
+        for at, t in enumerate(tokens):
+            for lead in _JOINED_LEADS.get(t.particle, ()):
+                joined = self._by_key.get(token_key(lead + t.text))
+                if joined:
+                    extra = [postings[v] for v in joined]
+                    own, near = groups[at]
+                    groups[at] = (own.plus(extra), near.plus(extra))
         return groups
 
     def _similar_words(self, text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -916,7 +926,10 @@ def _lone_words_differ(
         and not all(name.isupper() for name in entity.names())
     ):
         return True
-    oq, oa = orth(q[0].text), orth(a[0].text)
+    if q[0].particle == a[0].particle:
+        oq, oa = orth(q[0].text), orth(a[0].text)
+    else:  # a particle on one side only opens that word (Ben Ghazi, Benghazi)
+        oq, oa = orth(q[0].particle + q[0].text), orth(a[0].particle + a[0].text)
     if not oq or not oa or (same_first_sound(oq[0], oa[0]) and not breaks_opening(oq, oa)):
         return False
     return not same_name(oq, oa)
@@ -1012,6 +1025,8 @@ def _takes_suffix(name: str, suffix: str) -> bool:
 # Three words of a query are read as one table word only when each is this short: a syllable
 # as a name written syllable by syllable spells it (Kuo-min-tang, Ho-Chi-Minh, Jong-un).
 _SYLLABLE = 4
+# How a kin particle may open a table word it is joined to (see _word_groups).
+_JOINED_LEADS: dict[str, tuple[str, ...]] = {"bin": ("bin",), "abu": ("abu", "bu")}
 # A Wade-Giles name whose Pinyin reading is a table name: below a literal hit and a curated
 # short form, as sure as a transliteration key.
 _WADE_GILES_SCORE = 0.95

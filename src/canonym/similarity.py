@@ -476,11 +476,12 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     if fathers_differ(qt, at) is not None:
         token_score = min(token_score, _CONFLICT_CAP)
     partial = bool(pairs) and not q_only and bool(a_only)
-    # Written as one word or two (Mao Zedong/Mao Ze Dong, Jongun/Jong Un): the word count differs.
+    # Written as one word or two (Mao Zedong/Mao Ze Dong, Jongun/Jong Un): the word count differs,
+    # or a particle stands apart on one side only (Ben Ghazi/Benghazi, Ben Ali/Benali).
     # Not when every word of the query is in the longer name as it is: then the name has a word
     # the query lacks (Kim Jong, Kim Yo Jong), which the letters run together would hide. (The
     # letters of an abbreviation, S.A.L., are no such words.)
-    if len(qt) == len(at) or (
+    if (len(qt) == len(at) and not _particle_apart(qt, at)) or (
         len(qt) < len(at)
         and len(pairs) == len(qt)
         and all(sim >= 1.0 for _, _, sim in pairs)
@@ -492,6 +493,14 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     if joined_score > token_score:
         return NameScore(joined_score, tuple(pairs), (), (), False, True)
     return NameScore(token_score, tuple(pairs), q_only, a_only, partial, False)
+
+
+def _particle_apart(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> bool:
+    """Whether the names have as many words but not the same particles, each particle before a
+    name of three letters or more (as a joined compound needs: Abuja is no Abu Ja)."""
+    if sorted(t.particle for t in qt) == sorted(t.particle for t in at):
+        return False
+    return all(len(t.text) >= 3 for t in (*qt, *at) if t.particle)
 
 
 def fathers_differ(
