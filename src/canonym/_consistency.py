@@ -382,8 +382,11 @@ class Judge:
             m.alias_type == "alias"
             and m.alias is not None
             and not alias_is_spelling(entity.name, entity.kind, m.alias)
+            and not is_reference(m.alias, entity.name)
         ):
-            # another name of the entity (a birth name, an acronym): a group of its own, which
+            # another name of the entity (a birth name, an acronym; not words of its name, as a
+            # table without short forms lists a family name: Haniyeh of Ismail Haniyeh, a
+            # short form by another name): a group of its own, which
             # its spellings among the entity's other names join (Ahmad al-Sharaa of Ahmed
             # al-Sharaa, both curated aliases), the first listed as house style
             lead = self._alias_lead(entity, m.alias)
