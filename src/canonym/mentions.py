@@ -758,8 +758,8 @@ class NameIndex:
             a, b = pieces[i][2], pieces[j - 1][2] + 1
             # A hit must cover whole words: the pieces of a word come from one unidecode call.
             if (i == 0 or pieces[i - 1][2] != a) and (j == len(pieces) or pieces[j][2] != b - 1):
-                if self._title_opens_longer(pieces, i, j, a, terminals, infos):
-                    i += 1  # "Sheikh Tamim" (weak) in Sheikh Tamim bin Hamad Al Thani
+                if self._title_opens_longer(pieces, i, j, a, infos):
+                    i += 1  # "King Hamad" in King Hamad bin Isa Al Khalifa
                     continue
                 hits.append((a, b, terminals))
                 i = j
@@ -845,14 +845,13 @@ class NameIndex:
         i: int,
         j: int,
         a: int,
-        terminals: list[_Terminal],
         infos: list[_WordInfo],
     ) -> bool:
-        """Whether a hit of weak aliases only that opens with a title (pieces [i, j), first
-        word ``a``) gives way to a table name that starts after the title and runs further:
-        the title is then left out, as before any other name."""
-        if any(t.kind != "weak" for t in terminals):
-            return False
+        """Whether a hit that opens with a title (pieces [i, j), first word ``a``) gives way
+        to a table name that starts after the title and runs further: the title is then left
+        out, as before any other name. The longer name says more: "King Hamad" (an alias) in
+        King Hamad bin Isa Al Khalifa, "Sheikh Tamim" (weak) in Sheikh Tamim bin Hamad Al
+        Thani, and "King Abdullah" of Jordan in King Abdullah bin Abdulaziz of Saudi Arabia."""
         folded = [info.folded for info in infos]
         title = _title_at(folded, a, [False] * len(folded))
         if not title:
