@@ -113,7 +113,13 @@ def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
     for i, (text, particle) in enumerate(tokens):
         if text in SUFFIXES and i > 0:
             roles.append("suffix")
-        elif text in GENERIC and not particle and len(tokens) > 1:
+        elif (
+            text in GENERIC
+            and not particle
+            and len(tokens) > 1
+            # a one-letter connector that opens or ends the name or follows an initial is one
+            and not (len(text) == 1 and (i in (0, len(tokens) - 1) or len(tokens[i - 1][0]) == 1))
+        ):
             roles.append("generic")
         elif text in DESIGNATORS and i > 0:
             roles.append("designator")

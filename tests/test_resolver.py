@@ -249,3 +249,16 @@ def test_titles_before_a_name(case: dict[str, str]) -> None:
     table = AliasTable.from_records([{"id": "x", "name": case["name"], "kind": "person"}])
     m = Resolver(table).resolve(case["query"])
     assert (m is not None and m.entity_id == "x") == (case["resolves"] == "true"), case["why"]
+
+
+def _one_entity_cases() -> list[dict[str, str]]:
+    with open(DATA / "one_entity_cases.tsv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+@pytest.mark.parametrize("case", _one_entity_cases(), ids=lambda c: c["query"])
+def test_queries_against_a_one_entity_table(case: dict[str, str]) -> None:
+    """Spellings a table of one entity should meet, or not (tests/data/one_entity_cases.tsv)."""
+    table = AliasTable.from_records([{"id": "x", "name": case["name"], "kind": case["kind"]}])
+    m = Resolver(table).resolve(case["query"])
+    assert (m is not None and m.entity_id == "x") == (case["resolves"] == "true"), case["why"]

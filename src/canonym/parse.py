@@ -442,13 +442,19 @@ def _parse(name: str) -> ParsedName:
     return result
 
 
+def _initial_at(tokens: list[tuple[str, str]], i: int) -> bool:
+    """Whether a one-letter connector (Spanish y, Catalan and Russian i: Ortega y Gasset) is an
+    initial: it opens or ends the name, or follows another initial (C. Y. Tung)."""
+    return len(tokens[i][0]) == 1 and (i == 0 or i == len(tokens) - 1 or len(tokens[i - 1][0]) == 1)
+
+
 def _assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
     roles: list[str] = []
     n = len(tokens)
     for i, (text, particle) in enumerate(tokens):
         if text in SUFFIXES and i > 0:
             roles.append("suffix")
-        elif text in GENERIC and not particle and n > 1:
+        elif text in GENERIC and not particle and n > 1 and not _initial_at(tokens, i):
             roles.append("generic")
         elif text in DESIGNATORS and i > 0:
             roles.append("designator")
