@@ -1009,7 +1009,8 @@ def _split_adjacent_names(
     "... in Syria and Yemen Soleimani armed militias ...": when the first words of the run are
     written alone as a name elsewhere in the draft (Yemen) and the other words are too, or end
     another name of the draft (Qassem Soleimani), and only spaces separate them, the run is two
-    names, not one.
+    names, not one. Not when that other name is itself called by its first words alone: the
+    draft tells relatives apart by their given names (see _family_of_given_names).
     """
     whole = {word_forms(text) for text in {m.text for m in mentions}}
     tails: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
@@ -1033,6 +1034,21 @@ def _split_adjacent_names(
     return out
 
 
+def _family_of_given_names(
+    words: tuple[str, ...],
+    rest: tuple[str, ...],
+    whole: set[tuple[str, ...]],
+    tails: dict[tuple[str, ...], set[tuple[str, ...]]],
+) -> bool:
+    """Whether another name of the draft ends as ``words`` does and is itself called by its
+    first words alone: relatives whom the draft tells apart by their given names (Nawaz and
+    Shehbaz, of Nawaz Sharif and Shehbaz Sharif), so that a given name alone is a second
+    reference, not a name beside the run."""
+    return any(
+        other[: len(other) - len(rest)] in whole for other in tails.get(rest, ()) if other != words
+    )
+
+
 def _split_at(
     m: Mention,
     whole: set[tuple[str, ...]],
@@ -1052,6 +1068,8 @@ def _split_at(
         for k in range(1, len(words)):
             head, rest = words[:k], words[k:]
             if head in whole and (rest in whole or tails.get(rest, set()) - {words}):
+                if _family_of_given_names(words, rest, whole, tails):
+                    break
                 split = k
                 break
     if not split:
