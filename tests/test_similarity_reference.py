@@ -94,18 +94,38 @@ def ref_word_similarity(a: str, b: str) -> float:
     if oa == ob:
         return 1.0
     if distinct_names(oa, ob):  # the curated list's two names and one name (aliases/name-words/)
-        return sim._DISTINCT_NAMES
-    if same_name(oa, ob):
-        return max(sim._LISTED_SPELLING, ref_rule_similarity(a, b))
-    return ref_rule_similarity(a, b)
+        score = sim._DISTINCT_NAMES
+    elif same_name(oa, ob):
+        score = max(sim._LISTED_SPELLING, ref_rule_similarity(a, b, ref_reading(a), ref_reading(b)))
+    else:
+        score = ref_rule_similarity(a, b, ref_reading(a), ref_reading(b))
+    if (a[:2] == "je") != (b[:2] == "je"):
+        # an initial je read as a j and a vowel too (Jeddah, Jiddah), the better kept
+        ja = ref_j_reading(a) if a[:2] == "je" else ref_reading(a)
+        jb = ref_j_reading(b) if b[:2] == "je" else ref_reading(b)
+        score = max(score, 1.0 if ja[0] == jb[0] else ref_rule_similarity(a, b, ja, jb))
+    return score
 
 
-def ref_rule_similarity(a: str, b: str) -> float:
-    oa, ob = orth(a), orth(b)
-    if sim.fuzz.ratio(token_key(a), token_key(b)) < sim._UNRELATED_KEY_RATIO:
+def ref_reading(word: str) -> tuple[str, str, str | None]:
+    """(orth form, class key, orth form without a compound tail or None) of a word."""
+    stripped = ref_tail_stripped(word)
+    return orth(word), token_key(word), None if stripped == word else orth(stripped)
+
+
+def ref_j_reading(word: str) -> tuple[str, str, str | None]:
+    """ref_reading of a word that opens with je, its j read as a j."""
+    o, k, t = ref_reading(word[1:])
+    return "j" + o, "j" + k, None if t is None else "j" + t
+
+
+def ref_rule_similarity(
+    a: str, b: str, ra: tuple[str, str, str | None], rb: tuple[str, str, str | None]
+) -> float:
+    (oa, ka, ta), (ob, kb, tb) = ra, rb
+    if sim.fuzz.ratio(ka, kb) < sim._UNRELATED_KEY_RATIO:
         return 0.0
-    sa, sb = ref_tail_stripped(a), ref_tail_stripped(b)
-    if (sa == a) != (sb == b) and orth(sa) == orth(sb):
+    if (ta is None) != (tb is None) and (oa if ta is None else ta) == (ob if tb is None else tb):
         return sim._COMPOUND_TAIL_SIMILARITY
     longest = max(len(oa), len(ob))
     dist = ref_orth_distance(oa, ob)

@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ._name_words import same_name, spellings_of
 from ._typecheck import require_str
-from .keys import _undoubled, consonant_skeleton, key_skeleton, orth, token_form, token_key
+from .keys import _undoubled, consonant_skeleton, key_skeleton, token_form, token_key
 from .normalize import _fold_text, fold, normalize
 from .parse import NameToken, ParsedName, joined_particle, parse, reads_family_first
 from .similarity import (
@@ -31,6 +31,7 @@ from .similarity import (
     NameScore,
     breaks_opening,
     describe_differences,
+    readings,
     same_first_sound,
     score_names,
 )
@@ -927,9 +928,14 @@ def _lone_words_differ(
     ):
         return True
     if q[0].particle == a[0].particle:
-        oq, oa = orth(q[0].text), orth(a[0].text)
+        wq, wa = q[0].text, a[0].text
     else:  # a particle on one side only opens that word (Ben Ghazi, Benghazi)
-        oq, oa = orth(q[0].particle + q[0].text), orth(a[0].particle + a[0].text)
+        wq, wa = q[0].particle + q[0].text, a[0].particle + a[0].text
+    return all(_open_differently(oq, oa) for oq in readings(wq) for oa in readings(wa))
+
+
+def _open_differently(oq: str, oa: str) -> bool:
+    """Whether two normalised words open with different sounds (see _lone_words_differ)."""
     if not oq or not oa or (same_first_sound(oq[0], oa[0]) and not breaks_opening(oq, oa)):
         return False
     return not same_name(oq, oa)
@@ -1052,8 +1058,8 @@ _FAR_KEY = 6
 _FAR_RATIO = 75.0
 _FAR_LIMIT = 5
 # A query word that is no table word is also looked up as two table words written together,
-# each at least this long.
-_SPLIT_PART = 3
+# each at least this long (two letters: a syllable, Da Nang written Danang).
+_SPLIT_PART = 2
 # Words in at least this many aliases are common: their pairs are indexed (see _pair_index).
 _PAIR_MIN = 500
 # At most this many pairs of vocabulary entries are looked up to meet two query words.

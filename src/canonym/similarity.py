@@ -311,6 +311,45 @@ def _word_similarity(a: str, b: str) -> float:
     ia, ib = _word_info(a), _word_info(b)
     if ia.orth == ib.orth:
         return 1.0
+    if (a[:2] == "je") != (b[:2] == "je"):
+        # orth reads an initial Je as the Cyrillic е (Jelzin, Yeltsin); in English, Arabic and
+        # Persian spellings it is a j and a vowel (Jeddah, Jiddah; Jenin; Jezira, Jazira). Both
+        # readings are tried, the better kept.
+        return max(_listed_or_rules(a, b, ia, ib), _listed_or_rules(a, b, *_with_j(a, b)))
+    return _listed_or_rules(a, b, ia, ib)
+
+
+def readings(word: str) -> tuple[str, ...]:
+    """The ``orth`` forms of a folded word: one, or two for a word that opens with je (read as
+    the Cyrillic е, and as a j and a vowel: see _word_similarity).
+
+    >>> readings("jeddah"), readings("yeltsin")
+    (('eda', 'jeda'), ('elsin',))
+    """
+    if word[:2] == "je":
+        return orth(word), _j_kept(word).orth
+    return (orth(word),)
+
+
+def _with_j(a: str, b: str) -> tuple[_WordInfo, _WordInfo]:
+    """The word infos of ``a`` and ``b``, the one that opens with je read with its j."""
+    ia, ib = _word_info(a), _word_info(b)
+    if a[:2] == "je":
+        return _j_kept(a), ib
+    return ia, _j_kept(b)
+
+
+@lru_cache(maxsize=1 << 12)
+def _j_kept(word: str) -> _WordInfo:
+    """:func:`_word_info` of a word that opens with je, its j read as a j."""
+    info = _word_info(word[1:])
+    tail = None if info.tail_orth is None else "j" + info.tail_orth
+    return _WordInfo("j" + info.orth, "j" + info.key, tail, len(word), None)
+
+
+def _listed_or_rules(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
+    if ia.orth == ib.orth:
+        return 1.0
     listed = ia.listed
     if listed is not None and ib.listed is not None and ib.listed[0] == listed[0]:
         if ib.listed != listed:
