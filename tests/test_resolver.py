@@ -258,7 +258,9 @@ def _one_entity_cases() -> list[dict[str, str]]:
 
 @pytest.mark.parametrize("case", _one_entity_cases(), ids=lambda c: c["query"])
 def test_queries_against_a_one_entity_table(case: dict[str, str]) -> None:
-    """Spellings a table of one entity should meet, or not (tests/data/one_entity_cases.tsv)."""
-    table = AliasTable.from_records([{"id": "x", "name": case["name"], "kind": case["kind"]}])
-    m = Resolver(table).resolve(case["query"])
+    """Spellings a table of one entity (a name and aliases, separated by ";") should meet, or
+    not (tests/data/one_entity_cases.tsv)."""
+    aliases = [a for a in case["aliases"].split(";") if a]
+    record = {"id": "x", "name": case["name"], "kind": case["kind"], "aliases": aliases}
+    m = Resolver(AliasTable.from_records([record])).resolve(case["query"])
     assert (m is not None and m.entity_id == "x") == (case["resolves"] == "true"), case["why"]

@@ -590,8 +590,9 @@ class Resolver:
             same, like = self._similar_words(t.text)
             text = t.text
             extra: list[frozenset[int]] = []
-            if not same and len(text) >= 2 * _SPLIT_PART:
-                # Not a word of the table: perhaps two of them written as one.
+            if text not in word_vids and len(text) >= 2 * _SPLIT_PART:
+                # Not a word of the table as written (if perhaps a spelling of one: Almaata has
+                # the key of Almaty): perhaps two of them written as one (Alma-Ata).
                 for cut in range(_SPLIT_PART, len(text) - _SPLIT_PART + 1):
                     left = word_vids.get(text[:cut])
                     right = word_vids.get(text[cut:]) if left else None
@@ -931,7 +932,20 @@ def _lone_words_differ(
         wq, wa = q[0].text, a[0].text
     else:  # a particle on one side only opens that word (Ben Ghazi, Benghazi)
         wq, wa = q[0].particle + q[0].text, a[0].particle + a[0].text
-    return all(_open_differently(oq, oa) for oq in readings(wq) for oa in readings(wa))
+    return all(
+        _open_differently(oq, oa) for oq in _article_readings(wq) for oa in _article_readings(wa)
+    )
+
+
+# An Arabic article written joined to its word, assimilated or not: Ennahda, Essebsi, Alnahda.
+_ARTICLE_OPENING = regex.compile(r"^[ae](?:l|([dnrstz])\1)(?=[a-z]{3})")
+
+
+def _article_readings(word: str) -> tuple[str, ...]:
+    """The opening readings of a lone folded word (see :func:`readings`), and, when it opens
+    with a joined Arabic article, those of the word without it (En-Nahda opens as Ennahda)."""
+    bare = _ARTICLE_OPENING.sub(r"\1", word, count=1)
+    return readings(word) if bare == word else (*readings(word), *readings(bare))
 
 
 def _open_differently(oq: str, oa: str) -> bool:
