@@ -439,12 +439,26 @@ class Judge:
             if not m.parts:
                 leftover.append((base, m))
                 continue
-            for part in m.parts:
+            for k, part in enumerate(m.parts):
                 if part.entity is not None:
                     self._add_known(base, part)
-                elif self._usable_unknown(part):
+                elif self._usable_unknown(part) and not self._given_name_of_a_relative(m, k):
                     leftover.append((base, part))
         return leftover
+
+    def _given_name_of_a_relative(self, m: Mention, k: int) -> bool:
+        """Whether part ``k`` of an unknown segment is one word that a person's family name of
+        the table follows in it: the given name of a relative of that person (Saïd of Saïd
+        Bouteflika, beside Abdelaziz Bouteflika), no name of its own, and so never judged a
+        spelling of another name of the draft (Kais Saïed)."""
+        part = m.parts[k]
+        if len(part.words) != 1 or k + 1 == len(m.parts):
+            return False
+        after = m.parts[k + 1]
+        if after.entity is None or self.table[after.entity].kind != "person":
+            return False
+        between = m.text[part.end - m.start : after.start - m.start]
+        return not between.strip()
 
     def _tie(self, m: Mention) -> tuple[str, str, str, str] | None:
         """The table entity an unknown mention is, by its key or the resolver, if any.

@@ -360,9 +360,19 @@ def joined_equal(u: str, f: str) -> bool:
 def _joined(written: str) -> tuple[int, str]:
     """How many name words a spelling has, and the words joined, then unified: as one word,
     so that the rules of a word's end or of the vowel before -llah read it as written so
-    (Ansar Allah / Ansarallah)."""
+    (Ansar Allah / Ansarallah). The article of a compound with din, which parse sets aside
+    where it is written apart (Siraj-ud-Din), is left out where it is written joined
+    (Sirajuddin), so that the two join alike."""
     tokens = name_words(written)
-    return len(tokens), orth("".join(t.particle + t.text for t in tokens))
+    letters = "".join(t.particle + t.text for t in tokens)
+    if "din" in letters or "deen" in letters:
+        letters = _ARTICLE_BEFORE_DIN.sub("", letters)
+    return len(tokens), orth(letters)
+
+
+# The article of a joined compound with din (al-Din: Sirajuddin, Salaheddine, Nizamuddin),
+# after the three letters at least of the name it follows.
+_ARTICLE_BEFORE_DIN = regex.compile(r"(?<=[a-z]{3})[uae][dl](?=d(?:i|ee)n)")
 
 
 class Shape(NamedTuple):
