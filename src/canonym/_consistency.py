@@ -324,6 +324,8 @@ class Judge:
         self._leads: dict[tuple[str, str], str] = {}
         # shorter references close to two names that spell them alike: (it, that spelling)
         self._shared: list[tuple[_Member, str]] = []
+        self._mentions: Sequence[_Occurrence] = ()
+        self._word_sets: dict[frozenset[str], int] | None = None  # see _longer_names
 
     # -- grouping ---------------------------------------------------------------------------
 
@@ -331,6 +333,7 @@ class Judge:
         """The findings for the mentions of the draft, as (offset, mention) pairs in text
         order (:meth:`NameIndex.scan`)."""
         unknown: list[_Occurrence] = []
+        self._mentions = mentions
         for base, m in mentions:
             if m.entity is not None:
                 self._add_known(base, m)
@@ -743,12 +746,25 @@ class Judge:
             known = self._lower_words[word] = _written_in_lowercase(self.text, word)
         return known
 
+    def _longer_names(self) -> dict[frozenset[str], int]:
+        """How often the draft writes each set of words that a mention of two words or more
+        is made of (made on first use: only a name spelled two ways asks)."""
+        if self._word_sets is None:
+            sets: dict[frozenset[str], int] = {}
+            for _, m in self._mentions:
+                if " " in m.text:
+                    w = frozenset(word_forms(m.text))
+                    sets[w] = sets.get(w, 0) + 1
+            self._word_sets = sets
+        return self._word_sets
+
     def _dominant(self, members: list[_Member]) -> tuple[str, bool] | None:
         """The most used full spelling (ties: the first), and whether it won a tie.
 
         A full spelling's uses include the shorter references that repeat its words: a draft
         that writes "Mustafa al-Kazimi" once, then "Mustafa al-Kadhimi" once and "al-Kadhimi"
-        three times spells the name Kadhimi, not Kazimi, which merely came first."""
+        three times spells the name Kadhimi, not Kazimi, which merely came first. They include
+        too the longer names of the draft that hold all its words (see below)."""
         counts: dict[str, list[int]] = {}
         first: dict[str, _Member] = {}
         shorter: list[frozenset[str]] = []
@@ -767,6 +783,13 @@ class Judge:
             for k in counts:
                 words = frozenset(word_forms(first[k].mention.text))
                 uses[k] += sum(w <= words for w in shorter)
+        if len(counts) > 1:
+            # and the longer names of the draft that hold all its words: "Saif al-Islam" once
+            # beside "Seif al-Islam" once is spelled as the three "Saif al-Islam Gaddafi" spell it
+            longer = self._longer_names()
+            for k in counts:
+                words = frozenset(word_forms(first[k].mention.text))
+                uses[k] += sum(n for w, n in longer.items() if words < w)
         best = max(counts, key=lambda k: (uses[k], len(counts[k]), -counts[k][0]))
         top = (uses[best], len(counts[best]))
         tie = sum((uses[k], len(counts[k])) == top for k in counts) > 1

@@ -183,6 +183,8 @@ def word_close(a: str, b: str) -> bool:
     oa, ob = orth(a), orth(b)
     if oa == ob:
         return True
+    if _diphthong_opened_otherwise(a, b):
+        return True
     if same_name(oa, ob) and _fixed_letters(a) == _fixed_letters(b):
         # A curated list's spellings of one name (Reza, Ridha; Mohd for Muhammad is left to the
         # resolver: may_relate's bound counts fixed letters, and an abbreviation drops them).
@@ -213,6 +215,23 @@ def word_close(a: str, b: str) -> bool:
     # share little without the weighted edit distance (most pairs that reach here), and when
     # it does compute that distance, it is the very one tested next (cached).
     return word_similarity(a, b) >= _MIN_WORD_SIMILARITY and orth_distance(oa, ob) <= limit
+
+
+def _diphthong_opened_otherwise(a: str, b: str) -> bool:
+    """Whether two folded words differ only in the vowel that opens the diphthong ay, written ai
+    or ei, ay or ey (Saif/Seif, Zaid/Zeid, Qais/Qeis: one Arabic letter, ي, after a fatha that
+    English writes a and French and German e), a difference even a four-letter word allows.
+
+    >>> _diphthong_opened_otherwise("seif", "saif"), _diphthong_opened_otherwise("ali", "eli")
+    (True, False)
+    """
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) != 1:
+        return False
+    i = diff[0]
+    return {a[i], b[i]} == {"a", "e"} and i + 1 < len(a) and a[i + 1] in "iy"
 
 
 def _cluster_thinned(longer: str, shorter: str) -> bool:
