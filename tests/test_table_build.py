@@ -28,7 +28,7 @@ def test_strings_claimed_twice_are_reported_in_order_and_word_for_word() -> None
     ]
     # As the table reported them before claims were gathered in one pass (the list is the
     # output of that code): per entity first, then by string in the order first claimed.
-    assert _problems(records) == [
+    assert _problems(records, shared_names="error") == [
         "<records>:record 3 [b]: short form '---' folds to nothing",
         "<records>:record 4 [d]: 'distinct' names missing id 'nobody'",
         "<records>:record 3 [b]: short form 'ali hassan' is also name 'ALI HASSAN' of 'a' "
@@ -49,7 +49,7 @@ def test_shared_names_are_linked_as_distinct() -> None:
         {"id": "c", "name": "Karim", "aliases": ["Ali-Hassan"]},
         {"id": "d", "name": "Omar"},
     ]
-    table = AliasTable.from_records(records, shared_names="distinct")
+    table = AliasTable.from_records(records)  # (shared_names="distinct", the default)
     assert table["a"].distinct == {"b", "c"}
     assert table["b"].distinct == {"a", "c"}
     assert table["c"].distinct == {"a", "b"}

@@ -295,15 +295,16 @@ class AliasTable:
         records: Iterable[Mapping[str, Any]],
         *,
         source: str = "<records>",
-        shared_names: str = "error",
+        shared_names: str = "distinct",
     ) -> AliasTable:
         """Build a table from dicts with ``id``, ``name`` and optional schema fields.
 
         Sources are optional here (they are required in TOML files). Raises
-        :class:`AliasTableError` listing every problem. ``shared_names="distinct"`` links
-        entities that claim the same name, spelling, alias or short form (after folding) as
-        ``distinct`` instead of reporting them: for imported lists, whose entries are different
-        entities by the list's own word, so that the shared string resolves to neither.
+        :class:`AliasTableError` listing every problem. Entities that claim the same name,
+        spelling, alias or short form (after folding) are linked as ``distinct``, so that the
+        shared string resolves to neither: records are different entities by their own word
+        (two cities called Hyderabad, two men called Ali Hassan). ``shared_names="error"``
+        reports them instead, as the curated TOML files do.
         """
         if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
             raise TypeError(
