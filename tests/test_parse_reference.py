@@ -32,6 +32,7 @@ from canonym.normalize import (
 )
 from canonym.parse import (
     _LEGAL_SUFFIX,
+    _REGNAL,
     _TITLES_BY_FIRST_WORD,
     ARTICLES,
     DESIGNATORS,
@@ -108,10 +109,24 @@ def ref_uninvert(text: str) -> tuple[str, bool]:
     return f"{given} {family}", True
 
 
+def _last_before_suffixes(tokens: list[tuple[str, str]]) -> int:
+    """The index of the last word before the trailing suffixes (Jr., III), the first kept."""
+    last = len(tokens) - 1
+    while last > 1 and tokens[last][0] in SUFFIXES:
+        last -= 1
+    return last
+
+
 def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
     roles: list[str] = []
     for i, (text, particle) in enumerate(tokens):
-        if text in SUFFIXES and i > 0:
+        # a suffix, or a regnal number: second, and last or before "of" or a particle
+        if (text in SUFFIXES and i > 0) or (
+            i == 1
+            and text in _REGNAL
+            and not particle
+            and (len(tokens) == 2 or tokens[2][0] == "of" or tokens[2][1])
+        ):
             roles.append("suffix")
         elif (
             text in GENERIC
@@ -123,7 +138,7 @@ def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
             roles.append("generic")
         elif text in DESIGNATORS and i > 0:
             roles.append("designator")
-        elif PATRONYMIC.match(text) and 0 < i < len(tokens) - 1:
+        elif PATRONYMIC.match(text) and 0 < i < _last_before_suffixes(tokens):
             roles.append("patronymic")
         else:
             roles.append("given")
@@ -147,7 +162,7 @@ def ref_parse(name: str) -> ParsedName:
                 break
         else:
             break
-    specials = {*ARTICLES, *PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS}
+    specials = {*ARTICLES, *PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL}
     given_words = words[:-1] if inverted else words[1:]
     if words and not (set(given_words) - {"il", "in", "an"}) & specials:
         east = [words[-1], *words[:-1]] if inverted else words
@@ -226,6 +241,7 @@ _WORDS = [
     *ARTICLES,
     *PARTICLES,
     *SUFFIXES,
+    *_REGNAL,
     *GENERIC,
     *DESIGNATORS,
     *_TITLES_BY_FIRST_WORD,

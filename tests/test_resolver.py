@@ -264,3 +264,21 @@ def test_queries_against_a_one_entity_table(case: dict[str, str]) -> None:
     record = {"id": "x", "name": case["name"], "kind": case["kind"], "aliases": aliases}
     m = Resolver(AliasTable.from_records([record])).resolve(case["query"])
     assert (m is not None and m.entity_id == "x") == (case["resolves"] == "true"), case["why"]
+
+
+def _several_entity_cases() -> list[dict[str, str]]:
+    with open(DATA / "several_entity_cases.tsv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+@pytest.mark.parametrize("case", _several_entity_cases(), ids=lambda c: c["query"])
+def test_queries_against_look_alike_entities(case: dict[str, str]) -> None:
+    """A query against a table of look-alike people (tests/data/several_entity_cases.tsv: the
+    entities separated by " ; ", each one's name then aliases by " | ", numbered from 1): it
+    resolves to the expected one, or to none when none is expected."""
+    records = []
+    for n, entity in enumerate(case["table"].split(" ; "), 1):
+        name, *aliases = entity.split(" | ")
+        records.append({"id": str(n), "name": name, "kind": "person", "aliases": aliases})
+    m = Resolver(AliasTable.from_records(records)).resolve(case["query"])
+    assert (m.entity_id if m is not None else "") == case["expected"], case["why"]

@@ -1000,10 +1000,17 @@ def _align_slips(
     for mine, theirs in ((a_tokens, b_tokens), (b_tokens, a_tokens)):
         their_orth = {orth(t.text) for t in theirs}
         my_orth = {orth(t.text) for t in mine}
-        free = [t for t in theirs if orth(t.text) not in my_orth and len(t.text) > 1]
+        # (a suffix is never read as a word nor an initial: Mohammed V is not Mohammed VI)
+        free = [
+            t
+            for t in theirs
+            if orth(t.text) not in my_orth and len(t.text) > 1 and t.role != "suffix"
+        ]
         has_word = any(len(t.text) > 1 for t in mine)
         for i, t in enumerate(mine):
             if orth(t.text) in their_orth:
+                continue
+            if t.role == "suffix":
                 continue
             if kind != "organization" and len(t.text) == 1 and not t.particle:
                 if not has_word:

@@ -129,7 +129,11 @@ GENERIC = frozenset(
 PATRONYMIC = regex.compile(
     r"^[a-z]{3,}(?:ovich|evich|ovych|evych|yevich|ovna|evna|ivna|ichna|ych)$"
 )
-SUFFIXES = frozenset("jr sr ii iii iv".split())
+SUFFIXES = frozenset("jr sr junior senior ii iii iv".split())
+# Regnal numbers that are also one-letter or short words (the connector i, the initial v): a
+# suffix only as the second word, ending the name or before "of" or a kin particle (Abdullah I of
+# Jordan, Abdullah I bin al-Hussein, Mohammed V, Mohammed VI).
+_REGNAL = frozenset("i v vi vii viii".split())
 
 # Chinese and Korean names put the family name first: Kim Jong Un, Xi Jinping, Sun Yat-sen,
 # Park Geun-hye. Their common family names in the romanisations news and lists use (Pinyin,
@@ -238,7 +242,7 @@ def _plain_token(shared: dict[str, NameToken], word: str, role: str) -> NameToke
 # The patronymic endings all end so: a word that does not is not tried against the pattern.
 _PATRONYMIC_TAILS = ("ich", "ych", "vna", "chna")
 # Words that ``parse`` treats otherwise than as a given or family name, wherever they stand.
-_SPECIAL_WORDS = frozenset([*ARTICLES, *PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS])
+_SPECIAL_WORDS = frozenset([*ARTICLES, *PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL])
 
 
 def family_first(words: list[str]) -> bool:
@@ -448,17 +452,32 @@ def _initial_at(tokens: list[tuple[str, str]], i: int) -> bool:
     return len(tokens[i][0]) == 1 and (i == 0 or i == len(tokens) - 1 or len(tokens[i - 1][0]) == 1)
 
 
+def _regnal_at(tokens: list[tuple[str, str]], i: int) -> bool:
+    """Whether word ``i`` is a regnal number of _REGNAL (see there)."""
+    return (
+        i == 1
+        and tokens[1][0] in _REGNAL
+        and not tokens[1][1]
+        and (len(tokens) == 2 or tokens[2][0] == "of" or bool(tokens[2][1]))
+    )
+
+
 def _assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
     roles: list[str] = []
     n = len(tokens)
+    # A patronymic stands inside the name: before its last word, suffixes aside (Viktor
+    # Yanukovych Jr. ends with the family name Yanukovych, a patronymic's shape).
+    last = n - 1
+    while last > 1 and tokens[last][0] in SUFFIXES:
+        last -= 1
     for i, (text, particle) in enumerate(tokens):
-        if text in SUFFIXES and i > 0:
+        if (text in SUFFIXES and i > 0) or _regnal_at(tokens, i):
             roles.append("suffix")
         elif text in GENERIC and not particle and n > 1 and not _initial_at(tokens, i):
             roles.append("generic")
         elif text in DESIGNATORS and i > 0:
             roles.append("designator")
-        elif 0 < i < n - 1 and text.endswith(_PATRONYMIC_TAILS) and PATRONYMIC.match(text):
+        elif 0 < i < last and text.endswith(_PATRONYMIC_TAILS) and PATRONYMIC.match(text):
             roles.append("patronymic")
         else:
             roles.append("given")

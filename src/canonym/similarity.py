@@ -514,6 +514,8 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     token_score = min(token_score, _conflict_cap(pairs, q_only, a_only))
     if fathers_differ(qt, at) is not None:
         token_score = min(token_score, _CONFLICT_CAP)
+    suffix_cap = _suffix_cap(qt, at)
+    token_score = min(token_score, suffix_cap)
     partial = bool(pairs) and not q_only and bool(a_only)
     # Written as one word or two (Mao Zedong/Mao Ze Dong, Jongun/Jong Un): the word count differs,
     # or a particle stands apart on one side only (Ben Ghazi/Benghazi, Ben Ali/Benali).
@@ -529,9 +531,29 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
         joined_score = 0.0
     else:
         joined_score = _joined_score(qt, at)
+    joined_score = min(joined_score, suffix_cap)
     if joined_score > token_score:
         return NameScore(joined_score, tuple(pairs), (), (), False, True)
     return NameScore(token_score, tuple(pairs), q_only, a_only, partial, False)
+
+
+def _suffix_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
+    """The highest score two names may reach given their suffixes (Jr., Sr., II, a regnal I):
+    different ones on the two sides name different people (Viktor Yanukovych Jr. and Sr.,
+    Abdullah I and Abdullah II), and one on one side only says less, but against it (the name
+    without it is as often the father's)."""
+    qs = sorted(_SUFFIX_FORMS.get(t.text, t.text) for t in qt if t.role == "suffix")
+    as_ = sorted(_SUFFIX_FORMS.get(t.text, t.text) for t in at if t.role == "suffix")
+    if qs == as_:
+        return 1.0
+    return _CONFLICT_CAP if qs and as_ else _ONE_SIDED_SUFFIX_CAP
+
+
+# Suffixes written out, as their abbreviations.
+_SUFFIX_FORMS = {"junior": "jr", "senior": "sr"}
+# A suffix on one side only: under a name without it (0.99) by more than twice the resolver's
+# margin, over its threshold.
+_ONE_SIDED_SUFFIX_CAP = 0.9
 
 
 def _particle_apart(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> bool:
