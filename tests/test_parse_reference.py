@@ -146,7 +146,7 @@ def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
     if len(ordinary) >= 2:
         roles[ordinary[-1]] = "family"
     elif len(ordinary) == 1:
-        roles[ordinary[0]] = "family" if len(tokens) > 1 else "given"
+        roles[ordinary[0]] = "family" if len(tokens) - roles.count("suffix") > 1 else "given"
     return tuple(NameToken(w, r, p) for (w, p), r in zip(tokens, roles, strict=True))
 
 

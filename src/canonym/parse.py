@@ -486,7 +486,8 @@ def _assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
     if len(ordinary) >= 2:
         roles[ordinary[-1]] = "family"
     elif len(ordinary) == 1:
-        roles[ordinary[0]] = "family" if n > 1 else "given"
+        # (a word and a suffix only, Mohammed VI, is a given name with a regnal number)
+        roles[ordinary[0]] = "family" if n - roles.count("suffix") > 1 else "given"
     shared = _TOKENS
     if len(shared) >= _TOKENS_MAX:
         shared.clear()

@@ -532,7 +532,11 @@ class Resolver:
                 partial = self._partial_score(parsed, detail, kind, self._alias_text[i])
                 if partial > score:
                     score, surname = partial, True
-            if kind == "person" and _reordered_and_respelt(parsed, alias, detail):
+            if kind == "person" and (
+                _reordered_and_respelt(parsed, alias, detail)
+                or _given_name_moved(parsed, alias, detail)
+                or (lone and not surname and _family_name_left_out(detail))
+            ):
                 score = min(score, self.threshold - _BELOW_THRESHOLD)
             if (
                 lone
@@ -1136,6 +1140,37 @@ def _reordered_and_respelt(query: ParsedName, alias: ParsedName, detail: NameSco
         # order of words. Only a change in that order is a swap.
         return not _in_same_order(query, alias, detail.pairs)
     return True
+
+
+def _family_name_left_out(detail: NameScore) -> bool:
+    """Whether a person's name was met without its family name (a given name alone: Zhongshan
+    of Sun Zhongshan, a city's name too; Sirajuddin of Sirajuddin Haqqani), which says who
+    among many bearers of the given name is meant no more than a first name does."""
+    return not detail.joined and any(t.role == "family" for t in detail.alias_only)
+
+
+def _given_name_moved(query: ParsedName, alias: ParsedName, detail: NameScore) -> bool:
+    """Whether two names of three words or more, each ending in the family name the other ends
+    in, open with different words of the two (each first word paired further in): the father's
+    name and the son's swapped. A name in the order of Arabic, Persian or Turkic names says who
+    is whose son: Hafez Bashar al-Assad (Hafez, son of Bashar) is not Bashar Hafez al-Assad, nor
+    Heydar Ilham oglu Aliyev Ilham Heydar oglu Aliyev. (Chinese and Korean names, read family
+    name first, have no such order. Two lists that both write "SURNAME, Given Names" and
+    disagree on the order of the given names are two sources' slips, as in
+    _reordered_and_respelt: sanctions lists swap them for one person.)"""
+    qt, at = query.tokens, alias.tokens
+    if len(qt) < 3 or len(at) < 3 or detail.joined:
+        return False
+    if query.inverted and alias.inverted:
+        return False  # two lists' "SURNAME, Given Names", in different orders: as above
+    if len(set(map(id, qt))) < len(qt) or len(set(map(id, at))) < len(at):
+        return False  # a word written twice (Htun Htun Oo): positions are not told apart
+    if reads_family_first(qt) or reads_family_first(at):
+        return False
+    in_query = {id(t): i for i, t in enumerate(qt)}
+    in_alias = {id(t): j for j, t in enumerate(at)}
+    paired = {in_query[id(x)]: in_alias[id(y)] for x, y, _ in detail.pairs}
+    return paired.get(len(qt) - 1) == len(at) - 1 and paired.get(0, 0) != 0 and 0 in paired.values()
 
 
 def _in_same_order(

@@ -541,12 +541,20 @@ def _suffix_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
     """The highest score two names may reach given their suffixes (Jr., Sr., II, a regnal I):
     different ones on the two sides name different people (Viktor Yanukovych Jr. and Sr.,
     Abdullah I and Abdullah II), and one on one side only says less, but against it (the name
-    without it is as often the father's)."""
+    without it is as often the father's), unless it is all that names its bearer beside one
+    word (Mohammed VI)."""
     qs = sorted(_SUFFIX_FORMS.get(t.text, t.text) for t in qt if t.role == "suffix")
     as_ = sorted(_SUFFIX_FORMS.get(t.text, t.text) for t in at if t.role == "suffix")
     if qs == as_:
         return 1.0
-    return _CONFLICT_CAP if qs and as_ else _ONE_SIDED_SUFFIX_CAP
+    if qs and as_:
+        return _CONFLICT_CAP
+    # A name of one word and a suffix (Mohammed VI, Abdullah II) is that word's bearer only
+    # with the suffix: without it, any Mohammed.
+    named = qt if qs else at
+    if sum(1 for t in named if t.role in _IDENTIFYING) <= 1:
+        return _CONFLICT_CAP
+    return _ONE_SIDED_SUFFIX_CAP
 
 
 # Suffixes written out, as their abbreviations.
