@@ -510,7 +510,14 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     # A Chinese or Korean name in its own order (family name first) has no middle name: the
     # words after its family name are syllables of one given name (Kim Yo Jong, not "Kim Jong").
     middle_names = kind == "person" and not reads_family_first(at)
-    token_score = _combine(pairs, q_only, a_only_at, len(at), middle_names=middle_names)
+    token_score = _combine(
+        pairs,
+        q_only,
+        a_only_at,
+        len(at),
+        middle_names=middle_names,
+        nasab=middle_names and any(x.particle in _KIN for x, _, _ in pairs),
+    )
     token_score = min(token_score, _conflict_cap(pairs, q_only, a_only))
     if fathers_differ(qt, at) is not None:
         token_score = min(token_score, _CONFLICT_CAP)
@@ -645,6 +652,7 @@ def _combine(
     alias_length: int,
     *,
     middle_names: bool = False,
+    nasab: bool = False,
 ) -> float:
     if not pairs:
         return 0.0
@@ -671,16 +679,26 @@ def _combine(
         total += _weight(t) * _UNMATCHED_ROLE_FACTOR.get(t.role, 1.0)
     for position, t in a_only:
         factor = (
-            _alias_only_factor(position, alias_length) if middle_names else _UNMATCHED_ALIAS_FACTOR
+            _alias_only_factor(position, alias_length, nasab)
+            if middle_names
+            else _UNMATCHED_ALIAS_FACTOR
         )
         total += _weight(t) * factor * _UNMATCHED_ROLE_FACTOR.get(t.role, 1.0)
     return matched / total
 
 
-def _alias_only_factor(position: int, length: int) -> float:
+def _alias_only_factor(position: int, length: int, nasab: bool = False) -> float:
     """A word missing from the middle of a long name costs less than a missing first or last
-    word: "Harakat al-Nujaba" for Harakat Hezbollah al-Nujaba, a middle name left out."""
-    return _UNMATCHED_MIDDLE_FACTOR if 0 < position < length - 1 else _UNMATCHED_ALIAS_FACTOR
+    word: "Harakat al-Nujaba" for Harakat Hezbollah al-Nujaba, a middle name left out. So does
+    a person's last word after a nasab that the query gives (bin or bint and the father's
+    name, paired): the dynasty's or family's name that news leaves out of Gulf royals' names
+    (Mohammed bin Zayed for Mohamed bin Zayed Al Nahyan), the father's name saying whose son."""
+    if 0 < position < length - 1 or (nasab and position == length - 1 and position > 0):
+        return _UNMATCHED_MIDDLE_FACTOR
+    return _UNMATCHED_ALIAS_FACTOR
+
+
+_KIN = frozenset({"bin", "bint"})
 
 
 # How far under the prefilter the word-by-word reading may be for the one-word reading to be
