@@ -1163,6 +1163,9 @@ def _given_name_moved(query: ParsedName, alias: ParsedName, detail: NameScore) -
         return False
     if query.inverted and alias.inverted:
         return False  # two lists' "SURNAME, Given Names", in different orders: as above
+    first = qt[0]
+    if next((y for x, y, _ in detail.pairs if x is first), at[0]) is at[0]:
+        return False  # the first words paired (most names), or the query's unpaired
     if len(set(map(id, qt))) < len(qt) or len(set(map(id, at))) < len(at):
         return False  # a word written twice (Htun Htun Oo): positions are not told apart
     if reads_family_first(qt) or reads_family_first(at):

@@ -550,10 +550,10 @@ def _suffix_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
     Abdullah I and Abdullah II), and one on one side only says less, but against it (the name
     without it is as often the father's), unless it is all that names its bearer beside one
     word (Mohammed VI)."""
-    qs = sorted(_SUFFIX_FORMS.get(t.text, t.text) for t in qt if t.role == "suffix")
-    as_ = sorted(_SUFFIX_FORMS.get(t.text, t.text) for t in at if t.role == "suffix")
-    if qs == as_:
-        return 1.0
+    qs = [_SUFFIX_FORMS.get(t.text, t.text) for t in qt if t.role == "suffix"]
+    as_ = [_SUFFIX_FORMS.get(t.text, t.text) for t in at if t.role == "suffix"]
+    if (not qs and not as_) or sorted(qs) == sorted(as_):
+        return 1.0  # (most names have none: no sorting)
     if qs and as_:
         return _CONFLICT_CAP
     # A name of one word and a suffix (Mohammed VI, Abdullah II) is that word's bearer only
@@ -574,8 +574,10 @@ _ONE_SIDED_SUFFIX_CAP = 0.9
 def _particle_apart(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> bool:
     """Whether the names have as many words but not the same particles, each particle before a
     name of three letters or more (as a joined compound needs: Abuja is no Abu Ja)."""
-    if sorted(t.particle for t in qt) == sorted(t.particle for t in at):
-        return False
+    qp = [t.particle for t in qt if t.particle]
+    ap = [t.particle for t in at if t.particle]
+    if qp == ap or sorted(qp) == sorted(ap):
+        return False  # (most names have none on either side: no sorting)
     return all(len(t.text) >= 3 for t in (*qt, *at) if t.particle)
 
 
