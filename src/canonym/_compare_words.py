@@ -413,6 +413,9 @@ _WG_FINALS: dict[str, tuple[str, ...]] = {
 # one of them must be in a name before it is read as Wade-Giles at all, so that a Pinyin name
 # (Ping Li) is never re-read as another (Bing Li).
 _WG_ONLY = regex.compile(r"hs|ts|tz|ss|ung|ieh|ien|ih$|erh")
+# The apostrophe of an aspirate (K'o-ch'iang, P'eng): Wade-Giles only, in Chinese names, though
+# folding drops it; McCune-Reischauer writes it too, for Korean names read here to no table name.
+_WG_ASPIRATE = regex.compile(r"(?i)(?:\b|-)(?:ch|k|p|ts|tz|t)['\u2018\u2019\u02bb\u02bc][a-z]")
 _WG_MAX_READINGS = 64
 _WG_MAX_WORD = 24
 
@@ -468,7 +471,9 @@ def wade_giles_names(written: str, folded: str | None = None) -> list[str]:
     >>> "mao zedong" in wade_giles_names("Mao Tse-tung"), wade_giles_names("Xi Jinping")
     (True, [])
     """
-    if not _has_wade_giles_spelling((fold(written) if folded is None else folded).split()):
+    if not _has_wade_giles_spelling(
+        (fold(written) if folded is None else folded).split()
+    ) and not _WG_ASPIRATE.search(written):
         return []  # (most names: one fold and one search)
     words = [fold(w).replace(" ", "") for w in written.split()]
     words = [w for w in words if w]

@@ -517,6 +517,7 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
         len(at),
         middle_names=middle_names,
         nasab=middle_names and any(x.particle in _KIN for x, _, _ in pairs),
+        organization=kind == "organization",
     )
     token_score = min(token_score, _conflict_cap(pairs, q_only, a_only))
     if fathers_differ(qt, at) is not None:
@@ -655,11 +656,12 @@ def _combine(
     *,
     middle_names: bool = False,
     nasab: bool = False,
+    organization: bool = False,
 ) -> float:
     if not pairs:
         return 0.0
-    if (q_only and any(t.role == "designator" for t in q_only)) or (
-        a_only and any(t.role == "designator" for _, t in a_only)
+    if (q_only and any(_designates(t, organization) for t in q_only)) or (
+        a_only and any(_designates(t, organization) for _, t in a_only)
     ):
         # "Mosul Dam", "Kherson Oblast": a word that makes it another entity
         return min(0.5, _combine(pairs, (), (), alias_length))
@@ -678,15 +680,34 @@ def _combine(
     matched = sum([w * pair[2] for w, pair in zip(weights, pairs, strict=True)])
     total = sum(weights)
     for t in q_only:
-        total += _weight(t) * _UNMATCHED_ROLE_FACTOR.get(t.role, 1.0)
+        total += _left_over(t)
     for position, t in a_only:
         factor = (
             _alias_only_factor(position, alias_length, nasab)
             if middle_names
             else _UNMATCHED_ALIAS_FACTOR
         )
-        total += _weight(t) * factor * _UNMATCHED_ROLE_FACTOR.get(t.role, 1.0)
+        total += _left_over(t) * factor
     return matched / total
+
+
+def _left_over(token: NameToken) -> float:
+    """What a word that one name has and the other lacks costs: its weight, times its role's
+    factor. A designator left over here is an organisation's body word (see _designates),
+    which weighs as a generic word."""
+    if token.role == "designator":
+        return _GENERIC_WEIGHTS[min(len(token.text), 10)] * _UNMATCHED_ROLE_FACTOR["generic"]
+    return _weight(token) * _UNMATCHED_ROLE_FACTOR.get(token.role, 1.0)
+
+
+def _designates(token: NameToken, organization: bool) -> bool:
+    """Whether a word left over makes the name another entity's: a designator (Dam, Oblast,
+    Airport), except, beside an organisation's name, a word that says what kind of body it is
+    (Fatah Movement, the Baath Party: the organisation, with the word news adds)."""
+    return token.role == "designator" and not (organization and token.text in _BODY_WORDS)
+
+
+_BODY_WORDS = frozenset({"movement", "party"})
 
 
 def _alias_only_factor(position: int, length: int, nasab: bool = False) -> float:
