@@ -173,23 +173,51 @@ def ref_combine(
     a_only: tuple[tuple[int, NameToken], ...],
     alias_length: int,
     middle_names: bool = False,
+    nasab: bool = False,
+    organization: bool = False,
 ) -> float:
     if not pairs:
         return 0.0
-    if any(t.role == "designator" for t in (*q_only, *(t for _, t in a_only))):
+    if any(
+        t.role == "designator" and not (organization and t.text in ("movement", "party"))
+        for t in (*q_only, *(t for _, t in a_only))
+    ):
         return min(0.5, ref_combine(pairs, (), (), alias_length))
     matched = sum(ref_pair_weight(q, a) * s for q, a, s in pairs)
     total = sum(ref_pair_weight(q, a) for q, a, _ in pairs)
     for t in q_only:
-        total += ref_weight(t) * sim._UNMATCHED_ROLE_FACTOR.get(t.role, 1.0)
+        total += ref_left_over(t)
     for position, t in a_only:
-        factor = (
-            sim._alias_only_factor(position, alias_length)
-            if middle_names
-            else sim._UNMATCHED_ALIAS_FACTOR
-        )
-        total += ref_weight(t) * factor * sim._UNMATCHED_ROLE_FACTOR.get(t.role, 1.0)
+        if not middle_names:
+            factor = sim._UNMATCHED_ALIAS_FACTOR
+        elif 0 < position < alias_length - 1 or (nasab and position == alias_length - 1):
+            factor = sim._UNMATCHED_MIDDLE_FACTOR
+        else:
+            factor = sim._UNMATCHED_ALIAS_FACTOR
+        total += ref_left_over(t) * factor
     return matched / total
+
+
+def ref_left_over(t: NameToken) -> float:
+    """A word one name lacks: its weight times its role's factor (an organisation's body word,
+    a designator that got this far, weighs as a generic word)."""
+    if t.role == "designator":
+        return ref_weight(t._replace(role="generic")) * sim._UNMATCHED_ROLE_FACTOR["generic"]
+    return ref_weight(t) * sim._UNMATCHED_ROLE_FACTOR.get(t.role, 1.0)
+
+
+def ref_suffix_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
+    forms = {"junior": "jr", "senior": "sr"}
+    qs = sorted(forms.get(t.text, t.text) for t in qt if t.role == "suffix")
+    as_ = sorted(forms.get(t.text, t.text) for t in at if t.role == "suffix")
+    if qs == as_:
+        return 1.0
+    if qs and as_:
+        return sim._CONFLICT_CAP
+    named = qt if qs else at
+    if sum(t.role in sim._IDENTIFYING for t in named) <= 1:
+        return sim._CONFLICT_CAP
+    return 0.9
 
 
 def ref_conflict_cap(
@@ -261,15 +289,30 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
     a_only = tuple(t for j, t in enumerate(at) if j not in used_a)
     a_only_at = tuple((j, t) for j, t in enumerate(at) if j not in used_a)
     middle_names = kind == "person" and at[0].role != "family"
-    token_score = ref_combine(pairs, q_only, a_only_at, len(at), middle_names)
+    nasab = middle_names and any(x.particle in ("bin", "bint") for x, _, _ in pairs)
+    token_score = ref_combine(
+        pairs, q_only, a_only_at, len(at), middle_names, nasab, kind == "organization"
+    )
     token_score = min(token_score, ref_conflict_cap(pairs, q_only, a_only))
+    if sim.fathers_differ(qt, at) is not None:
+        token_score = min(token_score, sim._CONFLICT_CAP)
+    suffix_cap = ref_suffix_cap(qt, at)
+    token_score = min(token_score, suffix_cap)
     partial = bool(pairs) and not q_only and bool(a_only)
     every_word_as_it_is = (
         len(pairs) == len(qt) < len(at)
         and all(p[2] >= 1.0 for p in pairs)
         and any(len(t.text) > 1 for t in a_only)
     )
-    joined = ref_joined_score(qt, at) if len(qt) != len(at) and not every_word_as_it_is else 0.0
+    particles_apart = sorted(t.particle for t in qt) != sorted(t.particle for t in at) and all(
+        len(t.text) >= 3 for t in (*qt, *at) if t.particle
+    )
+    joined = (
+        ref_joined_score(qt, at)
+        if (len(qt) != len(at) or particles_apart) and not every_word_as_it_is
+        else 0.0
+    )
+    joined = min(joined, suffix_cap)
     if joined > token_score:
         return (joined, tuple(pairs), (), (), False, True, ())
     return (token_score, tuple(pairs), q_only, a_only, partial, False, ())
@@ -363,7 +406,7 @@ _names = st.lists(
         """Abu Bakr al Baghdadi Abd al Rahman bin Laden Husseini Hosseini Hussein Mohammed
         Muhammad Mohamed Sirajuddin Siraj Haqqani Ali Aly Kim Jong Un Jongun Mao Ze Dong Zedong
         Bank Street Oblast LLC Company of the Qasem Ghasem Soleimani Soleymani Sergey Ivanovich
-        Lavrov""".split()
+        Lavrov Jr Sr II I Junior Party Movement bint Zayed Al Nahyan""".split()
     ),
     min_size=1,
     max_size=5,
