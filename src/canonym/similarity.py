@@ -40,8 +40,7 @@ def _pairs(cost: float, *pairs: str) -> None:
 _pairs(0.1, "iy")
 _pairs(0.15, "qk", "GH")
 _pairs(0.2, "ou", "qG", "Gg", "Hh", "Dd", "Tt", "Zj", "vf", "Dz")
-# q~c: French writes the qaf c as it writes k (Rafic, Toufic, Sadic for Rafiq, Tawfiq, Sadiq).
-_pairs(0.3, "ae", "ei", "qg", "HC", "CS", "DT", "jy", "uv", "ZS", "Zz", "kc", "qc")
+_pairs(0.3, "ae", "ei", "qg", "HC", "CS", "DT", "jy", "uv", "ZS", "Zz", "kc")
 _pairs(0.35, "kg", "dz", "zs", "GK", "jg", "Sx", "Hx")
 # h~g: Ukrainian г is h where Russian writes g (Holub/Golub, Hennadiy/Gennadiy), and Russian
 # writes a foreign h as g (Гусейн Gusein for Hussein). ch~j: Korean ㅈ is ch in McCune-Reischauer
