@@ -237,12 +237,13 @@ def test_matches_are_ordinary_frozen_dataclasses(resolver: Resolver) -> None:
             m.score = 0.0  # type: ignore[misc]
 
 
-def _title_cases() -> list[dict[str, str]]:
-    with open(DATA / "title_cases.tsv", encoding="utf-8", newline="") as f:
+def _cases(file_name: str) -> list[dict[str, str]]:
+    """The rows of a tab-separated case file of tests/data/."""
+    with open(DATA / file_name, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
-@pytest.mark.parametrize("case", _title_cases(), ids=lambda c: c["query"])
+@pytest.mark.parametrize("case", _cases("title_cases.tsv"), ids=lambda c: c["query"])
 def test_titles_before_a_name(case: dict[str, str]) -> None:
     """An honorific before a name is set aside (tests/data/title_cases.tsv): the name alone
     resolves to the entity the table holds."""
@@ -251,12 +252,7 @@ def test_titles_before_a_name(case: dict[str, str]) -> None:
     assert (m is not None and m.entity_id == "x") == (case["resolves"] == "true"), case["why"]
 
 
-def _one_entity_cases() -> list[dict[str, str]]:
-    with open(DATA / "one_entity_cases.tsv", encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t"))
-
-
-@pytest.mark.parametrize("case", _one_entity_cases(), ids=lambda c: c["query"])
+@pytest.mark.parametrize("case", _cases("one_entity_cases.tsv"), ids=lambda c: c["query"])
 def test_queries_against_a_one_entity_table(case: dict[str, str]) -> None:
     """Spellings a table of one entity (a name and aliases, separated by ";") should meet, or
     not (tests/data/one_entity_cases.tsv)."""
@@ -266,12 +262,7 @@ def test_queries_against_a_one_entity_table(case: dict[str, str]) -> None:
     assert (m is not None and m.entity_id == "x") == (case["resolves"] == "true"), case["why"]
 
 
-def _several_entity_cases() -> list[dict[str, str]]:
-    with open(DATA / "several_entity_cases.tsv", encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t"))
-
-
-@pytest.mark.parametrize("case", _several_entity_cases(), ids=lambda c: c["query"])
+@pytest.mark.parametrize("case", _cases("several_entity_cases.tsv"), ids=lambda c: c["query"])
 def test_queries_against_look_alike_entities(case: dict[str, str]) -> None:
     """A query against a table of look-alike people (tests/data/several_entity_cases.tsv: the
     entities separated by " ; ", each one's name then aliases by " | ", numbered from 1): it
