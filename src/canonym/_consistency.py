@@ -779,16 +779,13 @@ class Judge:
         if not counts:
             return None
         uses = {k: len(v) for k, v in counts.items()}
-        if shorter and len(counts) > 1:
-            for k in counts:
-                words = frozenset(word_forms(first[k].mention.text))
-                uses[k] += sum(w <= words for w in shorter)
         if len(counts) > 1:
             # and the longer names of the draft that hold all its words: "Saif al-Islam" once
             # beside "Seif al-Islam" once is spelled as the three "Saif al-Islam Gaddafi" spell it
             longer = self._longer_names()
             for k in counts:
                 words = frozenset(word_forms(first[k].mention.text))
+                uses[k] += sum(w <= words for w in shorter)
                 uses[k] += sum(n for w, n in longer.items() if words < w)
         best = max(counts, key=lambda k: (uses[k], len(counts[k]), -counts[k][0]))
         top = (uses[best], len(counts[best]))
