@@ -150,6 +150,14 @@ def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
     return tuple(NameToken(w, r, p) for (w, p), r in zip(tokens, roles, strict=True))
 
 
+def ref_is_article(word: str, following: str) -> bool:
+    """An Arabic article; an assimilated one only before its own sun letter."""
+    sun = {"ad": "d", "ed": "d", "ud": "d", "ar": "r", "er": "r", "ur": "r", "as": "s", "es": "s"}
+    sun |= {"ash": "sh", "esh": "sh", "at": "t", "et": "t", "az": "z", "ez": "z", "an": "n"}
+    sun |= {"en": "n", "ath": "th", "adh": "dh"}
+    return word in ARTICLES and following.startswith(sun.get(word, ""))
+
+
 def ref_parse(name: str) -> ParsedName:
     text, inverted = ref_uninvert(ref_normalize(name))
     words = ref_fold(text).split()
@@ -162,9 +170,17 @@ def ref_parse(name: str) -> ParsedName:
                 break
         else:
             break
-    specials = {*ARTICLES, *PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL}
-    given_words = words[:-1] if inverted else words[1:]
-    if words and not (set(given_words) - {"il", "in", "an"}) & specials:
+    specials = {*PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL}
+    given_at = range(len(words) - 1) if inverted else range(1, len(words))
+    special_given = [
+        i
+        for i in given_at
+        if words[i] not in {"il", "in", "an"}
+        and (
+            words[i] in specials or (i + 1 < len(words) and ref_is_article(words[i], words[i + 1]))
+        )
+    ]
+    if words and not special_given:
         east = [words[-1], *words[:-1]] if inverted else words
         if family_first(east):
             east_tokens = [
@@ -179,7 +195,7 @@ def ref_parse(name: str) -> ParsedName:
     pending = ""
     for i, word in enumerate(words):
         last = i == len(words) - 1
-        if word in ARTICLES and not last and len(words) > 1:
+        if not last and ref_is_article(word, words[i + 1]):
             articles.append(word)
             continue
         canonical = PARTICLES.get(word)

@@ -51,6 +51,35 @@ for _title in TITLES:
 ARTICLES = frozenset(
     "al el ul il ad ed ud ar er ur as es ash esh at et az ez an en ath adh dh l".split()
 )
+# The sun letter each assimilated article is written before: the article takes the sound of the
+# letter that opens its word (ash-Shams, ad-Din, an-Nasr, ez-Zor). Before any other letter the
+# word is no article but a name's own (Zhou En-lai, Ed Miliband, Ar Rabta is one), so only the
+# plain forms (al, el, ul, il, l, dh) are articles before any word.
+_SUN_LETTER: dict[str, str] = {
+    **dict.fromkeys(("ad", "ed", "ud"), "d"),
+    **dict.fromkeys(("ar", "er", "ur"), "r"),
+    **dict.fromkeys(("as", "es"), "s"),
+    **dict.fromkeys(("ash", "esh"), "sh"),
+    **dict.fromkeys(("at", "et"), "t"),
+    **dict.fromkeys(("az", "ez"), "z"),
+    **dict.fromkeys(("an", "en"), "n"),
+    "ath": "th",
+    "adh": "dh",
+}
+
+
+def _is_article_before(word: str, following: str) -> bool:
+    """Whether ``word`` is an Arabic article when ``following`` is the word after it.
+
+    >>> [_is_article_before(w, f) for w, f in [("al", "lai"), ("ad", "din"), ("en", "lai")]]
+    [True, True, False]
+    """
+    if word not in ARTICLES:
+        return False
+    letter = _SUN_LETTER.get(word)
+    return letter is None or following.startswith(letter)
+
+
 # Kin particles and ʿAbd, mapped to one canonical form each; they bind to the next word.
 PARTICLES: dict[str, str] = {
     **dict.fromkeys("abu abou abo abi bou aboo".split(), "abu"),
@@ -167,6 +196,20 @@ ROMANISED_SYLLABLE = (
 # Korean syllables that are also Arabic articles or English filler words (Kim Il Sung, Moon
 # Jae-in, Ahn Cheol-soo's An): in a name of that shape they are syllables of its given name.
 _SYLLABLES_NOT_ARTICLES = frozenset({"il", "in", "an"})
+
+
+def _special_in_name(words: list[str], i: int) -> bool:
+    """Whether word ``i`` has a role that no syllable of a Chinese or Korean given name has: a
+    particle, suffix, designator ..., or an article before its sun letter (Zhou En-lai's En is
+    none, see :func:`_is_article_before`)."""
+    word = words[i]
+    if word in _SYLLABLES_NOT_ARTICLES:
+        return False
+    if word in _SPECIAL_NOT_ARTICLES:
+        return True
+    return i + 1 < len(words) and _is_article_before(word, words[i + 1])
+
+
 _EAST_ASIAN_GIVEN = regex.compile(rf"(?:{ROMANISED_SYLLABLE}){{1,2}}")
 # Suffixes of companies that put a comma in a name ("ACME, LTD.") without it being inverted.
 _LEGAL_SUFFIX = regex.compile(
@@ -243,7 +286,8 @@ def _plain_token(shared: dict[str, NameToken], word: str, role: str) -> NameToke
 # The patronymic endings all end so: a word that does not is not tried against the pattern.
 _PATRONYMIC_TAILS = ("ich", "ych", "vna", "chna")
 # Words that ``parse`` treats otherwise than as a given or family name, wherever they stand.
-_SPECIAL_WORDS = frozenset([*ARTICLES, *PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL])
+_SPECIAL_NOT_ARTICLES = frozenset([*PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL])
+_SPECIAL_WORDS = _SPECIAL_NOT_ARTICLES | ARTICLES
 
 
 def family_first(words: list[str]) -> bool:
@@ -403,8 +447,9 @@ def _parse(name: str) -> ParsedName:
         words
         and words[-1 if inverted else 0] in EAST_ASIAN_FAMILY_NAMES
         # (the family name itself may be a word of another role elsewhere: Park, a designator)
-        and _SPECIAL_WORDS.isdisjoint(
-            set(words[:-1] if inverted else words[1:]) - _SYLLABLES_NOT_ARTICLES
+        and not any(
+            _special_in_name(words, i)
+            for i in (range(len(words) - 1) if inverted else range(1, len(words)))
         )
     ):
         # A Chinese or Korean name: its syllables are no articles (Kim Il Sung, "KIM, Il Sung").
@@ -417,7 +462,7 @@ def _parse(name: str) -> ParsedName:
     last_i = len(words) - 1
     for i, word in enumerate(words):
         # (``i < last_i`` also says that there are at least two words.)
-        if i < last_i and word in ARTICLES:
+        if i < last_i and _is_article_before(word, words[i + 1]):
             articles.append(word)
             continue
         if not pending:
