@@ -244,7 +244,7 @@ def ref_joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> fl
         return 0.0
     q_particles = {t.particle for t in qt if t.particle}
     a_particles = {t.particle for t in at if t.particle}
-    if q_particles and a_particles and q_particles != a_particles:
+    if q_particles - a_particles and a_particles - q_particles:
         return 0.0
     by_word = (
         "".join(orth(t.particle + t.text) for t in qt),

@@ -737,8 +737,10 @@ def _joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float
         return 0.0
     q_particles = {t.particle for t in qt if t.particle}
     a_particles = {t.particle for t in at if t.particle}
-    if q_particles and a_particles and q_particles != a_particles:
-        return 0.0  # Abu Mahdi is not Abdul Mahdi, however alike the letters
+    if q_particles - a_particles and a_particles - q_particles:
+        # Abu Mahdi is not Abdul Mahdi, however alike the letters. A particle on one side only
+        # may be written into its word on the other (Abdelkader Ben Salah, Abdelkader Bensalah).
+        return 0.0
     # Two readings, the better kept: word by word, each word's letters unified as that word's
     # (the letters at a join are no digraph: Htet Htet is not "htethtet" with a th), and as the
     # one word the name would be, whose rules then read what the join makes (Hizb Allah as
