@@ -32,7 +32,9 @@ from canonym.normalize import (
 )
 from canonym.parse import (
     _LEGAL_SUFFIX,
+    _NOT_DESCRIPTIONS,
     _REGNAL,
+    _TITLE_MODIFIERS,
     _TITLES_BY_FIRST_WORD,
     ARTICLES,
     DESIGNATORS,
@@ -158,15 +160,33 @@ def ref_is_article(word: str, following: str) -> bool:
     return word in ARTICLES and following.startswith(sun.get(word, ""))
 
 
+def ref_description_words(text: str) -> int:
+    """Lowercase words of four letters or more, no particle or preposition, before a capital."""
+    words = text.split()
+    count = 0
+    while count < len(words) - 1:
+        word = words[count]
+        plain = word.isascii() and word.isalpha() and word.islower() and len(word) >= 4
+        if not plain or word in _NOT_DESCRIPTIONS:
+            break
+        count += 1
+    if count and words[count][0].isupper():
+        return count
+    return 0
+
+
 def ref_parse(name: str) -> ParsedName:
     text, inverted = ref_uninvert(ref_normalize(name))
+    described = ref_description_words(text)
     words = ref_fold(text).split()
-    titles: list[str] = []
+    titles: list[str] = words[:described]
+    words = words[described:]
     while len(words) > 1:
-        for parts in _TITLES_BY_FIRST_WORD.get(words[0], ()):
-            if words[: len(parts)] == parts and len(words) > len(parts):
-                titles.append(" ".join(parts))
-                del words[: len(parts)]
+        skip = 1 if words[0] in _TITLE_MODIFIERS else 0
+        for parts in _TITLES_BY_FIRST_WORD.get(words[skip], ()):
+            if words[skip : skip + len(parts)] == parts and len(words) > skip + len(parts):
+                titles.append(" ".join(words[: skip + len(parts)]))
+                words = words[skip + len(parts) :]
                 break
         else:
             break
@@ -251,7 +271,7 @@ _SPELLINGS = (
     "Petrovich Ivanovna Sergeyevych Olegovych Nikolaevna Ivanivna Ilich Maj. Gen. Dr. "
     "Soleimani's Assad' Tehran-backed pro-Hezbollah anti-Taliban ex-president ACME, LTD. "
     "Ja'far Kata`ib Khamene\u2019i \u02bfAli Ṣaddām Ḥusayn Путин محمد עבדאללה Əliyev "
-    "ﬁnance Ｑａｓｅｍ"
+    "ﬁnance Ｑａｓｅｍ former billionaire rebel Grand Army bint without "
 ).split()
 _WORDS = [
     *ARTICLES,
@@ -261,6 +281,7 @@ _WORDS = [
     *GENERIC,
     *DESIGNATORS,
     *_TITLES_BY_FIRST_WORD,
+    *_TITLE_MODIFIERS,
     *_SPELLINGS,
 ]
 _SEPARATORS = [" ", "  ", "-", ", ", ",", "\t", "\u200b", "\u2013", "'", "\u2019", "", "\u00a0"]

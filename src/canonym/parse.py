@@ -42,6 +42,19 @@ TITLES: tuple[str, ...] = tuple(
         key=lambda t: (-len(t.split()), -len(t)),
     )
 )
+# Words that qualify a title before it (former President, Grand Imam, Army General, Acting
+# Governor): set aside with the title, and only before one (a Grand Mosque is no Mosque).
+_TITLE_MODIFIERS = frozenset(
+    "former late ex then interim acting outgoing incoming deputy grand army senior chief".split()
+)
+# Lowercase words that may open a name (its particles and articles) or join a description to
+# it, never a description of their own: "bint Abdullah", "of", "the".
+_NOT_DESCRIPTIONS = frozenset(
+    """bint binti ould wuld abou della dello degli delle oglu ogly kyzy gizi qizi uulu
+    about above across after against along among around before behind below beneath beside
+    between beyond during from inside into near onto over since than that then this through
+    toward towards under upon with within without""".split()
+)
 # Titles indexed by their first word, each as a list of words, longest first.
 _TITLES_BY_FIRST_WORD: dict[str, list[list[str]]] = {}
 for _title in TITLES:
@@ -396,6 +409,31 @@ def parse(name: str) -> ParsedName:
     return _parse(name)
 
 
+def _description_words(text: str) -> int:
+    """How many words open ``text`` in lowercase before a capitalised name, describing its
+    bearer rather than naming him: "billionaire Oleg Deripaska", "rebel commander Shamil
+    Basayev", "former President Petro Poroshenko" (2, 2, 1). A name's own lowercase words are
+    particles and articles (al-Assad, bin Laden, de Gaulle), which are no description; nor is
+    anything in a text with no capital after it (a name typed in lowercase).
+
+    >>> _description_words("rebel commander Shamil Basayev"), _description_words("de Gaulle")
+    (2, 0)
+    """
+    words = text.split()
+    count = 0
+    for word in words[:-1]:
+        if not (
+            word.isascii()
+            and word.isalpha()
+            and word.islower()
+            and len(word) >= 4
+            and word not in _NOT_DESCRIPTIONS
+        ):
+            break
+        count += 1
+    return count if count and words[count][:1].isupper() else 0
+
+
 @lru_cache(maxsize=131072)
 def _parse(name: str) -> ParsedName:
     text = _normalize_text(name)
@@ -403,11 +441,14 @@ def _parse(name: str) -> ParsedName:
         text, inverted = _uninvert(text)
     else:
         inverted = False
+    described = _description_words(text) if text[:1].islower() else 0
     folded = _fold(text)
     words = folded.split()
     if (
         words
+        and not described
         and words[0] not in _TITLES_BY_FIRST_WORD
+        and words[0] not in _TITLE_MODIFIERS
         and _SPECIAL_WORDS.isdisjoint(words)
         and "abd" not in folded
         and "abu" not in folded
@@ -434,12 +475,17 @@ def _parse(name: str) -> ParsedName:
         fast: ParsedName = _new_tuple(ParsedName, (name, (), (), tuple(plain), inverted))
         return fast
     titles: list[str] = []
+    if described:
+        titles.extend(words[:described])
+        del words[:described]
     # Titles only at the front, and never the last word: "General" alone stays a name.
-    while len(words) > 1 and words[0] in _TITLES_BY_FIRST_WORD:
-        for parts in _TITLES_BY_FIRST_WORD[words[0]]:
-            if words[: len(parts)] == parts and len(words) > len(parts):
-                titles.append(" ".join(parts))
-                del words[: len(parts)]
+    while len(words) > 1:
+        modifier = 1 if words[0] in _TITLE_MODIFIERS else 0
+        for parts in _TITLES_BY_FIRST_WORD.get(words[modifier], ()):
+            end = modifier + len(parts)
+            if words[modifier:end] == parts and len(words) > end:
+                titles.append(" ".join(words[:end]))
+                del words[:end]
                 break
         else:
             break
