@@ -288,6 +288,23 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
     q_only = tuple(t for i, t in enumerate(qt) if i not in used_q)
     a_only = tuple(t for j, t in enumerate(at) if j not in used_a)
     a_only_at = tuple((j, t) for j, t in enumerate(at) if j not in used_a)
+    inexact = [k for k, (_, _, s) in enumerate(pairs) if s < 1.0]
+    if (
+        kind == "organization"
+        and not q_only
+        and not a_only
+        and len(pairs) > 1
+        and len(inexact) == 1
+    ):
+        x, y, s = pairs[inexact[0]]
+        short, long_ = sorted((x.text, y.text), key=len)
+        slips = [
+            i
+            for i in range(1, len(long_))
+            if long_[:i] + long_[i + 1 :] == short and long_[i] not in "aeiouy"
+        ]
+        if len(long_) >= 4 and slips:
+            pairs[inexact[0]] = (x, y, max(s, 1.0 - 0.45 / len(long_)))
     middle_names = kind == "person" and at[0].role != "family"
     nasab = middle_names and any(x.particle in ("bin", "bint") for x, _, _ in pairs)
     token_score = ref_combine(

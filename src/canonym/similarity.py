@@ -507,6 +507,8 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     else:
         a_only_at = tuple((j, t) for j, t in enumerate(at) if j not in used_a)
         a_only = tuple(t for _, t in a_only_at)
+    if kind == "organization" and not q_only and not a_only and len(pairs) > 1:
+        pairs = _slip_in_organisation(pairs)
     # A Chinese or Korean name in its own order (family name first) has no middle name: the
     # words after its family name are syllables of one given name (Kim Yo Jong, not "Kim Jong").
     middle_names = kind == "person" and not reads_family_first(at)
@@ -543,6 +545,47 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     if joined_score > token_score:
         return NameScore(joined_score, tuple(pairs), (), (), False, True)
     return NameScore(token_score, tuple(pairs), q_only, a_only, partial, False)
+
+
+def _slip_in_organisation(
+    pairs: list[tuple[NameToken, NameToken, float]],
+) -> list[tuple[NameToken, NameToken, float]]:
+    """``pairs`` with a typing slip read as one: an organisation's name whose words all match
+    but one, which lacks or adds one consonant (Georgian Deam, Alibaba Goup, Communist Pary).
+
+    A short word is capped as a different word when an edit changes it (Iran/Iraq, Samir/Sami,
+    Mahdi/Madi): among a person's names, or in a name of one word, that is how names differ.
+    Beside other words that all match, in an organisation's name, a letter more or less is a
+    slip. A vowel is no slip (Hamid/Hamad), nor a first letter (Iran/Ran).
+    """
+    slipped = -1
+    for k, (x, y, sim) in enumerate(pairs):
+        if sim < 1.0:
+            if slipped >= 0 or not _one_consonant_apart(x.text, y.text):
+                return pairs
+            slipped = k
+    if slipped < 0:
+        return pairs
+    x, y, sim = pairs[slipped]
+    slip = 1.0 - _TRANSPOSITION / max(len(x.text), len(y.text))  # a slip, as a swap costs
+    return [*pairs[:slipped], (x, y, max(sim, slip)), *pairs[slipped + 1 :]]
+
+
+def _one_consonant_apart(a: str, b: str) -> bool:
+    """Whether the longer of two words of four letters or more is the other with one
+    consonant more, not the first letter.
+
+    >>> _one_consonant_apart("deam", "dream"), _one_consonant_apart("ran", "iran")
+    (True, False)
+    """
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) != len(a) + 1 or len(b) < 4:
+        return False
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return i > 0 and b[i] not in _VOWELS and a[i:] == b[i + 1 :]
 
 
 def _suffix_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
