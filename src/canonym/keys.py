@@ -30,6 +30,10 @@ _DIGRAPHS: dict[str, str] = {
     "schtsch": "S",
     "chtch": "S",
     "shch": "S",
+    # Polish sz, cz and szcz are English sh, ch and shch (Szojgu, Czeczenia, Chruszczow).
+    "szcz": "S",
+    "sz": "S",
+    "cz": "C",
     "dsch": "j",
     "tsch": "C",
     "dzh": "j",
@@ -73,8 +77,9 @@ _J_GLIDE = regex.compile(r"(?<=y)j")
 _AW = regex.compile(r"aw(?![aeiouyw])")
 # German (and Polish) w is v: a word with the German endings of Russian names (-ow, -ew, -owa,
 # -ewna for -ов, -ев, -ова, -евна), -owitsch, or an initial Wl or Wr that no Arabic or English
-# word has, writes its aw as av (Lawrow is Lavrov, Wladikawkas is Vladikavkaz).
-_GERMAN_W = regex.compile(r"^w[lr]|[eo]wn?a?$|[eo]witsch")
+# word has, writes its aw as av (Lawrow is Lavrov, Wladikawkas is Vladikavkaz); so does a word
+# with Polish sz or cz (Szawkat is Shavkat).
+_GERMAN_W = regex.compile(r"^w[lr]|[eo]wn?a?$|[eo]witsch|[sc]z")
 # An h after a digraph adds nothing: Mashhad/Mashad, Ashkhabad.
 _H_AFTER_DIGRAPH = regex.compile(r"(?<=[SCHZDTG])h")
 # French ou before a vowel is a w: Moussaoui, Ouagadougou.
@@ -131,6 +136,8 @@ def orth(word: str) -> str:
         w = _MEDIAL_CS.sub("x", w)
     if "aw" in w and not _GERMAN_W.search(w):
         w = _AW.sub("o", w)
+    if "ch" in w and ("sz" in w or "cz" in w):
+        w = w.replace("ch", "kh")  # Polish ch is the Russian х: Machaczkala, Makhachkala
     w = _DIGRAPH_RE.sub(_digraph, w)
     if "h" in w:
         w = _H_AFTER_DIGRAPH.sub("", w)
