@@ -532,11 +532,14 @@ class Resolver:
                 partial = self._partial_score(parsed, detail, kind, self._alias_text[i])
                 if partial > score:
                     score, surname = partial, True
-            if kind == "person" and (
-                _reordered_and_respelt(parsed, alias, detail)
-                or _given_name_moved(parsed, alias, detail)
-                or (lone and not surname and _family_name_left_out(detail))
-            ):
+            if (
+                kind == "person"
+                and (
+                    _reordered_and_respelt(parsed, alias, detail)
+                    or _given_name_moved(parsed, alias, detail)
+                    or (lone and not surname and _family_name_left_out(detail))
+                )
+            ) or (kind == "place" and _place_words_reordered(parsed, alias, detail)):
                 score = min(score, self.threshold - _BELOW_THRESHOLD)
             if (
                 lone
@@ -1140,6 +1143,18 @@ def _reordered_and_respelt(query: ParsedName, alias: ParsedName, detail: NameSco
         # order of words. Only a change in that order is a swap.
         return not _in_same_order(query, alias, detail.pairs)
     return True
+
+
+def _place_words_reordered(query: ParsedName, alias: ParsedName, detail: NameScore) -> bool:
+    """Whether a place's name matches only with its words in another order. A person's name
+    is written in either order; a place's words have one (Khan Younis, a city in Gaza, and
+    Younis Khan, a man's name)."""
+    return (
+        len(detail.pairs) > 1
+        and not detail.joined
+        and not (query.inverted or alias.inverted)
+        and not _in_same_order(query, alias, detail.pairs)
+    )
 
 
 def _family_name_left_out(detail: NameScore) -> bool:
