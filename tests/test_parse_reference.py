@@ -31,6 +31,7 @@ from canonym.normalize import (
     to_ascii,
 )
 from canonym.parse import (
+    _DIN_TAILS,
     _LEGAL_SUFFIX,
     _NOT_DESCRIPTIONS,
     _REGNAL,
@@ -218,6 +219,13 @@ def ref_parse(name: str) -> ParsedName:
         if not last and ref_is_article(word, words[i + 1]):
             articles.append(word)
             continue
+        after_article = i > 0 and bool(articles) and ref_is_article(words[i - 1], word)
+        din = word in ("din", "deen", "dine") and after_article
+        if tokens and not pending and (din or word in _DIN_TAILS):
+            if din:
+                articles.pop()
+            tokens[-1] = (tokens[-1][0] + "uddin", tokens[-1][1])
+            continue
         canonical = PARTICLES.get(word)
         if canonical and not last and not pending:
             pending = canonical
@@ -271,19 +279,23 @@ _SPELLINGS = (
     "Petrovich Ivanovna Sergeyevych Olegovych Nikolaevna Ivanivna Ilich Maj. Gen. Dr. "
     "Soleimani's Assad' Tehran-backed pro-Hezbollah anti-Taliban ex-president ACME, LTD. "
     "Ja'far Kata`ib Khamene\u2019i \u02bfAli Ṣaddām Ḥusayn Путин محمد עבדאללה Əliyev "
-    "ﬁnance Ｑａｓｅｍ former billionaire rebel Grand Army bint without "
+    "ﬁnance Ｑａｓｅｍ former billionaire rebel Grand Army bint without Din Eddine uddin "
 ).split()
-_WORDS = [
-    *ARTICLES,
-    *PARTICLES,
-    *SUFFIXES,
-    *_REGNAL,
-    *GENERIC,
-    *DESIGNATORS,
-    *_TITLES_BY_FIRST_WORD,
-    *_TITLE_MODIFIERS,
-    *_SPELLINGS,
-]
+# Sorted: the sets' order changes with the hash seed, and the draws must not (a failure must
+# come back on every run).
+_WORDS = sorted(
+    {
+        *ARTICLES,
+        *PARTICLES,
+        *SUFFIXES,
+        *_REGNAL,
+        *GENERIC,
+        *DESIGNATORS,
+        *_TITLES_BY_FIRST_WORD,
+        *_TITLE_MODIFIERS,
+        *_SPELLINGS,
+    }
+)
 _SEPARATORS = [" ", "  ", "-", ", ", ",", "\t", "\u200b", "\u2013", "'", "\u2019", "", "\u00a0"]
 
 
@@ -303,7 +315,7 @@ def _random_names(seed: int, n: int) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", range(8))
 def test_generated_names_parse_as_the_reference_does(seed: int) -> None:
     for text in _random_names(seed, 2000):
         _same(text)

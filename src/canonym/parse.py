@@ -299,7 +299,16 @@ def _plain_token(shared: dict[str, NameToken], word: str, role: str) -> NameToke
 # The patronymic endings all end so: a word that does not is not tried against the pattern.
 _PATRONYMIC_TAILS = ("ich", "ych", "vna", "chna")
 # Words that ``parse`` treats otherwise than as a given or family name, wherever they stand.
-_SPECIAL_NOT_ARTICLES = frozenset([*PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL])
+# "Din" (religion) after an article ends a compound given name (Salah ad-Din, Nur al-Din, Siraj
+# ud-Din, Nasir al-Din), which is also written with the article's vowel run into it (Uddin,
+# Eddine) and all joined (Salahuddin, Nureddin). Apart, its two halves are one name.
+_DIN = frozenset(("din", "deen", "dine"))
+_DIN_TAILS = frozenset(
+    ("uddin", "uddeen", "eddin", "eddine", "edine", "addin", "iddin", "eldin", "aldin", "uldin")
+)
+_SPECIAL_NOT_ARTICLES = frozenset(
+    [*PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL, *_DIN_TAILS]
+)
 _SPECIAL_WORDS = _SPECIAL_NOT_ARTICLES | ARTICLES
 
 
@@ -506,11 +515,23 @@ def _parse(name: str) -> ParsedName:
     tokens: list[tuple[str, str]] = []  # (word, particle); roles come once all are known
     pending = ""
     last_i = len(words) - 1
+    after_article = False
     for i, word in enumerate(words):
         # (``i < last_i`` also says that there are at least two words.)
         if i < last_i and _is_article_before(word, words[i + 1]):
             articles.append(word)
+            after_article = True
             continue
+        bare_din = after_article and word in _DIN
+        if tokens and not pending and (bare_din or word in _DIN_TAILS):
+            # The second half of a din compound, written apart: one name, as when joined
+            # (Siraj-ud-Din, Siraj Uddin, Sirajuddin; Nour-Eddine, Nur al-Din).
+            if bare_din:
+                articles.pop()  # the article is the compound's (a tail carries its own)
+            tokens[-1] = (tokens[-1][0] + "uddin", tokens[-1][1])
+            after_article = False
+            continue
+        after_article = False
         if not pending:
             canonical = PARTICLES.get(word)
             if canonical and i < last_i:
