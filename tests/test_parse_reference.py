@@ -214,6 +214,7 @@ def ref_parse(name: str) -> ParsedName:
     articles: list[str] = []
     tokens: list[tuple[str, str]] = []
     pending = ""
+    abd_after_kin = False
     for i, word in enumerate(words):
         last = i == len(words) - 1
         if not last and ref_is_article(word, words[i + 1]):
@@ -227,7 +228,13 @@ def ref_parse(name: str) -> ParsedName:
             tokens[-1] = (tokens[-1][0] + "uddin", tokens[-1][1])
             continue
         canonical = PARTICLES.get(word)
-        if canonical and not last and not pending:
+        if abd_after_kin:
+            word = "abd" + ("" if word.startswith(("l", "al")) else "ul") + word
+            abd_after_kin = False
+        elif pending in ("bin", "bint", "abu") and canonical == "abd" and not last:
+            abd_after_kin = True
+            continue
+        elif canonical and not last and not pending:
             pending = canonical
             continue
         joined = _JOINED_ABD.match(word)
@@ -279,7 +286,7 @@ _SPELLINGS = (
     "Petrovich Ivanovna Sergeyevych Olegovych Nikolaevna Ivanivna Ilich Maj. Gen. Dr. "
     "Soleimani's Assad' Tehran-backed pro-Hezbollah anti-Taliban ex-president ACME, LTD. "
     "Ja'far Kata`ib Khamene\u2019i \u02bfAli Ṣaddām Ḥusayn Путин محمد עבדאללה Əliyev "
-    "ﬁnance Ｑａｓｅｍ former billionaire rebel Grand Army bint without Din Eddine uddin "
+    "ﬁnance Ｑａｓｅｍ former billionaire rebel Grand Army bint without Din Eddine uddin Allah "
 ).split()
 # Sorted: the sets' order changes with the hash seed, and the draws must not (a failure must
 # come back on every run).

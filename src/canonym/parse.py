@@ -101,6 +101,9 @@ PARTICLES: dict[str, str] = {
     **dict.fromkeys("abd abdul abdel abdal abdol abdu abdou abdoul".split(), "abd"),
     **dict.fromkeys("umm um om".split(), "umm"),
 }
+# The particles that name a kin (son, daughter, father of): the word they govern may itself be
+# an ʿAbd compound written apart (bin Abd Allah).
+_KIN_PARTICLES = frozenset(("bin", "bint", "abu"))
 # A joined ʿAbd compound: Abdelfattah, Abdulmahdi, Abdurrahman, Abdullah.
 _JOINED_ABD = regex.compile(
     r"^abd(?:ul|el|al|ol|oul|ou|u|ur|ar|us|as|ush|ash|ud|ad|un|an|ut|at|uz|az|e|a)?([a-z]{3,})$"
@@ -515,7 +518,7 @@ def _parse(name: str) -> ParsedName:
     tokens: list[tuple[str, str]] = []  # (word, particle); roles come once all are known
     pending = ""
     last_i = len(words) - 1
-    after_article = False
+    after_article = abd_after_kin = False
     for i, word in enumerate(words):
         # (``i < last_i`` also says that there are at least two words.)
         if i < last_i and _is_article_before(word, words[i + 1]):
@@ -532,6 +535,14 @@ def _parse(name: str) -> ParsedName:
             after_article = False
             continue
         after_article = False
+        if abd_after_kin:
+            # "bin Abd Allah", "Abu Abd al-Rahman": the kin particle governs the ʿAbd compound,
+            # read as one word, as "bin Abdullah" and "Abu Abdulrahman" give it.
+            word = "abd" + ("" if word[:1] == "l" or word[:2] == "al" else "ul") + word
+            abd_after_kin = False
+        elif pending in _KIN_PARTICLES and i < last_i and PARTICLES.get(word) == "abd":
+            abd_after_kin = True
+            continue
         if not pending:
             canonical = PARTICLES.get(word)
             if canonical and i < last_i:
