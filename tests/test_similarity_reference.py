@@ -324,9 +324,16 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
     particles_apart = sorted(t.particle for t in qt) != sorted(t.particle for t in at) and all(
         len(t.text) >= 3 for t in (*qt, *at) if t.particle
     )
+    syllables_respelt = (
+        len(qt) > 2
+        and at[0].role == "family"
+        and qt[0].role == "family"
+        and sorted("".join(c for c in t.text if c not in "aeiou") for t in qt)
+        == sorted("".join(c for c in t.text if c not in "aeiou") for t in at)
+    )
     joined = (
         ref_joined_score(qt, at)
-        if (len(qt) != len(at) or particles_apart) and not every_word_as_it_is
+        if (len(qt) != len(at) or particles_apart or syllables_respelt) and not every_word_as_it_is
         else 0.0
     )
     joined = min(joined, suffix_cap)

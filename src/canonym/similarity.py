@@ -532,7 +532,7 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     # Not when every word of the query is in the longer name as it is: then the name has a word
     # the query lacks (Kim Jong, Kim Yo Jong), which the letters run together would hide. (The
     # letters of an abbreviation, S.A.L., are no such words.)
-    if (len(qt) == len(at) and not _particle_apart(qt, at)) or (
+    if (len(qt) == len(at) and not _particle_apart(qt, at) and not _syllables_respelt(qt, at)) or (
         len(qt) < len(at)
         and len(pairs) == len(qt)
         and all(sim >= 1.0 for _, _, sim in pairs)
@@ -586,6 +586,25 @@ def _one_consonant_apart(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     return i > 0 and b[i] not in _VOWELS and a[i:] == b[i + 1 :]
+
+
+def _syllables_respelt(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> bool:
+    """Whether two Chinese or Korean names, read family name first, with a given name of two
+    syllables or more, have the same consonants in each syllable, its y and w glides counted:
+    their vowels may then be read over the whole name, as one word (Lee Jae-myng, Park
+    Guen-hye, Sun Yet-sen), rather than syllable by syllable, where each short syllable allows
+    no edit. A consonant or a glide changed, added or dropped makes another syllable, and
+    another name (Kim Jong-pil is not Kim Jong-il, nor Park Chung-hye Park Chung-hee)."""
+    return (
+        len(qt) > 2
+        and reads_family_first(qt)
+        and reads_family_first(at)
+        and sorted(t.text.translate(_NO_VOWELS) for t in qt)
+        == sorted(t.text.translate(_NO_VOWELS) for t in at)
+    )
+
+
+_NO_VOWELS = str.maketrans("", "", "aeiou")
 
 
 def _suffix_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
