@@ -61,6 +61,10 @@ from .resolver import place_adjective
 from .similarity import word_similarity
 from .table import Entity
 
+# A name written in another script than the Latin (a gloss: "Ilham Aliyev (Ильхам Алиев)") is
+# no spelling of the draft's: an editor does not respell it, and it sets no house style.
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
+
 __all__ = ["Finding", "Judge"]
 
 # Words that say what a name names (Base, Forces, Party): two names that share one are not
@@ -333,6 +337,7 @@ class Judge:
         """The findings for the mentions of the draft, as (offset, mention) pairs in text
         order (:meth:`NameIndex.scan`)."""
         unknown: list[_Occurrence] = []
+        mentions = [o for o in mentions if o[1].text.isascii() or _LATIN_LETTER.search(o[1].text)]
         self._mentions = mentions
         for base, m in mentions:
             if m.entity is not None:
