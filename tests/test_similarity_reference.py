@@ -41,6 +41,8 @@ def ref_indel_costs(word: str) -> list[float]:
         costs[0] = 1.0
     if word:
         costs[-1] = sim._INDEL_FINAL.get(word[-1], 1.0)
+    if word.endswith("ke"):
+        costs[-1] = sim._INDEL_FINAL_VOWEL  # no mute e after k
     return costs
 
 

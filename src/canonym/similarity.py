@@ -66,6 +66,10 @@ _INDEL_H = 0.5
 # A final vowel is a suffix, not a spelling: Hussein/Husseini (nisba), Ali/Alia, Zelensky/Zelenska.
 _INDEL_FINAL_VOWEL = 1.5
 _INDEL_FINAL_E = 0.6  # French and German mute e: Eltsine/Yeltsin, Poutine/Putin
+# French never writes a mute e after k (its k sound ends in -que), German rarely: there a final
+# e is an ending of its own, as in Slavic place names (Pokrovske, Ukrainian -ське, is not
+# Pokrovsk), and costs as any final vowel.
+_NOT_BEFORE_MUTE_E = "k"
 # A short word leaves no room for a real edit: Iran/Iraq, Hamas/Hama, Mahdi/Madi.
 _SHORT_WORD = 5
 _SHORT_WORD_MAX_DISTANCE = 0.5
@@ -134,6 +138,8 @@ def _indel_costs(word: str) -> tuple[float, ...]:
         costs[0] = 1.0
     if word:
         costs[-1] = _INDEL_FINAL.get(word[-1], 1.0)
+        if word[-1] == "e" and word[-2:-1] == _NOT_BEFORE_MUTE_E:
+            costs[-1] = _INDEL_FINAL_VOWEL
     return tuple(costs)
 
 
