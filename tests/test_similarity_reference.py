@@ -143,6 +143,9 @@ def ref_rule_similarity(
     if b in swaps:
         dist = min(dist, sim._TRANSPOSITION)
     score = max(0.0, 1.0 - dist / longest)
+    short, long_ = sorted((oa, ob), key=len)
+    if long_ == short + "a" and len(short) >= 3 and short[-1] not in "aeiouy":
+        return min(score, 0.7)  # a feminine: Karimova, Karimov
     longest_word = max(len(a), len(b))
     if (longest_word <= sim._SHORT_WORD and dist >= sim._SHORT_WORD_MAX_DISTANCE) or (
         longest_word <= sim._VERY_SHORT_WORD and dist >= sim._VERY_SHORT_WORD_MAX_DISTANCE

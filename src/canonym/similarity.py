@@ -383,12 +383,36 @@ def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
         # the swap into a dropped and an added letter, two edits, on the words as typed.
         dist = _TRANSPOSITION
     sim = max(0.0, 1.0 - dist / longest)
+    if _feminine_of(oa, ob):
+        return min(sim, _CONFLICT_CAP)
     longest_word = max(ia.length, ib.length)
     if (longest_word <= _SHORT_WORD and dist >= _SHORT_WORD_MAX_DISTANCE) or (
         longest_word <= _VERY_SHORT_WORD and dist >= _VERY_SHORT_WORD_MAX_DISTANCE
     ):
         sim = min(sim, 0.7)
     return sim
+
+
+def _feminine_of(oa: str, ob: str) -> bool:
+    """Whether one ``orth`` form is the other, which ends in a consonant, with an a added: the
+    feminine of a name, a woman's name or surname beside her husband's, father's or brother's
+    (Karimova, Karimov; Mirziyoyeva, Mirziyoyev; Amina, Amin), another person however long
+    the words are.
+
+    >>> _feminine_of("karimova", "karimov"), _feminine_of("amina", "amin")
+    (True, True)
+    >>> _feminine_of("zelenska", "zelenski"), _feminine_of("fatimah", "fatima")
+    (False, False)
+    """
+    if len(oa) > len(ob):
+        oa, ob = ob, oa
+    return (
+        len(ob) == len(oa) + 1
+        and ob[-1] == "a"
+        and ob.startswith(oa)
+        and len(oa) >= 3
+        and oa[-1] not in _VOWELS
+    )
 
 
 def _swapped_neighbours(a: str, b: str) -> bool:
