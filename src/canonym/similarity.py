@@ -90,14 +90,17 @@ def breaks_opening(query: str, table: str) -> bool:
     round is a typing slip, a letter dropped (Mlaysia for Malaysia).
 
     An initial y before the vowel the other word opens with is a glide, not a consonant
-    (Hebrew Yitzhak, Itzhak; Yisrael, Israel).
+    (Hebrew Yitzhak, Itzhak; Yisrael, Israel). Nor is a vowel swapped with the consonant after
+    it a new syllable but a typing slip (Tiblisi for Tbilisi).
 
     >>> breaks_opening("karim", "krim"), breaks_opening("mlaysia", "malaysia")
     (True, False)
-    >>> breaks_opening("yitzhak", "itzhak")
-    False
+    >>> breaks_opening("yitzhak", "itzhak"), breaks_opening("tiblisi", "tbilisi")
+    (False, False)
     """
     if len(query) < 2 or len(table) < 2 or (query[0] == "y" and query[1] == table[0]):
+        return False
+    if query[1:3] == table[2:0:-1] and query[3:] == table[3:]:
         return False
     return query[1] in _VOWELS and table[1] not in _VOWELS
 
