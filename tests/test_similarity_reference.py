@@ -312,8 +312,21 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
             pairs[inexact[0]] = (x, y, max(s, 1.0 - 0.45 / len(long_)))
     middle_names = kind == "person" and at[0].role != "family"
     nasab = middle_names and any(x.particle in ("bin", "bint") for x, _, _ in pairs)
+    # A bin/bint word of the query after a kin word that is paired (or is such an ancestor
+    # itself) names an ancestor: it costs as a middle name.
+    ancestors: set[int] = set()
+    kin_before = {i for i, x in enumerate(qt) if x.particle in ("bin", "bint") and i in used_q}
+    for i, t in enumerate(qt):
+        if nasab and i not in used_q and t.particle in ("bin", "bint") and i - 1 in kin_before:
+            ancestors.add(i)
+            kin_before.add(i)
+    q_costs = tuple(
+        t._replace(role="ancestor") if i in ancestors else t
+        for i, t in enumerate(qt)
+        if i not in used_q
+    )
     token_score = ref_combine(
-        pairs, q_only, a_only_at, len(at), middle_names, nasab, kind == "organization"
+        pairs, q_costs, a_only_at, len(at), middle_names, nasab, kind == "organization"
     )
     token_score = min(token_score, ref_conflict_cap(pairs, q_only, a_only))
     if sim.fathers_differ(qt, at) is not None:

@@ -470,7 +470,7 @@ class NameScore:
 
 _UNMATCHED_ALIAS_FACTOR = 0.5
 _UNMATCHED_MIDDLE_FACTOR = 0.2
-_UNMATCHED_ROLE_FACTOR = {"patronymic": 0.15, "suffix": 0.1, "generic": 0.2}
+_UNMATCHED_ROLE_FACTOR = {"patronymic": 0.15, "suffix": 0.1, "generic": 0.2, "ancestor": 0.2}
 # Roles whose words identify the bearer; an unmatched one on each side is a conflict.
 _IDENTIFYING = frozenset({"given", "family"})
 # Below this, two family names are two families: Rajabi/Razavi, Fursenko/Kurchenko.
@@ -545,13 +545,14 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     # A Chinese or Korean name in its own order (family name first) has no middle name: the
     # words after its family name are syllables of one given name (Kim Yo Jong, not "Kim Jong").
     middle_names = kind == "person" and not reads_family_first(at)
+    nasab = middle_names and any(x.particle in _KIN for x, _, _ in pairs)
     token_score = _combine(
         pairs,
-        q_only,
+        _ancestors_aside(qt, used_q) if nasab and q_only else q_only,
         a_only_at,
         len(at),
         middle_names=middle_names,
-        nasab=middle_names and any(x.particle in _KIN for x, _, _ in pairs),
+        nasab=nasab,
         organization=kind == "organization",
     )
     token_score = min(token_score, _conflict_cap(pairs, q_only, a_only))
@@ -803,6 +804,26 @@ def _designates(token: NameToken, organization: bool) -> bool:
 
 
 _BODY_WORDS = frozenset({"movement", "party"})
+
+
+def _ancestors_aside(qt: tuple[NameToken, ...], used_q: set[int]) -> tuple[NameToken, ...]:
+    """The words of query ``qt`` left unpaired (its indices not in ``used_q``), those that carry
+    a nasab further back made ancestors, which cost as a middle name: a bin or bint word right
+    after one that is paired, or after another ancestor (Mohammed bin Salman bin Abdulaziz Al
+    Saud, the grandfather named, for Mohammed bin Salman Al Saud). The chain names the father
+    first, then his father: one more link says whose grandson, not who."""
+    out: list[NameToken] = []
+    linked = False  # whether the word before is a kin word paired, or an ancestor
+    for i, t in enumerate(qt):
+        kin = t.particle in _KIN
+        if i in used_q:
+            linked = kin
+        elif kin and linked:
+            out.append(t._replace(role="ancestor"))
+        else:
+            out.append(t)
+            linked = False
+    return tuple(out)
 
 
 def _alias_only_factor(position: int, length: int, nasab: bool = False) -> float:
