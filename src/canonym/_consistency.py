@@ -48,6 +48,7 @@ from ._spelling import (
     may_relate,
     name_words,
     relation,
+    repeats_words,
     shape,
     spelling_key,
     suggest,
@@ -165,7 +166,7 @@ class _FormIndex:
         # most forms fail all three tests (test_check_fast_bounds checks that the two agree).
         # (n > 0 and tokens[-n:] == own_tokens) is may_relate's 0 < n <= len(tokens) and
         # tokens[len(tokens) - n :] == own_tokens: fewer tokens than n slice to a shorter tuple.
-        own_words, own_n_words, own_tokens, own_joined, _ = shape(written)
+        own_words, own_n_words, _, own_tokens, own_joined, _ = shape(written)
         n = len(own_tokens)
         shapes = self._shapes
         for k in lookup_keys(written):
@@ -174,7 +175,7 @@ class _FormIndex:
                 found = shapes.get(form)
                 if found is None:
                     found = shapes[form] = shape(form)
-                words, n_words, tokens, joined, _ = found
+                words, n_words, _, tokens, joined, _ = found
                 if (
                     (own_n_words < n_words and own_words <= words)
                     or own_joined == joined
@@ -830,8 +831,7 @@ class Judge:
                     return True
             elif spelling_key(h) == m.key:
                 return True
-            hw, mw = word_forms(h), word_forms(written)
-            if len(mw) < len(hw) and set(mw) <= set(hw):
+            if repeats_words(word_forms(written), word_forms(h)):
                 return not _hyphenated_otherwise(written, house)
         return False
 

@@ -20,7 +20,7 @@ from ._name_words import name_of, same_name
 from .keys import consonant_skeleton, orth
 from .mentions import FUNCTION_WORDS, WORD_RE, Mention
 from .normalize import fold, normalize
-from .parse import NameToken, parse
+from .parse import ARTICLES, NameToken, parse
 from .resolver import DEMONYM_SUFFIXES
 from .similarity import (
     _VOWELS,
@@ -350,8 +350,8 @@ def relation(u: str, f: str, su: Shape, sf: Shape) -> str | None:
     >>> relation("Deng Xiao Ping", "Deng Xiaoping", shape("Deng Xiao Ping"), shape("Deng Xiaoping"))
     'full'
     """
-    if su.n_words < sf.n_words and su.words <= sf.words:
-        return "ref"  # is_reference
+    if su.n_words < sf.n_words and su.words <= sf.words and su.n_named < sf.n_named:
+        return "ref"  # is_reference (repeats_words)
     how = _word_relation(su.name_words, sf.name_words)
     if how is None and len(su.tokens) != len(sf.tokens) and su.joined == sf.joined:
         return "full"  # joined_equal
@@ -365,8 +365,22 @@ def is_reference(u: str, f: str) -> bool:
     >>> is_reference("Ridha", "Mohammed Ridha Jabri"), is_reference("Ridah", "Mohammed Ridha")
     (True, False)
     """
-    uw, fw = word_forms(u), word_forms(f)
-    return len(uw) < len(fw) and set(uw) <= set(fw)
+    return repeats_words(word_forms(u), word_forms(f))
+
+
+def repeats_words(uw: tuple[str, ...], fw: tuple[str, ...]) -> bool:
+    """Whether words ``uw`` are some of words ``fw``, a name word of them left out: a second
+    reference (Ridha, al-Muhandis). The words less an article only are a spelling of the name
+    (Mohammed Shia Sudani, Mohammed Shia al-Sudani), which a reference does not shorten.
+
+    >>> repeats_words(("sudani",), ("mohammed", "shia", "al", "sudani"))
+    True
+    >>> repeats_words(("mohammed", "shia", "sudani"), ("mohammed", "shia", "al", "sudani"))
+    False
+    """
+    if len(uw) >= len(fw) or not set(uw) <= set(fw):
+        return False
+    return sum(w not in ARTICLES for w in uw) < sum(w not in ARTICLES for w in fw)
 
 
 def joined_equal(u: str, f: str) -> bool:
@@ -400,6 +414,7 @@ class Shape(NamedTuple):
 
     words: frozenset[str]  # its words (word_forms), for the second-reference test
     n_words: int
+    n_named: int  # those of its words that are no article (see repeats_words)
     tokens: tuple[tuple[str, str], ...]  # its name words' particles and fixed letters
     joined: str  # its name words unified and joined (see joined_equal)
     name_words: tuple[NameToken, ...]  # its name words (name_words)
@@ -420,7 +435,8 @@ def shape(written: str) -> Shape:
     words = word_forms(written)
     named = name_words(written)
     tokens = tuple((t.particle, _fixed_letters(t.text)) for t in named)
-    return Shape(frozenset(words), len(words), tokens, _joined(written)[1], named)
+    n_named = sum(w not in ARTICLES for w in words)
+    return Shape(frozenset(words), len(words), n_named, tokens, _joined(written)[1], named)
 
 
 @lru_cache(maxsize=65536)
