@@ -227,6 +227,10 @@ def ref_parse(name: str) -> ParsedName:
                 articles.pop()
             tokens[-1] = (tokens[-1][0] + "uddin", tokens[-1][1])
             continue
+        if word in ("wal", "wel") and tokens and not pending and not last:
+            tokens.append(("wa", ""))
+            articles.append("al")
+            continue
         canonical = PARTICLES.get(word)
         if abd_after_kin:
             word = "abd" + ("" if word.startswith(("l", "al")) else "ul") + word
@@ -286,7 +290,7 @@ _SPELLINGS = (
     "Petrovich Ivanovna Sergeyevych Olegovych Nikolaevna Ivanivna Ilich Maj. Gen. Dr. "
     "Soleimani's Assad' Tehran-backed pro-Hezbollah anti-Taliban ex-president ACME, LTD. "
     "Ja'far Kata`ib Khamene\u2019i \u02bfAli Ṣaddām Ḥusayn Путин محمد עבדאללה Əliyev "
-    "ﬁnance Ｑａｓｅｍ former billionaire rebel Grand Army bint without Din Eddine uddin Allah "
+    "ﬁnance Ｑａｓｅｍ former billionaire rebel Grand Army bint without Din Eddine uddin Allah wal "
 ).split()
 # Sorted: the sets' order changes with the hash seed, and the draws must not (a failure must
 # come back on every run).

@@ -295,7 +295,7 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
     a_only_at = tuple((j, t) for j, t in enumerate(at) if j not in used_a)
     inexact = [k for k, (_, _, s) in enumerate(pairs) if s < 1.0]
     if (
-        kind == "organization"
+        kind in ("organization", "place")
         and not q_only
         and not a_only
         and len(pairs) > 1

@@ -310,8 +310,10 @@ _DIN = frozenset(("din", "deen", "dine"))
 _DIN_TAILS = frozenset(
     ("uddin", "uddeen", "eddin", "eddine", "edine", "addin", "iddin", "eldin", "aldin", "uldin")
 )
+# Arabic "and the" (wa and the article al) written as one word.
+_AND_THE = frozenset(("wal", "wel"))
 _SPECIAL_NOT_ARTICLES = frozenset(
-    [*PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL, *_DIN_TAILS]
+    [*PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL, *_DIN_TAILS, *_AND_THE]
 )
 _SPECIAL_WORDS = _SPECIAL_NOT_ARTICLES | ARTICLES
 
@@ -536,6 +538,12 @@ def _parse(name: str) -> ParsedName:
             after_article = False
             continue
         after_article = False
+        if word in _AND_THE and tokens and not pending and i < last_i:
+            # Arabic wa-l-, "and the", written as one word (Jama'at Nusrat al-Islam
+            # wal-Muslimin): the conjunction and an article, as "wa al-Muslimin" is written.
+            tokens.append(("wa", ""))
+            articles.append("al")
+            continue
         if abd_after_kin:
             # "bin Abd Allah", "Abu Abd al-Rahman": the kin particle governs the ʿAbd compound,
             # read as one word, as "bin Abdullah" and "Abu Abdulrahman" give it.

@@ -540,8 +540,8 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     else:
         a_only_at = tuple((j, t) for j, t in enumerate(at) if j not in used_a)
         a_only = tuple(t for _, t in a_only_at)
-    if kind == "organization" and not q_only and not a_only and len(pairs) > 1:
-        pairs = _slip_in_organisation(pairs)
+    if kind in _SLIP_KINDS and not q_only and not a_only and len(pairs) > 1:
+        pairs = _slip_in_a_word(pairs)
     # A Chinese or Korean name in its own order (family name first) has no middle name: the
     # words after its family name are syllables of one given name (Kim Yo Jong, not "Kim Jong").
     middle_names = kind == "person" and not reads_family_first(at)
@@ -581,16 +581,22 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     return NameScore(token_score, tuple(pairs), q_only, a_only, partial, False)
 
 
-def _slip_in_organisation(
+# The kinds whose names are read with one typing slip in a word (see _slip_in_a_word):
+# an organisation's or a place's words name it together, a person's each name someone.
+_SLIP_KINDS = frozenset({"organization", "place"})
+
+
+def _slip_in_a_word(
     pairs: list[tuple[NameToken, NameToken, float]],
 ) -> list[tuple[NameToken, NameToken, float]]:
-    """``pairs`` with a typing slip read as one: an organisation's name whose words all match
-    but one, which lacks or adds one consonant (Georgian Deam, Alibaba Goup, Communist Pary).
+    """``pairs`` with a typing slip read as one: an organisation's or a place's name whose words
+    all match but one, which lacks or adds one consonant (Georgian Deam, Alibaba Goup,
+    Communist Pary, Ho Chi Min City).
 
     A short word is capped as a different word when an edit changes it (Iran/Iraq, Samir/Sami,
     Mahdi/Madi): among a person's names, or in a name of one word, that is how names differ.
-    Beside other words that all match, in an organisation's name, a letter more or less is a
-    slip. A vowel is no slip (Hamid/Hamad), nor a first letter (Iran/Ran).
+    Beside other words that all match, in an organisation's or a place's name, a letter more
+    or less is a slip. A vowel is no slip (Hamid/Hamad), nor a first letter (Iran/Ran).
     """
     slipped = -1
     for k, (x, y, sim) in enumerate(pairs):
