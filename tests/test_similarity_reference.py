@@ -41,8 +41,8 @@ def ref_indel_costs(word: str) -> list[float]:
         costs[0] = 1.0
     if word:
         costs[-1] = sim._INDEL_FINAL.get(word[-1], 1.0)
-    if word.endswith("ke"):
-        costs[-1] = sim._INDEL_FINAL_VOWEL  # no mute e after k
+    if word.endswith("ske"):
+        costs[-1] = sim._INDEL_FINAL_VOWEL  # the Slavic -ske is no mute e
     return costs
 
 
@@ -308,7 +308,13 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
             for i in range(1, len(long_))
             if long_[:i] + long_[i + 1 :] == short and long_[i] not in "aeiouy"
         ]
-        if len(long_) >= 4 and slips:
+        others_name_it = any(
+            k != inexact[0]
+            and p[0].role in ("given", "family")
+            and p[1].role in ("given", "family")
+            for k, p in enumerate(pairs)
+        )
+        if len(long_) >= 4 and slips and others_name_it:
             pairs[inexact[0]] = (x, y, max(s, 1.0 - 0.45 / len(long_)))
     middle_names = kind == "person" and at[0].role != "family"
     nasab = middle_names and any(x.particle in ("bin", "bint") for x, _, _ in pairs)

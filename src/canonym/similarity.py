@@ -66,10 +66,9 @@ _INDEL_H = 0.5
 # A final vowel is a suffix, not a spelling: Hussein/Husseini (nisba), Ali/Alia, Zelensky/Zelenska.
 _INDEL_FINAL_VOWEL = 1.5
 _INDEL_FINAL_E = 0.6  # French and German mute e: Eltsine/Yeltsin, Poutine/Putin
-# French never writes a mute e after k (its k sound ends in -que), German rarely: there a final
-# e is an ending of its own, as in Slavic place names (Pokrovske, Ukrainian -ське, is not
-# Pokrovsk), and costs as any final vowel.
-_NOT_BEFORE_MUTE_E = "k"
+# A final e after sk is the Slavic adjectival ending (Pokrovske, Ukrainian -ське, is not
+# Pokrovsk), no French or German mute e (French writes -sque): it costs as any final vowel.
+_NOT_BEFORE_MUTE_E = "sk"
 # A short word leaves no room for a real edit: Iran/Iraq, Hamas/Hama, Mahdi/Madi.
 _SHORT_WORD = 5
 _SHORT_WORD_MAX_DISTANCE = 0.5
@@ -141,7 +140,7 @@ def _indel_costs(word: str) -> tuple[float, ...]:
         costs[0] = 1.0
     if word:
         costs[-1] = _INDEL_FINAL.get(word[-1], 1.0)
-        if word[-1] == "e" and word[-2:-1] == _NOT_BEFORE_MUTE_E:
+        if word[-1] == "e" and word[-3:-1] == _NOT_BEFORE_MUTE_E:
             costs[-1] = _INDEL_FINAL_VOWEL
     return tuple(costs)
 
@@ -398,9 +397,10 @@ def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
 
 def _feminine_of(oa: str, ob: str) -> bool:
     """Whether one ``orth`` form is the other, which ends in a consonant, with an a added: the
-    feminine of a name, a woman's name or surname beside her husband's, father's or brother's
-    (Karimova, Karimov; Mirziyoyeva, Mirziyoyev; Amina, Amin), another person however long
-    the words are.
+    feminine of a name (Karimova, Karimov; Mirziyoyeva, Mirziyoyev; Amina, Amin), or another
+    name of its own (Ibrahima, the West African name, beside Ibrahim): another person however
+    long the words are. A final a is not dropped by a slip of the keys as often as it changes
+    who is named.
 
     >>> _feminine_of("karimova", "karimov"), _feminine_of("amina", "amin")
     (True, True)
@@ -606,6 +606,11 @@ def _slip_in_a_word(
             slipped = k
     if slipped < 0:
         return pairs
+    if not any(
+        k != slipped and x.role in _IDENTIFYING and y.role in _IDENTIFYING
+        for k, (x, y, _) in enumerate(pairs)
+    ):
+        return pairs  # the slip is in the one word that names it (Boom Bank, Bloom Bank)
     x, y, sim = pairs[slipped]
     slip = 1.0 - _TRANSPOSITION / max(len(x.text), len(y.text))  # a slip, as a swap costs
     return [*pairs[:slipped], (x, y, max(sim, slip)), *pairs[slipped + 1 :]]
