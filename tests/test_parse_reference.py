@@ -35,6 +35,7 @@ from canonym.parse import (
     _LEGAL_SUFFIX,
     _NOT_DESCRIPTIONS,
     _REGNAL,
+    _ROLES,
     _TITLE_MODIFIERS,
     _TITLES_BY_FIRST_WORD,
     ARTICLES,
@@ -164,14 +165,15 @@ def ref_is_article(word: str, following: str) -> bool:
 def ref_description_words(text: str) -> int:
     """Lowercase words of four letters or more, no particle or preposition, before a capital."""
     words = text.split()
-    count = 0
+    whose = 1 if len(words) > 2 and words[0][0].isupper() else 0
+    count = whose
     while count < len(words) - 1:
         word = words[count]
         plain = word.isascii() and word.isalpha() and word.islower() and len(word) >= 4
         if not plain or word in _NOT_DESCRIPTIONS:
             break
         count += 1
-    if count and words[count][0].isupper():
+    if count > whose and words[count][0].isupper() and (not whose or words[count - 1] in _ROLES):
         return count
     return 0
 
@@ -291,6 +293,7 @@ _SPELLINGS = (
     "Soleimani's Assad' Tehran-backed pro-Hezbollah anti-Taliban ex-president ACME, LTD. "
     "Ja'far Kata`ib Khamene\u2019i \u02bfAli Ṣaddām Ḥusayn Путин محمد עבדאללה Əliyev "
     "ﬁnance Ｑａｓｅｍ former billionaire rebel Grand Army bint without Din Eddine uddin Allah wal "
+    "Chechen leader chief "
 ).split()
 # Sorted: the sets' order changes with the hash seed, and the draws must not (a failure must
 # come back on every run).

@@ -56,6 +56,15 @@ _NOT_DESCRIPTIONS = frozenset(
     between beyond during from inside into near onto over since than that then this through
     toward towards under upon with within without""".split()
 )
+# Roles that English news writes in lowercase between whose they are and a name (Chechen
+# leader Ramzan Kadyrov, Hamas chief Yahya Sinwar, Wagner boss Yevgeny Prigozhin).
+_ROLES = frozenset(
+    """leader chief boss head commander spokesman spokeswoman spokesperson founder official
+    envoy militant cleric warlord strongman tycoon billionaire oligarch businessman dissident
+    activist rebel general minister president premier ruler chairman negotiator diplomat
+    politician lawmaker governor mayor judge prosecutor journalist deputy aide adviser advisor
+    secretary ambassador ally rival opponent critic""".split()
+)
 # Titles indexed by their first word, each as a list of words, longest first.
 _TITLES_BY_FIRST_WORD: dict[str, list[list[str]]] = {}
 for _title in TITLES:
@@ -425,28 +434,46 @@ def parse(name: str) -> ParsedName:
 
 
 def _description_words(text: str) -> int:
-    """How many words open ``text`` in lowercase before a capitalised name, describing its
-    bearer rather than naming him: "billionaire Oleg Deripaska", "rebel commander Shamil
-    Basayev", "former President Petro Poroshenko" (2, 2, 1). A name's own lowercase words are
-    particles and articles (al-Assad, bin Laden, de Gaulle), which are no description; nor is
-    anything in a text with no capital after it (a name typed in lowercase).
+    """How many words open ``text`` describing the bearer of the capitalised name after them,
+    rather than naming him: lowercase words ("billionaire Oleg Deripaska", "rebel commander
+    Shamil Basayev", "former President Petro Poroshenko": 1, 2, 1), after one capitalised word
+    that says whose ("Chechen leader Ramzan Kadyrov", "Hamas chief Yahya Sinwar": 2). A name's
+    own lowercase words are particles and articles (al-Assad, bin Laden, de Gaulle, Heydar
+    oglu Aliyev), which are no description; nor is anything in a text with no capital after it
+    (a name typed in lowercase).
 
     >>> _description_words("rebel commander Shamil Basayev"), _description_words("de Gaulle")
     (2, 0)
+    >>> _description_words("Chechen leader Ramzan Kadyrov")
+    2
+    >>> _description_words("Heydar oglu Aliyev"), _description_words("Služba bezpeky Ukrainy")
+    (0, 0)
     """
     words = text.split()
-    count = 0
-    for word in words[:-1]:
-        if not (
-            word.isascii()
-            and word.isalpha()
-            and word.islower()
-            and len(word) >= 4
-            and word not in _NOT_DESCRIPTIONS
-        ):
+    whose = 1 if len(words) > 2 and words[0][:1].isupper() else 0
+    count = whose
+    for word in words[whose:-1]:
+        if not _describes(word):
             break
         count += 1
-    return count if count and words[count][:1].isupper() else 0
+    if count == whose or not words[count][:1].isupper():
+        return 0
+    # After a capitalised word, the words are a description only when the last is a role of
+    # English news: other languages write the words of a name in lowercase after its first
+    # (Služba bezpeky Ukrainy, Narodnyi front).
+    return count if not whose or words[count - 1] in _ROLES else 0
+
+
+def _describes(word: str) -> bool:
+    """Whether a word may describe a name's bearer: a lowercase word of four letters or more
+    that is no particle nor preposition."""
+    return (
+        word.isascii()
+        and word.isalpha()
+        and word.islower()
+        and len(word) >= 4
+        and word not in _NOT_DESCRIPTIONS
+    )
 
 
 @lru_cache(maxsize=131072)
@@ -456,7 +483,9 @@ def _parse(name: str) -> ParsedName:
         text, inverted = _uninvert(text)
     else:
         inverted = False
-    described = _description_words(text) if text[:1].islower() else 0
+    second = text.split(" ", 2)[1:2]
+    lowercase_second = bool(second) and second[0][:1].islower()
+    described = _description_words(text) if text[:1].islower() or lowercase_second else 0
     folded = _fold(text)
     words = folded.split()
     if (
