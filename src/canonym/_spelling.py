@@ -121,7 +121,8 @@ _DIGRAPH_H = regex.compile(r"([sczkgtd])h")
 @lru_cache(maxsize=65536)
 def lookup_keys(written: str) -> tuple[str, ...]:
     """Where to look for the spellings a spelling may vary: its ``block_keys``, and for a last
-    word with a digraph's h (sh, kh, ch, zh, gh, th, dh) the key of that word without it.
+    word with a digraph's h (sh, kh, ch, zh, gh, th, dh) the key of that word without it, and
+    for one with a lone h the key of that word with kh (Delimhanov, Delimkhanov).
 
     A source or a slip writes the digraph as its first letter alone (Demirtas, for Turkish
     Demirtaş, beside Demirtash), which moves the skeleton (S for sh, s for s); the word rules
@@ -136,9 +137,16 @@ def lookup_keys(written: str) -> tuple[str, ...]:
     if not tokens or "h" not in tokens[-1].text[1:]:
         return keys
     last = tokens[-1]
-    bare = _DIGRAPH_H.sub(r"\1", last.text)
-    key = _last_word_key(last.particle, bare)
-    return keys if bare == last.text or key in keys else (*keys, key)
+    for read in (_DIGRAPH_H.sub(r"\1", last.text), _LONE_H.sub("kh", last.text)):
+        key = _last_word_key(last.particle, read)
+        if read != last.text and key not in keys:
+            keys = (*keys, key)
+    return keys
+
+
+# An h inside a word after a letter that makes no digraph with it: also the Russian х that
+# others write kh (Delimhanov, Delimkhanov; Mihail, Mikhail), looked up so.
+_LONE_H = regex.compile(r"(?<=[^sczkgtdp])h")
 
 
 # A variant may not differ by more than this weighted edit distance (see similarity.py's costs):
