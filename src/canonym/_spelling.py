@@ -121,8 +121,9 @@ _DIGRAPH_H = regex.compile(r"([sczkgtd])h")
 @lru_cache(maxsize=65536)
 def lookup_keys(written: str) -> tuple[str, ...]:
     """Where to look for the spellings a spelling may vary: its ``block_keys``, and for a last
-    word with a digraph's h (sh, kh, ch, zh, gh, th, dh) the key of that word without it, and
-    for one with a lone h the key of that word with kh (Delimhanov, Delimkhanov).
+    word with a digraph's h (sh, kh, ch, zh, gh, th, dh) the key of that word without it, the
+    keys of the word with kh for a lone h and h for kh (the Russian х: Delimhanov, Delimkhanov;
+    Berdimuhamedov, Berdymukhamedov), and with j for a g before e or i (Raggi, Rajji).
 
     A source or a slip writes the digraph as its first letter alone (Demirtas, for Turkish
     Demirtaş, beside Demirtash), which moves the skeleton (S for sh, s for s); the word rules
@@ -134,14 +135,24 @@ def lookup_keys(written: str) -> tuple[str, ...]:
     """
     keys = block_keys(written)
     tokens = name_words(written)
-    if not tokens or "h" not in tokens[-1].text[1:]:
+    if not tokens:
         return keys
     last = tokens[-1]
-    for read in (_DIGRAPH_H.sub(r"\1", last.text), _LONE_H.sub("kh", last.text)):
+    word = last.text
+    readings = []
+    if "h" in word[1:]:
+        readings += [_DIGRAPH_H.sub(r"\1", word), _LONE_H.sub("kh", word), word.replace("kh", "h")]
+    if "g" in word:
+        readings.append(_SOFT_G.sub("j", word))
+    for read in readings:
         key = _last_word_key(last.particle, read)
-        if read != last.text and key not in keys:
+        if read != word and key not in keys:
             keys = (*keys, key)
     return keys
+
+
+# A g before e or i that French and Italian spellings read as j: Raggi is Lebanese Rajji.
+_SOFT_G = regex.compile(r"g(?=g?[ei])")
 
 
 # An h inside a word after a letter that makes no digraph with it: also the Russian х that
