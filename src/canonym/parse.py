@@ -29,7 +29,8 @@ field marshal|marshal|sardar|sheikh|sheik|shaykh|shaikh|shekh|scheich|ayatollah|
 grand ayatollah|hojatoleslam|
 hojjatoleslam|hujjat al islam|hajj|haj|haji|hajji|alhaji|alhaj|alhajji|alhadji|el hadj|elhadj|
 hadj|mohtarma|mohtarama|begum|janab|sayyid|sayyed|seyyed|seyed|sayed|syed|mullah|
-mulla|mawlawi|maulvi|maulana|mawlana|mufti|imam|dr|doctor|prof|professor|president|
+mulla|mawlawi|maulvi|molvi|maulana|mawlana|moulana|molana|mufti|imam|dr|doctor|prof|professor|
+president|party secretary|party chief|central bank governor|
 prime minister|pm|premier|vice premier|chancellor|emperor|empress|shrimati|mzee|
 vice president|foreign minister|defence minister|defense minister|
 interior minister|minister|crown prince|prince|princess|king|queen|emir|supreme leader|chairman|

@@ -51,6 +51,12 @@ _pairs(0.5, "vb", "kx", "Sz", "Gk")
 # Vowels of different classes: a real difference (Hamid/Hamad, Hussein/Hassan, Mosul/Mosel).
 _pairs(0.7, "oa", "ua", "ai", "io", "iu", "eo", "eu")
 
+# A word's last letter c or q: French spellings of Arabic names end the q sound in c (Rafic,
+# Wafic, Toufic for Rafiq, Wafiq, Tawfiq), as c and k and k and q are alike. Only at the end:
+# inside a word French writes qu, and c against q there meets other names (Marcos, Marquez).
+_FINAL_C_Q = frozenset(("cq", "qc"))
+_FINAL_C_Q_COST = 0.3
+
 _INDEL_VOWEL = 0.45
 # Two adjacent letters swapped: a typing slip, one edit rather than two (Hussien/Hussein,
 # Brein/Brien). It passes the five-letter cap below but not the four-letter one: Iarn is not
@@ -107,6 +113,8 @@ def breaks_opening(query: str, table: str) -> bool:
 def _sub_cost(a: str, b: str, final: bool) -> float:
     if a == b:
         return 0.0
+    if final and a + b in _FINAL_C_Q:
+        return _FINAL_C_Q_COST
     cost = _PAIR_COSTS.get(frozenset((a, b)), 1.0)
     if final and cost >= 0.5 and a in _VOWELS and b in _VOWELS:
         return _INDEL_FINAL_VOWEL  # a changed ending is another form: Zelensky/Zelenska
