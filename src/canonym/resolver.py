@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
@@ -320,6 +320,16 @@ class Resolver:
         literal = self._literal_hit(name)
         if literal is not None:
             return literal
+        if "." in name:
+            dotted = _DOTTED_ACRONYM.fullmatch(name)
+            if dotted is not None:
+                # An acronym written with dots (N.I.O.C.) is the acronym (NIOC), not a list of
+                # initials: looked up as one word, folded.
+                found = self._literal_hit(dotted.group(1).replace(".", "").replace(" ", ""))
+                if found is not None:
+                    return replace(
+                        found, query=name, method="folded", score=min(found.score, 0.995)
+                    )
         ranked = self._rank(name)
         return self._decide(name, ranked)
 
@@ -1208,6 +1218,8 @@ def _route_order(s: _Scored) -> tuple[float, int]:
 
 
 _JOINED_ARTICLE = regex.compile(r"(?i)\b(al|el)([a-z]{4,})\b")
+# Two or more single letters each followed by a dot: an acronym written with dots.
+_DOTTED_ACRONYM = regex.compile(r"\s*((?:\p{L}\.\s?){2,})\s*")
 
 
 def _written_form(name: str) -> str:
