@@ -31,6 +31,7 @@ from canonym.normalize import (
     to_ascii,
 )
 from canonym.parse import (
+    _ABBREVIATIONS,
     _DIN_TAILS,
     _LEGAL_SUFFIX,
     _NOT_DESCRIPTIONS,
@@ -182,6 +183,10 @@ def ref_parse(name: str) -> ParsedName:
     text, inverted = ref_uninvert(ref_normalize(name))
     described = ref_description_words(text)
     words = ref_fold(text).split()
+    if len(words) > 1:
+        words = [
+            w if i == 0 and w == "rep" else _ABBREVIATIONS.get(w, w) for i, w in enumerate(words)
+        ]
     titles: list[str] = words[:described]
     words = words[described:]
     while len(words) > 1:
@@ -293,7 +298,7 @@ _SPELLINGS = (
     "Soleimani's Assad' Tehran-backed pro-Hezbollah anti-Taliban ex-president ACME, LTD. "
     "Ja'far Kata`ib Khamene\u2019i \u02bfAli Ṣaddām Ḥusayn Путин محمد עבדאללה Əliyev "
     "ﬁnance Ｑａｓｅｍ former billionaire rebel Grand Army bint without Din Eddine uddin Allah wal "
-    "Chechen leader chief "
+    "Chechen leader chief Natl Rep. univ "
 ).split()
 # Sorted: the sets' order changes with the hash seed, and the draws must not (a failure must
 # come back on every run).

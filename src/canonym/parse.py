@@ -66,6 +66,19 @@ _ROLES = frozenset(
     politician lawmaker governor mayor judge prosecutor journalist deputy aide adviser advisor
     secretary ambassador ally rival opponent critic""".split()
 )
+# English abbreviations of the words of organisations' and states' names, folded (Nat'l,
+# Int'l, Rep., Univ.), read written out in a name of two words or more; "Rep." not as its
+# first word, where it is a title (Rep. for Representative). ("Org." is left as written: the
+# word it stands for is a designator, which costs a name that lacks it more.)
+_ABBREVIATIONS = {
+    "natl": "national",
+    "intl": "international",
+    "rep": "republic",
+    "univ": "university",
+    "govt": "government",
+    "dept": "department",
+    "assn": "association",
+}
 # Titles indexed by their first word, each as a list of words, longest first.
 _TITLES_BY_FIRST_WORD: dict[str, list[list[str]]] = {}
 for _title in TITLES:
@@ -489,6 +502,9 @@ def _parse(name: str) -> ParsedName:
     described = _description_words(text) if text[:1].islower() or lowercase_second else 0
     folded = _fold(text)
     words = folded.split()
+    if len(words) > 1 and not _ABBREVIATIONS.keys().isdisjoint(words):
+        words = [_ABBREVIATIONS.get(w, w) if i or w != "rep" else w for i, w in enumerate(words)]
+        folded = " ".join(words)
     if (
         words
         and not described
