@@ -1195,9 +1195,7 @@ def _given_name_moved(query: ParsedName, alias: ParsedName, detail: NameScore) -
         return False  # a word written twice (Htun Htun Oo): positions are not told apart
     if reads_family_first(qt) or reads_family_first(at):
         return False
-    in_query = {id(t): i for i, t in enumerate(qt)}
-    in_alias = {id(t): j for j, t in enumerate(at)}
-    paired = {in_query[id(x)]: in_alias[id(y)] for x, y, _ in detail.pairs}
+    paired = dict(_paired_positions(query, alias, detail.pairs))
     # (the first words are paired further in: tested above)
     return paired.get(len(qt) - 1) == len(at) - 1 and 0 in paired.values()
 
@@ -1207,10 +1205,18 @@ def _in_same_order(
 ) -> bool:
     """Whether the paired words come in the same order in both names. (Equal words of one name
     are one token object, found at one place: Htun Htun Oo keeps its order.)"""
+    positions = sorted(_paired_positions(query, alias, pairs))
+    return all(a <= b for (_, a), (_, b) in pairwise(positions))
+
+
+def _paired_positions(
+    query: ParsedName, alias: ParsedName, pairs: tuple[tuple[NameToken, NameToken, float], ...]
+) -> list[tuple[int, int]]:
+    """(position in the query, position in the alias) of each pair of words, in pair order.
+    Tokens are found by identity: an equal word twice in one name is one object, at one place."""
     in_query = {id(t): i for i, t in enumerate(query.tokens)}
     in_alias = {id(t): j for j, t in enumerate(alias.tokens)}
-    positions = sorted((in_query[id(x)], in_alias[id(y)]) for x, y, _ in pairs)
-    return all(a <= b for (_, a), (_, b) in pairwise(positions))
+    return [(in_query[id(x)], in_alias[id(y)]) for x, y, _ in pairs]
 
 
 def _route_order(s: _Scored) -> tuple[float, int]:

@@ -331,7 +331,7 @@ def _word_similarity(a: str, b: str) -> float:
         # orth reads an initial Je as the Cyrillic е (Jelzin, Yeltsin); in English, Arabic and
         # Persian spellings it is a j and a vowel (Jeddah, Jiddah; Jenin; Jezira, Jazira). Both
         # readings are tried, the better kept.
-        return max(_listed_or_rules(a, b, ia, ib), _listed_or_rules(a, b, *_with_j(a, b)))
+        return max(_listed_or_rules(a, b, ia, ib), _listed_or_rules(a, b, *_with_j(a, b, ia, ib)))
     return _listed_or_rules(a, b, ia, ib)
 
 
@@ -347,9 +347,9 @@ def readings(word: str) -> tuple[str, ...]:
     return (orth(word),)
 
 
-def _with_j(a: str, b: str) -> tuple[_WordInfo, _WordInfo]:
-    """The word infos of ``a`` and ``b``, the one that opens with je read with its j."""
-    ia, ib = _word_info(a), _word_info(b)
+def _with_j(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> tuple[_WordInfo, _WordInfo]:
+    """The word infos ``ia`` and ``ib`` of ``a`` and ``b``, the one of the word that opens with
+    je read with its j."""
     if a[:2] == "je":
         return _j_kept(a), ib
     return ia, _j_kept(b)
