@@ -122,6 +122,9 @@ def _last_before_suffixes(tokens: list[tuple[str, str]]) -> int:
     return last
 
 
+_PUBLIC_FORMS = {"joint", "limited", "company", "co", "ltd"}
+
+
 def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
     roles: list[str] = []
     for i, (text, particle) in enumerate(tokens):
@@ -139,6 +142,10 @@ def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
             and len(tokens) > 1
             # a one-letter connector that opens or ends the name or follows an initial is one
             and not (len(text) == 1 and (i in (0, len(tokens) - 1) or len(tokens[i - 1][0]) == 1))
+            # "public" only opening a legal form (Public Joint Stock Company)
+            and not (
+                text == "public" and (i + 1 == len(tokens) or tokens[i + 1][0] not in _PUBLIC_FORMS)
+            )
         ):
             roles.append("generic")
         elif text in DESIGNATORS and i > 0:

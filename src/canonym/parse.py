@@ -196,6 +196,12 @@ GENERIC = frozenset(
     sarl sas gmbh ag kg plc public joint stock sociedad anonima llp lp bv nv spa fze fzco fz pte
     pvt bhd sdn of and the for in et y und i""".split()
 )
+# Generic words that are so only as the first word of a legal form: public is filler in "Public
+# Joint Stock Company" and "Public Company Limited", but it tells the Ministry of Public Security
+# from the Ministry of State Security.
+_GENERIC_BEFORE: dict[str, frozenset[str]] = {
+    "public": frozenset("joint limited company co ltd".split()),
+}
 PATRONYMIC = regex.compile(
     r"^[a-z]{3,}(?:ovich|evich|ovych|evych|yevich|ovna|evna|ivna|ichna|ych)$"
 )
@@ -641,6 +647,10 @@ def _regnal_at(tokens: list[tuple[str, str]], i: int) -> bool:
     )
 
 
+def _next_text(tokens: list[tuple[str, str]], i: int) -> str:
+    return tokens[i + 1][0] if i + 1 < len(tokens) else ""
+
+
 def _assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
     roles: list[str] = []
     n = len(tokens)
@@ -652,7 +662,13 @@ def _assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
     for i, (text, particle) in enumerate(tokens):
         if (text in SUFFIXES and i > 0) or _regnal_at(tokens, i):
             roles.append("suffix")
-        elif text in GENERIC and not particle and n > 1 and not _initial_at(tokens, i):
+        elif (
+            text in GENERIC
+            and not particle
+            and n > 1
+            and not _initial_at(tokens, i)
+            and (text not in _GENERIC_BEFORE or _next_text(tokens, i) in _GENERIC_BEFORE[text])
+        ):
             roles.append("generic")
         elif text in DESIGNATORS and i > 0:
             roles.append("designator")
