@@ -21,6 +21,7 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from ._designators import NOT_A_CITY_WORDS, REGION_WORDS, country_names, place_designator
 from ._name_words import same_name, spellings_of
 from ._typecheck import require_str
 from .keys import _undoubled, consonant_skeleton, key_skeleton, token_form, token_key
@@ -51,7 +52,9 @@ class Match:
 
     ``method`` says which tier found it: ``exact``, ``folded``, ``key``, ``short`` (a curated
     short form), ``surname``, ``fuzzy``, ``script`` (a name in Arabic, Hebrew ... script met by
-    its consonant skeleton) or ``weak`` (a weak alias: shown among candidates, never resolved).
+    its consonant skeleton), ``designator`` (a place named with a designator its table names
+    lack: Busan City, Hong Kong SAR) or ``weak`` (a weak alias: shown among candidates, never
+    resolved).
     """
 
     entity_id: str
@@ -290,6 +293,8 @@ class Resolver:
         self._places = tuple(places)
         # what the adjectives of the table's places are made of, worked out on first use
         self._demonym_stems: _DemonymStems | None = None
+        # the regions of the table by their names less the region word, on first use
+        self._regions: dict[str, list[tuple[Entity, str]]] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         return {
@@ -331,7 +336,60 @@ class Resolver:
                         found, query=name, method="folded", score=min(found.score, 0.995)
                     )
         ranked = self._rank(name)
-        return self._decide(name, ranked)
+        found = self._decide(name, ranked)
+        if found is None and not any(
+            s.score >= self.threshold for s in ranked if s.method != "weak"
+        ):
+            # No name is near enough (an ambiguous query stays unanswered): a place may be
+            # meant with a designator its table names lack (Busan City, Hong Kong SAR).
+            return self._designated_place(name)
+        return found
+
+    def _designated_place(self, name: str) -> Match | None:
+        """``name`` less a place designator, when that cannot change which place is meant.
+
+        See :mod:`canonym._designators`: "X City" is the place X unless X is a country or a
+        region, a strip, an island ...; "X SAR" is X; "X Province" is a place the table calls
+        a region: one named X with a region word ("Kherson Oblast" for "Kherson Province"), or
+        X itself when one of its names has one. The rest must resolve on its own among the
+        places of the table.
+        """
+        designated = place_designator(fold(name))
+        if designated is None:
+            return None
+        designator, rest = designated
+        countries = country_names() if designator == "city" else frozenset()
+        if countries is None:
+            return None
+        if designator == "region":
+            regions = self._regions
+            if regions is None:
+                regions = self._regions = _regions_by_base(self._places)
+            named = regions.get(rest, ())
+            if len(named) == 1:
+                ((entity, alias),) = named
+                alias_type = "name" if alias == entity.name else "alias"
+                if alias in entity.spellings:
+                    alias_type = "spelling"
+                return _new_match(
+                    entity, _DESIGNATOR_SCORE, alias, "designator", name, alias_type, None
+                )
+            if named:
+                return None  # two regions of that name
+        entities = self._entities
+        places = [s for s in self._rank(rest) if entities[s.entity].kind == "place"]
+        found = self._decide(name, places)
+        if found is None:
+            return None
+        names = [fold(text) for text in self.table[found.entity_id].names()]
+        words = {w for text in names for w in text.split()}
+        if designator == "city" and (
+            not countries.isdisjoint(names) or not NOT_A_CITY_WORDS.isdisjoint(words)
+        ):
+            return None
+        if designator == "region" and REGION_WORDS.isdisjoint(words):
+            return None
+        return replace(found, method="designator", score=min(found.score, _DESIGNATOR_SCORE))
 
     def _literal_hit(self, name: str) -> Match | None:
         """The fast path: the query is, letter for letter (or once folded), one entity's name.
@@ -1008,6 +1066,20 @@ class _DemonymStems:
     names: frozenset[str]  # letters undoubled
 
 
+def _regions_by_base(places: Sequence[Entity]) -> dict[str, list[tuple[Entity, str]]]:
+    """The places with a name that calls them a region, by that name less its region word
+    (folded: "kherson" for Kherson Oblast), each with that name; an entity once per base."""
+    out: dict[str, list[tuple[Entity, str]]] = {}
+    for entity in places:
+        for text in entity.names():
+            designated = place_designator(fold(text))
+            if designated is not None and designated[0] == "region":
+                found = out.setdefault(designated[1], [])
+                if all(e is not entity for e, _ in found):
+                    found.append((entity, text))
+    return out
+
+
 def _demonym_stems(places: Sequence[Entity]) -> _DemonymStems:
     """What English adjectives of the table's places are made of: for each suffix, the stems
     that take it (see DEMONYM_SUFFIXES; three letters at least: iraq, chin, leban ...), the
@@ -1067,6 +1139,9 @@ _JOINED_LEADS: dict[str, tuple[str, ...]] = {"bin": ("bin",), "abu": ("abu", "bu
 # A Wade-Giles name whose Pinyin reading is a table name: below a literal hit and a curated
 # short form, as sure as a transliteration key.
 _WADE_GILES_SCORE = 0.95
+# A place met with its designator set aside ("Busan City" for Busan): as sure as a key, below
+# any literal hit.
+_DESIGNATOR_SCORE = 0.95
 # A curated short form ("Soleimani") never scores above this: below any full name's literal hit.
 _SHORT_FORM_SCORE = 0.95
 # A person's name matched only by swapping and respelling its words scores this much under the

@@ -1,0 +1,116 @@
+"""Place designators: the words that say what kind of place a name is (City, Province, SAR).
+
+The press adds them to a place's name or leaves them out as it pleases ("Busan" and "Busan
+City", "Shanxi" and "Shanxi Province", "Hong Kong" and "Hong Kong SAR"), but a designator is
+also what tells two places of one name apart: Kherson Oblast is not the city of Kherson, and
+Kuwait City is not Kuwait. So a designator is set aside only where it cannot change which
+place is meant (see :meth:`canonym.Resolver.resolve`):
+
+- ``city``: "X City" is the place X when X is neither a country nor a region, a strip, an
+  island ... (which a city may be named after). Which names are countries is read from the
+  bundled table's ``countries.toml``.
+- ``territory``: "X SAR" (special administrative region) is X: only Hong Kong and Macau are
+  called so, and they are the same territory with and without it.
+- ``region``: "X Province", "Governorate of X" is the place X only when the table itself calls
+  that place a region (one of its names has a region word): a bare X may be the city.
+
+Every word is folded (lowercase ASCII).
+
+>>> place_designator("busan metropolitan city")
+('city', 'busan')
+>>> place_designator("the province of shanxi")
+('region', 'shanxi')
+>>> place_designator("hong kong sar")
+('territory', 'hong kong')
+>>> place_designator("city") is None, place_designator("sadr") is None
+(True, True)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .normalize import fold
+
+__all__ = [
+    "NOT_A_CITY_WORDS",
+    "REGION_WORDS",
+    "country_names",
+    "place_designator",
+]
+
+# The last words that call a place a city, longest first: Korea's metropolitan and special
+# cities (Busan Metropolitan City, Seoul Special City) and the plain English word.
+_CITY_ENDINGS: tuple[tuple[str, ...], ...] = (
+    ("metropolitan", "city"),
+    ("special", "city"),
+    ("city",),
+)
+# Hong Kong and Macau's status, written out or as its acronym.
+_TERRITORY_ENDINGS: tuple[tuple[str, ...], ...] = (
+    ("special", "administrative", "region"),
+    ("sar",),
+)
+#: Words that call a place a first- or second-level division of a country, in the English the
+#: press writes and in the transliterated words of the countries it writes about (Russian
+#: oblast and krai, Arabic wilaya and muhafaza, Persian ostan, Turkish il and vilayet).
+REGION_WORDS = frozenset(
+    """province governorate oblast region prefecture krai kray raion rayon district county
+    state municipality wilaya wilayah vilayet muhafazah muhafaza ostan okrug canton department
+    voivodeship""".split()
+)
+#: Words in the name of a place that is no city, though a city may be named like it (Gaza
+#: City and the Gaza Strip, Quebec City and the province): with one of them among its names,
+#: a place does not answer to "X City".
+NOT_A_CITY_WORDS = REGION_WORDS | frozenset(
+    """strip island islands isle peninsula valley river sea lake gulf bay coast desert
+    mountains mountain heights plain plateau basin delta oasis crossing port airport base camp
+    field dam canal republic kingdom emirate sultanate territory territories""".split()
+)
+
+
+def place_designator(folded: str) -> tuple[str, str] | None:
+    """The class of the designator a folded place name ends with (or opens with, as
+    "Province of X"), and the name without it; ``None`` when it has none, or nothing else.
+
+    >>> place_designator("marib city"), place_designator("kherson oblast")
+    (('city', 'marib'), ('region', 'kherson'))
+    """
+    words = folded.split()
+    if words[:1] == ["the"]:
+        words = words[1:]  # the city of Aleppo, the Kashmir region
+    if len(words) < 2:
+        return None
+    for ending in _TERRITORY_ENDINGS:
+        if tuple(words[-len(ending) :]) == ending and len(words) > len(ending):
+            return "territory", " ".join(words[: -len(ending)])
+    for ending in _CITY_ENDINGS:
+        if tuple(words[-len(ending) :]) == ending and len(words) > len(ending):
+            return "city", " ".join(words[: -len(ending)])
+    if words[-1] in REGION_WORDS:
+        return "region", " ".join(words[:-1])
+    if len(words) > 2 and words[1] == "of":
+        if words[0] == "city":
+            return "city", " ".join(words[2:])
+        if words[0] in REGION_WORDS:
+            return "region", " ".join(words[2:])
+    return None
+
+
+@cache
+def country_names() -> frozenset[str] | None:
+    """Every folded name, alias and spelling of a country in the bundled ``countries.toml``;
+    ``None`` when the file cannot be read (then no "X City" is read as X)."""
+    from .table import _read_toml, bundled_aliases_dir
+
+    try:
+        records = _read_toml(bundled_aliases_dir() / "countries.toml")
+    except (OSError, ValueError):
+        return None
+    names: set[str] = set()
+    for _, record in records:
+        for field in ("name", "aliases", "spellings"):
+            value = record.get(field, ())
+            for text in (value,) if isinstance(value, str) else value:
+                names.add(fold(text))
+    return frozenset(names)
