@@ -1303,6 +1303,30 @@ _JOINED_ARTICLE = regex.compile(r"(?i)\b(al|el)([a-z]{4,})\b")
 _DOTTED_ACRONYM = regex.compile(r"\s*((?:\p{L}\.\s?){2,})\s*")
 
 
+# A part of a name between double quotes or guillemets.
+_QUOTED = regex.compile(
+    r"[\"\u201c\u201e\u00ab]"  # QUOTATION MARK, LEFT DOUBLE, DOUBLE LOW-9, LEFT GUILLEMET
+    r"[^\"\u201c\u201d\u201e\u00ab\u00bb]{1,40}"
+    r"[\"\u201d\u00bb]"  # QUOTATION MARK, RIGHT DOUBLE, RIGHT GUILLEMET
+)
+# Letters of the Czech and ISO 9 spellings of Slavic names: the háček and ISO 9's ŝ (щ).
+_SLAVIC_LATIN = regex.compile(r"[\u0160\u0161\u017d\u017e\u010c\u010d\u015c\u015d]")
+_SLAVIC_LATIN_LETTERS = str.maketrans(
+    {
+        "\u0160": "Sh",  # LATIN CAPITAL LETTER S WITH CARON
+        "\u0161": "sh",  # LATIN SMALL LETTER S WITH CARON
+        "\u017d": "Zh",  # LATIN CAPITAL LETTER Z WITH CARON
+        "\u017e": "zh",  # LATIN SMALL LETTER Z WITH CARON
+        "\u010c": "Ch",  # LATIN CAPITAL LETTER C WITH CARON
+        "\u010d": "ch",  # LATIN SMALL LETTER C WITH CARON
+        "\u015c": "Shch",  # LATIN CAPITAL LETTER S WITH CIRCUMFLEX (ISO 9 for щ)
+        "\u015d": "shch",  # LATIN SMALL LETTER S WITH CIRCUMFLEX
+        "j": "y",
+        "J": "Y",
+    }
+)
+
+
 def _written_form(name: str) -> str:
     """The query as written, up to typography and case: what an exact hit must equal."""
     return normalize(name).casefold()
@@ -1319,7 +1343,44 @@ def _readings(name: str) -> list[ParsedName]:
         split = parse(_JOINED_ARTICLE.sub(r"\1-\2", folded))
         if split.tokens and split.tokens != parsed.tokens:
             out.append(split)
+    for respelt in _respellings(name):
+        other = parse(respelt)
+        if other.tokens and all(other.tokens != o.tokens for o in out):
+            out.append(other)
     return out
+
+
+def _respellings(name: str) -> list[str]:
+    """Other ways to read the letters of ``name`` that folding would lose (see ``_readings``).
+
+    >>> _respellings('Joaquín "El Chapo" Guzmán'), _respellings("Mäläs Zenawi")
+    (['Joaquín Guzmán'], ['Meles Zenawi'])
+    """
+    out = []
+    if _SLAVIC_LATIN.search(name):
+        out.append(_english_of_slavic_latin(name))
+    if "\u00e4" in name or "\u00c4" in name:
+        # ä is e in German and in the scholarly spelling of Amharic and Tigrinya (Mäläs
+        # Zenawi, Mäqälä); folding makes it a, as Finnish names are written in English.
+        out.append(name.replace("\u00e4", "e").replace("\u00c4", "E"))
+    if _QUOTED.search(name):
+        # A nickname quoted inside a name (Joaquín "El Chapo" Guzmán) is not part of it.
+        out.append(" ".join(_QUOTED.sub(" ", name).split()))
+    return out
+
+
+def _english_of_slavic_latin(name: str) -> str:
+    """A name in Czech or ISO 9 spelling (``Sergej Šojgu``, ``Čečnja``, ``Nikita Chruščov``)
+    as English writes it: folding reads š as s, but it is sh.
+
+    The háček says which spelling the whole name is in: one where j is the y glide and
+    Czech ch is the Russian х, English kh.
+
+    >>> _english_of_slavic_latin("Sergej Šojgu"), _english_of_slavic_latin("Chruščov")
+    ('Sergey Shoygu', 'Khrushchov')
+    """
+    name = name.replace("ch", "kh").replace("Ch", "Kh").replace("CH", "KH")
+    return name.translate(_SLAVIC_LATIN_LETTERS)
 
 
 def _parsed_key(parsed: ParsedName) -> str:
