@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from shared_data import DEV, REAL, read_tsv
 
 from canonym import similarity as sim
+from canonym._korean import KOREAN_FAMILY_NAMES, korean_names_alike, korean_syllables_differ
 from canonym._name_words import distinct_names, same_name
 from canonym.keys import orth, token_key
 from canonym.parse import NameToken, ParsedName, parse
@@ -338,6 +339,11 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
     if sim.fathers_differ(qt, at) is not None:
         token_score = min(token_score, sim._CONFLICT_CAP)
     suffix_cap = ref_suffix_cap(qt, at)
+    q_words, a_words = [t.text for t in qt], [t.text for t in at]
+    if korean_names_alike(q_words, a_words):
+        token_score = max(token_score, 0.95)  # one Korean name in two romanisations
+    elif korean_syllables_differ(q_words, a_words) and at[0].text in KOREAN_FAMILY_NAMES:
+        token_score = min(token_score, sim._CONFLICT_CAP)  # another syllable
     token_score = min(token_score, suffix_cap)
     partial = bool(pairs) and not q_only and bool(a_only)
     every_word_as_it_is = (

@@ -16,6 +16,7 @@ from typing import NamedTuple
 import regex
 
 from ._bounded import letter_signature, rigid_letters, within_reach
+from ._korean import KOREAN_FAMILY_NAMES, korean_keys
 from ._name_words import name_of, same_name
 from .keys import consonant_skeleton, orth
 from .mentions import FUNCTION_WORDS, WORD_RE, Mention
@@ -120,6 +121,10 @@ def block_keys(written: str) -> tuple[str, ...]:
     if listed is not None:
         # A curated list's spellings of one name share few letters (Reza, Ridha).
         keys.append(f"n{last.particle}:{listed[0]}:{listed[1]}")
+    if tokens[0].text in KOREAN_FAMILY_NAMES:
+        # A Korean name in another romanisation (Wi Seong-rak, Wi Sung-lac) may share no
+        # skeleton with it: its syllables' classes are a key of their own.
+        keys.extend("k" + k for k in shape(written).korean)
     return tuple(keys)
 
 
@@ -353,7 +358,10 @@ def compare(u: str, f: str) -> str | None:
     """
     if is_reference(u, f):
         return "ref"
-    return _word_relation(name_words(u), name_words(f))
+    how = _word_relation(name_words(u), name_words(f))
+    if how is None and not shape(u).korean.isdisjoint(shape(f).korean):
+        return "full"  # one Korean name in two romanisations
+    return how
 
 
 def _word_relation(ut: tuple[NameToken, ...], ft: tuple[NameToken, ...]) -> str | None:
@@ -382,6 +390,8 @@ def relation(u: str, f: str, su: Shape, sf: Shape) -> str | None:
     how = _word_relation(su.name_words, sf.name_words)
     if how is None and len(su.tokens) != len(sf.tokens) and su.joined == sf.joined:
         return "full"  # joined_equal
+    if how is None and not su.korean.isdisjoint(sf.korean):
+        return "full"  # one Korean name in two romanisations
     return how
 
 
@@ -445,11 +455,15 @@ class Shape(NamedTuple):
     tokens: tuple[tuple[str, str], ...]  # its name words' particles and fixed letters
     joined: str  # its name words unified and joined (see joined_equal)
     name_words: tuple[NameToken, ...]  # its name words (name_words)
+    korean: frozenset[str]  # its keys as a Korean name (canonym._korean.korean_keys)
 
 
 # The letters that no edit within either word limit adds, drops or changes (l m n r w, digits),
 # less the vowels of the ov/iv rule: two words that word_close joins have as many of each.
 _FIXED_LETTERS = rigid_letters(max(_MAX_WORD_DISTANCE, _MAX_SHORT_WORD_DISTANCE)) - {"o", "i"}
+
+
+_NOT_KOREAN: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=65536)
@@ -463,7 +477,12 @@ def shape(written: str) -> Shape:
     named = name_words(written)
     tokens = tuple((t.particle, _fixed_letters(t.text)) for t in named)
     n_named = sum(w not in ARTICLES for w in words)
-    return Shape(frozenset(words), len(words), n_named, tokens, _joined(written)[1], named)
+    korean = (
+        korean_keys([t.text for t in named])
+        if named and named[0].text in KOREAN_FAMILY_NAMES
+        else _NOT_KOREAN
+    )
+    return Shape(frozenset(words), len(words), n_named, tokens, _joined(written)[1], named, korean)
 
 
 @lru_cache(maxsize=65536)
@@ -489,6 +508,8 @@ def may_relate(u: Shape, f: Shape) -> bool:
         return True
     if u.joined == f.joined:
         return True
+    if not u.korean.isdisjoint(f.korean):
+        return True  # one Korean name in two romanisations
     n = len(u.tokens)
     return 0 < n <= len(f.tokens) and f.tokens[len(f.tokens) - n :] == u.tokens
 

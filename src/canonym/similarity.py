@@ -20,6 +20,7 @@ import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from ._korean import KOREAN_FAMILY_NAMES, korean_names_alike, korean_syllables_differ
 from ._name_words import name_of
 from .keys import orth, token_key
 from .parse import NameToken, ParsedName, reads_family_first
@@ -484,6 +485,8 @@ _IDENTIFYING = frozenset({"given", "family"})
 # Below this, two family names are two families: Rajabi/Razavi, Fursenko/Kurchenko.
 _FAMILY_FLOOR = 0.82
 _CONFLICT_CAP = 0.7
+# A Korean name in another romanisation: as sure as a transliteration key (see _korean.py).
+_KOREAN_SPELLING = 0.95
 _WEAK_PAIR = 0.75
 _PAIR_FLOOR = 0.55  # two words less alike than this are not paired at all
 # Two spellings of one name, or two names, of a curated group (aliases/name-words/names.toml):
@@ -567,6 +570,18 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     if fathers_differ(qt, at) is not None:
         token_score = min(token_score, _CONFLICT_CAP)
     suffix_cap = _suffix_cap(qt, at)
+    if (
+        len(qt) == len(at) > 2
+        and qt[0].text in KOREAN_FAMILY_NAMES
+        and at[0].text in KOREAN_FAMILY_NAMES
+    ):
+        # A Korean name in two romanisations (Bak Jeong-hui, Park Chung-hee), or two names
+        # whose syllables open with different consonants (Kim Yong-chol, Kim Jong-chol).
+        q_words, a_words = [t.text for t in qt], [t.text for t in at]
+        if korean_names_alike(q_words, a_words):
+            token_score = max(token_score, _KOREAN_SPELLING)
+        elif korean_syllables_differ(q_words, a_words):
+            token_score = min(token_score, _CONFLICT_CAP)
     token_score = min(token_score, suffix_cap)
     partial = bool(pairs) and not q_only and bool(a_only)
     # Written as one word or two (Mao Zedong/Mao Ze Dong, Jongun/Jong Un): the word count differs,
