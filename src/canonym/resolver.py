@@ -1303,6 +1303,17 @@ _JOINED_ARTICLE = regex.compile(r"(?i)\b(al|el)([a-z]{4,})\b")
 _DOTTED_ACRONYM = regex.compile(r"\s*((?:\p{L}\.\s?){2,})\s*")
 
 
+# Somali orthography: an x opening a word before a vowel or after a vowel, and a c opening a
+# word before a vowel; its long vowels are written double (Cabdullaahi, Farmaajo).
+_SOMALI_X = regex.compile(r"\b[xX](?=[aeiou])|(?<=[aeiouAEIOU])x")
+_SOMALI_C = regex.compile(r"\b[cC](?=[aeiou])")
+_SOMALI_OTHER = regex.compile(r"\b[cC][aeiou]|aa|ii|uu")
+
+
+def _as_h(m: regex.Match[str]) -> str:
+    return "H" if m.group(0) == "X" else "h"
+
+
 # A part of a name between double quotes or guillemets.
 _QUOTED = regex.compile(
     r"[\"\u201c\u201e\u00ab]"  # QUOTATION MARK, LEFT DOUBLE, DOUBLE LOW-9, LEFT GUILLEMET
@@ -1363,6 +1374,11 @@ def _respellings(name: str) -> list[str]:
         # ä is e in German and in the scholarly spelling of Amharic and Tigrinya (Mäläs
         # Zenawi, Mäqälä); folding makes it a, as Finnish names are written in English.
         out.append(name.replace("\u00e4", "e").replace("\u00c4", "E"))
+    if _SOMALI_X.search(name) and _SOMALI_OTHER.search(name):
+        # Somali spelling (Maxamed Cabdullaahi, Axmed Cabdi): x is the Arabic ḥ, English h;
+        # c is the ʿayn, which English leaves out. Told by an x after a vowel or opening a word,
+        # and a c before a vowel opening a word or a long vowel written double.
+        out.append(_SOMALI_C.sub("", _SOMALI_X.sub(_as_h, name)))
     if _QUOTED.search(name):
         # A nickname quoted inside a name (Joaquín "El Chapo" Guzmán) is not part of it.
         out.append(" ".join(_QUOTED.sub(" ", name).split()))
