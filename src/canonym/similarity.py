@@ -679,8 +679,9 @@ def _suffix_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
     """The highest score two names may reach given their suffixes (Jr., Sr., II, a regnal I):
     different ones on the two sides name different people (Viktor Yanukovych Jr. and Sr.,
     Abdullah I and Abdullah II), and one on one side only says less, but against it (the name
-    without it is as often the father's), unless it is all that names its bearer beside one
-    word (Mohammed VI)."""
+    without it is as often the father's), the query's more than the alias's (a query's Jr.
+    names the son of a table's father), unless it is all that names its bearer beside one word
+    (Mohammed VI)."""
     qs = [_SUFFIX_FORMS.get(t.text, t.text) for t in qt if t.role == "suffix"]
     as_ = [_SUFFIX_FORMS.get(t.text, t.text) for t in at if t.role == "suffix"]
     if (not qs and not as_) or sorted(qs) == sorted(as_):
@@ -692,7 +693,7 @@ def _suffix_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
     named = qt if qs else at
     if sum(1 for t in named if t.role in _IDENTIFYING) <= 1:
         return _CONFLICT_CAP
-    return _ONE_SIDED_SUFFIX_CAP
+    return _QUERY_SUFFIX_CAP if qs else _ONE_SIDED_SUFFIX_CAP
 
 
 # Suffixes written out, as their abbreviations.
@@ -700,6 +701,10 @@ _SUFFIX_FORMS = {"junior": "jr", "senior": "sr"}
 # A suffix on one side only: under a name without it (0.99) by more than twice the resolver's
 # margin, over its threshold.
 _ONE_SIDED_SUFFIX_CAP = 0.9
+# A suffix of the query only (Viktor Yanukovych Jr. against a table's Viktor Yanukovych): the
+# query names the son, the table the father. Under the resolver's threshold: a candidate, never
+# the answer (a list that leaves the suffix out of a person's other listing goes unanswered).
+_QUERY_SUFFIX_CAP = 0.84
 
 
 def _particle_apart(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> bool:
