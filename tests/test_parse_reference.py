@@ -35,6 +35,7 @@ from canonym.parse import (
     _DIN_TAILS,
     _LEGAL_SUFFIX,
     _NOT_DESCRIPTIONS,
+    _OFFICES,
     _REGNAL,
     _ROLES,
     _TITLE_MODIFIERS,
@@ -186,6 +187,24 @@ def ref_description_words(text: str) -> int:
     return 0
 
 
+def ref_qualified_office(text: str, words: list[str]) -> int:
+    """One or two capitalised words (no title) and an office title, two words at least after."""
+    raw = text.split()
+    offices = sorted((o.split() for o in _OFFICES), key=len, reverse=True)
+    for whose in (1, 2):
+        if len(words) < whose + 3 or len(raw) < whose:
+            return 0
+        q, w = raw[whose - 1], words[whose - 1]
+        if not q[:1].isupper() or ref_fold(q) != w:
+            return 0
+        if w in _TITLES_BY_FIRST_WORD or w in _TITLE_MODIFIERS:
+            return 0
+        for parts in offices:
+            if words[whose : whose + len(parts)] == parts and len(words) - whose - len(parts) >= 2:
+                return whose + len(parts)
+    return 0
+
+
 def ref_parse(name: str) -> ParsedName:
     text, inverted = ref_uninvert(ref_normalize(name))
     described = ref_description_words(text)
@@ -194,17 +213,21 @@ def ref_parse(name: str) -> ParsedName:
         words = [
             w if i == 0 and w == "rep" else _ABBREVIATIONS.get(w, w) for i, w in enumerate(words)
         ]
+    if not described:
+        described = ref_qualified_office(text, words)
     titles: list[str] = words[:described]
     words = words[described:]
     while len(words) > 1:
-        skip = 1 if words[0] in _TITLE_MODIFIERS else 0
-        for parts in _TITLES_BY_FIRST_WORD.get(words[skip], ()):
-            if words[skip : skip + len(parts)] == parts and len(words) > skip + len(parts):
-                titles.append(" ".join(words[: skip + len(parts)]))
-                words = words[skip + len(parts) :]
-                break
-        else:
+        lengths = [
+            skip + len(parts)
+            for skip in ((0, 1) if words[0] in _TITLE_MODIFIERS else (0,))
+            for parts in _TITLES_BY_FIRST_WORD.get(words[skip], ())
+            if words[skip : skip + len(parts)] == parts and len(words) > skip + len(parts)
+        ]
+        if not lengths:
             break
+        titles.append(" ".join(words[: lengths[0]]))
+        words = words[lengths[0] :]
     specials = {*PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL}
     given_at = range(len(words) - 1) if inverted else range(1, len(words))
     special_given = [
@@ -305,7 +328,7 @@ _SPELLINGS = (
     "Soleimani's Assad' Tehran-backed pro-Hezbollah anti-Taliban ex-president ACME, LTD. "
     "Ja'far Kata`ib Khamene\u2019i \u02bfAli Ṣaddām Ḥusayn Путин محمد עבדאללה Əliyev "
     "ﬁnance Ｑａｓｅｍ former billionaire rebel Grand Army bint without Din Eddine uddin Allah wal "
-    "Chechen leader chief Natl Rep. univ "
+    "Chechen leader chief Natl Rep. univ Kyiv Mayor Duma Speaker Hong Kong Executive Federico "
 ).split()
 # Sorted: the sets' order changes with the hash seed, and the draws must not (a failure must
 # come back on every run).

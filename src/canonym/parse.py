@@ -30,7 +30,7 @@ grand ayatollah|hojatoleslam|
 hojjatoleslam|hujjat al islam|hajj|haj|haji|hajji|alhaji|alhaj|alhajji|alhadji|el hadj|elhadj|
 hadj|mohtarma|mohtarama|begum|janab|sayyid|sayyed|seyyed|seyed|sayed|syed|mullah|
 mulla|mawlawi|maulvi|molvi|maulana|mawlana|moulana|molana|mufti|imam|dr|doctor|prof|professor|
-president|party secretary|party chief|central bank governor|
+president|party secretary|party chief|central bank governor|chief executive|
 prime minister|pm|premier|vice premier|chancellor|emperor|empress|shrimati|mzee|
 vice president|foreign minister|defence minister|defense minister|
 interior minister|minister|crown prince|prince|princess|king|queen|emir|supreme leader|chairman|
@@ -83,6 +83,64 @@ _ABBREVIATIONS = {
 _TITLES_BY_FIRST_WORD: dict[str, list[list[str]]] = {}
 for _title in TITLES:
     _TITLES_BY_FIRST_WORD.setdefault(_title.split()[0], []).append(_title.split())
+
+# Titles of offices, which English news writes after whose office it is, capitalised: Kyiv
+# Mayor Vitali Klitschko, Russian Foreign Minister Sergei Lavrov, Hong Kong Chief Executive John
+# Lee. (Not honorifics and ranks, which South Asian and Arabic names carry inside them: Mohammed
+# Haji Ahmed, Ali Sheikh Hassan; nor Emir, King or Prince, which are given names too.)
+_OFFICES = frozenset(
+    """president|vice president|prime minister|premier|vice premier|chancellor|foreign minister|
+    defence minister|defense minister|interior minister|minister|supreme leader|speaker|
+    parliament speaker|house speaker|mayor|governor|central bank governor|chairman|
+    secretary general|ambassador|chief executive|party secretary|party chief""".replace(
+        "\n", ""
+    ).split("|")
+)
+_OFFICES_BY_FIRST_WORD: dict[str, list[list[str]]] = {}
+for _office in sorted((" ".join(o.split()) for o in _OFFICES), key=lambda t: -len(t.split())):
+    _OFFICES_BY_FIRST_WORD.setdefault(_office.split()[0], []).append(_office.split())
+
+
+def _title_at(words: list[str]) -> int:
+    """How many words open ``words`` as a title, its qualifier included (Acting Governor,
+    Chief Executive, and Chief as a qualifier: Chief Justice), with a word at least after it."""
+    for modifier in (0, 1) if words[0] in _TITLE_MODIFIERS else (0,):
+        for parts in _TITLES_BY_FIRST_WORD.get(words[modifier], ()):
+            end = modifier + len(parts)
+            if words[modifier:end] == parts and len(words) > end:
+                return end
+    return 0
+
+
+def _qualified_office(text: str, words: list[str]) -> int:
+    """How many words open a name as the title of an office after one or two capitalised
+    words that say whose it is (Kyiv Mayor Vitali Klitschko: 2; Hong Kong Chief Executive John
+    Lee: 4), with two words of the name at least after them; 0 when it does not open so.
+
+    >>> _qualified_office("Duma Speaker Sergei Naryshkin", "duma speaker sergei naryshkin".split())
+    2
+    >>> _qualified_office("Federico Mayor Zaragoza", "federico mayor zaragoza".split())
+    0
+    """
+    raw = text.split()
+    for whose in (1, 2):
+        if len(words) < whose + 3 or len(raw) < whose:
+            return 0
+        qualifier = raw[whose - 1]
+        word = words[whose - 1]
+        if (
+            not qualifier[:1].isupper()
+            or _fold(qualifier) != word
+            or word in _TITLES_BY_FIRST_WORD
+            or word in _TITLE_MODIFIERS
+        ):
+            return 0
+        for parts in _OFFICES_BY_FIRST_WORD.get(words[whose], ()):
+            end = whose + len(parts)
+            if words[whose:end] == parts and len(words) - end >= 2:
+                return end
+    return 0
+
 
 # Arabic article forms, including the sun-letter assimilations and the Persian/Urdu ul-/ud-.
 ARTICLES = frozenset(
@@ -512,6 +570,12 @@ def _parse(name: str) -> ParsedName:
         words = [_ABBREVIATIONS.get(w, w) if i or w != "rep" else w for i, w in enumerate(words)]
         folded = " ".join(words)
     if (
+        not described
+        and len(words) > 3
+        and (words[1] in _OFFICES_BY_FIRST_WORD or words[2] in _OFFICES_BY_FIRST_WORD)
+    ):
+        described = _qualified_office(text, words)
+    if (
         words
         and not described
         and words[0] not in _TITLES_BY_FIRST_WORD
@@ -547,15 +611,11 @@ def _parse(name: str) -> ParsedName:
         del words[:described]
     # Titles only at the front, and never the last word: "General" alone stays a name.
     while len(words) > 1:
-        modifier = 1 if words[0] in _TITLE_MODIFIERS else 0
-        for parts in _TITLES_BY_FIRST_WORD.get(words[modifier], ()):
-            end = modifier + len(parts)
-            if words[modifier:end] == parts and len(words) > end:
-                titles.append(" ".join(words[:end]))
-                del words[:end]
-                break
-        else:
+        end = _title_at(words)
+        if not end:
             break
+        titles.append(" ".join(words[:end]))
+        del words[:end]
     if (
         words
         and words[-1 if inverted else 0] in EAST_ASIAN_FAMILY_NAMES
