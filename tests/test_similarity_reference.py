@@ -278,6 +278,9 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
     qt, at = q.tokens, a.tokens
     if not qt or not at:
         return (0.0, (), (), (), False, False, ())
+    if kind in ("organization", "place"):
+        # an acronym in capitals read as the alias words it abbreviates (UN Security Council)
+        qt = sim.spell_out_acronyms(qt, at, sim.acronyms_in(q.raw))
     cells = sorted(
         ((ref_token_similarity(x, y), i, j) for i, x in enumerate(qt) for j, y in enumerate(at)),
         reverse=True,

@@ -1288,10 +1288,12 @@ def _paired_positions(
     query: ParsedName, alias: ParsedName, pairs: tuple[tuple[NameToken, NameToken, float], ...]
 ) -> list[tuple[int, int]]:
     """(position in the query, position in the alias) of each pair of words, in pair order.
-    Tokens are found by identity: an equal word twice in one name is one object, at one place."""
+    Tokens are found by identity: an equal word twice in one name is one object, at one place.
+    A word the query does not hold is left out: an acronym of the query spelt out as the alias's
+    words (see ``similarity.spell_out_acronyms``), which are in the alias's order."""
     in_query = {id(t): i for i, t in enumerate(query.tokens)}
     in_alias = {id(t): j for j, t in enumerate(alias.tokens)}
-    return [(in_query[id(x)], in_alias[id(y)]) for x, y, _ in pairs]
+    return [(in_query[id(x)], in_alias[id(y)]) for x, y, _ in pairs if id(x) in in_query]
 
 
 def _route_order(s: _Scored) -> tuple[float, int]:

@@ -515,6 +515,10 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     qt, at = q.tokens, a.tokens
     if not qt or not at:
         return NameScore(0.0)
+    if kind in _SLIP_KINDS:
+        acronyms = acronyms_in(q.raw)
+        if acronyms:
+            qt = spell_out_acronyms(qt, at, acronyms)
     # Every word of one name against every word of the other (word_similarity inlined: this
     # is the resolver's and the clustering's inner loop). Only pairs from _PAIR_FLOOR up can be
     # paired, so the others are left out before sorting; the order of those kept is the same.
@@ -602,6 +606,54 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     if joined_score > token_score:
         return NameScore(joined_score, tuple(pairs), (), (), False, True)
     return NameScore(token_score, tuple(pairs), q_only, a_only, partial, False)
+
+
+# Words of two to four capitals (UN, IS, US), or as many capitals each followed by a dot (U.N.).
+_CAPITALS_WORD = regex.compile(r"(?<!\p{L})(?:(?:\p{Lu}\.){2,4}|\p{Lu}{2,4}(?!\p{L}))")
+
+
+@lru_cache(maxsize=65536)
+def acronyms_in(raw: str) -> frozenset[str]:
+    """The words of a name written in capitals, two to four letters, folded (UN, IS, U.N.); none
+    in a name written all in capitals, where capitals say nothing.
+
+    >>> sorted(acronyms_in("U.N. Security Council")), sorted(acronyms_in("UNITED NATIONS"))
+    (['un'], [])
+    """
+    if not raw.isascii() or raw.upper() == raw:
+        return frozenset()
+    return frozenset(m.group(0).replace(".", "").lower() for m in _CAPITALS_WORD.finditer(raw))
+
+
+def spell_out_acronyms(
+    qt: tuple[NameToken, ...], at: tuple[NameToken, ...], acronyms: frozenset[str]
+) -> tuple[NameToken, ...]:
+    """The query's words with an acronym written in capitals (or its letters written apart, as
+    U.N.) replaced by the words of the alias it abbreviates, in order, when those are words of
+    the alias that the query does not hold: `UN Security Council` is the United Nations Security
+    Council, `IS West Africa Province` the Islamic State West Africa Province.
+
+    >>> from canonym.parse import parse
+    >>> q, a = parse("UN Security Council"), parse("United Nations Security Council")
+    >>> [t.text for t in spell_out_acronyms(q.tokens, a.tokens, acronyms_in(q.raw))]
+    ['united', 'nations', 'security', 'council']
+    """
+    texts = [t.text for t in qt]
+    alias_texts = {t.text for t in at}
+    for i in range(len(qt)):
+        for n in range(1, 5):  # the acronym as one word, or its letters as n words
+            letters = "".join(texts[i : i + n])
+            if (n > 1 and any(len(w) != 1 for w in texts[i : i + n])) or i + n > len(qt):
+                break
+            if letters not in acronyms or len(letters) < 2 or letters in alias_texts:
+                continue
+            size = len(letters)
+            for j in range(len(at) - size + 1):
+                words = at[j : j + size]
+                pairs = zip(words, letters, strict=True)
+                if all(w.text[:1] == c and w.text not in texts for w, c in pairs):
+                    return (*qt[:i], *words, *qt[i + n :])
+    return qt
 
 
 # The kinds whose names are read with one typing slip in a word (see _slip_in_a_word):
