@@ -159,8 +159,9 @@ def korean_names_alike(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def korean_syllables_differ(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether two Korean names of one family name have given-name syllables, written apart,
-    that begin with consonants of different classes: another syllable, another name, however
-    alike the letters (Kim Yong-chol, 김영철, is not Kim Jong-chol, 김정철).
+    that begin with consonants of different classes (or one with none): another syllable,
+    another name, however alike the letters (Kim Yong-chol, 김영철, is not Kim Jong-chol,
+    김정철). A glide written or not is left to the letters (Pong, Pyong).
 
     >>> korean_syllables_differ(["kim", "yong", "chol"], ["kim", "jong", "chol"])
     True
@@ -173,7 +174,7 @@ def korean_syllables_differ(a: Sequence[str], b: Sequence[str]) -> bool:
         kx, ky = _syllable_key(x), _syllable_key(y)
         if kx is None or ky is None:
             return False
-        if kx[:2] != ky[:2]:
+        if kx[0] != ky[0]:
             return True
     return False
 
