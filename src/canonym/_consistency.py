@@ -216,6 +216,11 @@ class _FormIndex:
             verdict = (
                 ("left", None, "") if len(refs) > 1 else ("ref", next(iter(refs.values())), "")
             )
+        elif len(variants) > 1 and _one_spelt_whole(variants):
+            # Another spelling of one group's whole name, and only a shorter spelling of the
+            # others' (Hizbollah beside Hezbollah and Kataib Hezbollah): the whole name is meant.
+            ((group, how),) = [v for v in variants.values() if v[1] == "full"]
+            verdict = ("variant", group, how)
         elif len(variants) > 1:
             # Close to the names of two groups: it refers to neither for sure. But when it is
             # a shorter reference that both spell alike (Daglo, beside the brothers Mohamed
@@ -897,6 +902,12 @@ class Judge:
             self._line_starts = _line_starts(self.text)
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+
+def _one_spelt_whole(variants: dict[int, tuple[_Group, str]]) -> bool:
+    """Whether exactly one of the groups a spelling varies spells the whole of it (``full``),
+    the others a longer name whose last words it spells (``partial``)."""
+    return sum(how == "full" for _, how in variants.values()) == 1
 
 
 def _with_the_drafts_letters(house: list[str], members: list[_Member]) -> list[str]:
