@@ -335,6 +335,14 @@ class Resolver:
                     return replace(
                         found, query=name, method="folded", score=min(found.score, 0.995)
                     )
+        joined = _joined_syllables(name)
+        if joined:
+            # Syllables written apart (Shan Xi, Shaan-xi, Bei Jing) that make one table name:
+            # that name, not what a fuzzy score of the syllables meets (Shanxi and Shaanxi are
+            # one orthography apart, and fold apart).
+            found = self._literal_hit(joined)
+            if found is not None:
+                return replace(found, query=name, method="folded", score=min(found.score, 0.99))
         ranked = self._rank(name)
         found = self._decide(name, ranked)
         if found is None and not any(
@@ -1338,6 +1346,15 @@ _SLAVIC_LATIN_LETTERS = str.maketrans(
         "J": "Y",
     }
 )
+
+
+def _joined_syllables(name: str) -> str:
+    """A name of two or three words, folded, written as one word (``shanxi`` for Shan Xi);
+    "" for any other name, or one that makes a word of under five letters."""
+    folded = fold(name)
+    if " " not in folded or folded.count(" ") > 2 or len(folded) < 7:
+        return ""
+    return folded.replace(" ", "")
 
 
 def _written_form(name: str) -> str:
