@@ -96,18 +96,19 @@ KOREAN_FAMILY_NAMES = frozenset(_FAMILY_GROUPS)
 
 # One romanised Korean syllable: an onset, a w or y glide, a vowel, a final consonant.
 _SYLLABLE = regex.compile(
-    r"(?P<onset>kk|tt|pp|ss|jj|tch|ch|sh|[gkdtbpjslrmnh])?"
+    r"(?P<onset>kk|tt|pp|ss|jj|tch|ch|sh|th|kh|ph|[gkdtbpjslrmnh])?"
     r"(?P<glide>[wy])?"
     r"(?P<vowel>[aeiou]{1,3})h?"  # the customary silent h after a vowel: Ahn, Oh, Roh
     r"(?P<coda>ng|ck|[kgctdpblrmn])?"
 )
 # Onsets and finals that the systems write differently, each class as one letter: RR g, d, b,
 # j against MR k, t, p, ch (which marks the aspirated consonant with an apostrophe, folded
-# away), r and l of one letter (Rak, Lac), and the customary ck and c of a final k (Duck, Lac).
+# away, and the North's spelling with an h: Thae, Khang, Phyo), r and l of one letter (Rak,
+# Lac), and the customary ck and c of a final k (Duck, Lac).
 _CONSONANT_CLASS = {
-    "g": "k", "kk": "k", "c": "k", "ck": "k",
-    "d": "t", "tt": "t",
-    "b": "p", "pp": "p",
+    "g": "k", "kk": "k", "c": "k", "ck": "k", "kh": "k",
+    "d": "t", "tt": "t", "th": "t",
+    "b": "p", "pp": "p", "ph": "p",
     "j": "C", "ch": "C", "jj": "C", "tch": "C",
     "r": "l",
     "sh": "s", "ss": "s",
@@ -143,8 +144,9 @@ def _same_family_name(a: str, b: str) -> bool:
 
 def korean_names_alike(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether two names, each a Korean family name and the syllables of a given name written
-    apart (folded words, family name first), are one name in two romanisations."""
-    if len(a) != len(b) or len(a) < 3:
+    apart (folded words, family name first), are one name in two romanisations (Cho Kuk, Cho
+    Guk; Pak Thae Song, Park Thae Song)."""
+    if len(a) != len(b) or len(a) < 2:
         return False
     if a[0] not in KOREAN_FAMILY_NAMES or b[0] not in KOREAN_FAMILY_NAMES:
         return False
@@ -166,7 +168,7 @@ def korean_syllables_differ(a: Sequence[str], b: Sequence[str]) -> bool:
     >>> korean_syllables_differ(["kim", "yong", "chol"], ["kim", "jong", "chol"])
     True
     """
-    if len(a) != len(b) or len(a) < 3 or a[0] not in KOREAN_FAMILY_NAMES:
+    if len(a) != len(b) or len(a) < 2 or a[0] not in KOREAN_FAMILY_NAMES:
         return False
     if not _same_family_name(a[0], b[0]):
         return False
@@ -186,10 +188,10 @@ def korean_keys(words: Sequence[str]) -> frozenset[str]:
 
     >>> korean_keys(["wi", "seong", "rak"]) == korean_keys(["wi", "sung", "lac"])
     True
-    >>> korean_keys(["wi", "seong"]), korean_keys(["smith", "seong", "rak"])
+    >>> korean_keys(["wi"]), korean_keys(["smith", "seong", "rak"])
     (frozenset(), frozenset())
     """
-    if len(words) < 3 or words[0] not in KOREAN_FAMILY_NAMES:
+    if len(words) < 2 or words[0] not in KOREAN_FAMILY_NAMES:
         return frozenset()
     syllables = []
     for word in words[1:]:

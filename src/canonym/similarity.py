@@ -575,7 +575,7 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
         token_score = min(token_score, _CONFLICT_CAP)
     suffix_cap = _suffix_cap(qt, at)
     if (
-        len(qt) == len(at) > 2
+        len(qt) == len(at) > 1
         and qt[0].text in KOREAN_FAMILY_NAMES
         and at[0].text in KOREAN_FAMILY_NAMES
     ):
