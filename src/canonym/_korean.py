@@ -25,71 +25,71 @@ from functools import lru_cache
 
 import regex
 
+from ._name_words import names_of_group
+
 __all__ = ["KOREAN_FAMILY_NAMES", "korean_keys", "korean_names_alike", "korean_syllables_differ"]
 
-# The spellings of the commonest Korean family names, one line per name (folded): its RR form,
-# its MR form (breves and apostrophes folded away), the North's initial r or n, and the
-# customary spellings; RR eo also as o, as canonym.parse reads it in a name read family name
-# first (Jeon, Jon). Source: Wikipedia, "List of Korean surnames" (the romanisation columns:
-# RR, MR, and the commonest spellings in South Korean passports).
-_FAMILY_NAME_SPELLINGS = """
-gim kim
-i yi lee rhee ri rhie
-bak pak park
-choe choi chwe
-jeong jong chong chung jung cheong
-gang kang
-jo cho
-yun yoon
-jang chang
-im lim rim
-han
+# The Korean family names are the Korean group of the list of name words
+# (aliases/name-words/names.toml: 박 Park, Pak, Bak; 이 Lee, Yi, Rhee, Ri ...), whose spellings
+# are safe as name words anywhere, and these, which are a family name only where a Korean name
+# stands (family name first, then the syllables of a given name). Source: Wikipedia, "List of
+# Korean surnames" (its romanisation columns: RR, MR, and the commonest passport spellings).
+#
+# More spellings of names the list has, by one of its spellings: RR I (an English word), the
+# North's No and Ro (English and Spanish words), and RR eo read as o, as canonym.parse reads it
+# in a name read family name first (Jeong, Jong; Jeon, Jon).
+_MORE_SPELLINGS = {
+    "lee": "i",
+    "noh": "no ro",
+    "jeong": "jong",
+    "jeon": "jon",
+    "byeon": "byon",
+    "seo": "so",
+    "ryu": "rhyu",
+}
+# Names the list leaves out, one per line: Song and Sung (Chinese writes 宋 both ways), Ahn and
+# An (the Arabic article), O and Oh, and names of one spelling, or of spellings that are other
+# words elsewhere (Han, Hong, Yang, Min, Won).
+_MORE_NAMES = """
 o oh
-seo so suh
-sin shin
-gwon kwon
-hwang
 an ahn
-song
-yu yoo ryu rhyu
-hong
-jeon jon chon chun jun
-go ko
-mun moon
-yang
-son sohn
-bae pae
-baek paek paik
-heo ho huh hur
-nam
-no noh roh ro
-ha
-gwak kwak
 seong song sung
+heo ho huh hur
+han
+hwang
+hong
+yang
+nam
+ha
 cha
-ju chu joo
-gu ku koo
 min
-jin chin
-byeon byon pyon byun
 chae
 won
 cheon chon chun
 bang pang
-gong kong
-hyeon hyon hyun
 ham
 yeom yom yum
 wi wee
-ban pan
 gil kil
 seok sok suk
 eom om um uhm
 geum gum kum keum
 """
+
+
+def _family_names() -> list[frozenset[str]]:
+    names = [set(spellings) for spellings in names_of_group("park")]
+    for spelling, more in _MORE_SPELLINGS.items():
+        for name in names:
+            if spelling in name:
+                name.update(more.split())
+    names += [set(line.split()) for line in _MORE_NAMES.strip().splitlines()]
+    return [frozenset(name) for name in names]
+
+
 _FAMILY_GROUPS: dict[str, frozenset[int]] = {}
-for _n, _line in enumerate(_FAMILY_NAME_SPELLINGS.strip().splitlines()):
-    for _spelling in _line.split():
+for _n, _name in enumerate(_family_names()):
+    for _spelling in _name:
         _FAMILY_GROUPS[_spelling] = _FAMILY_GROUPS.get(_spelling, frozenset()) | {_n}
 #: Every spelling of a Korean family name in the table.
 KOREAN_FAMILY_NAMES = frozenset(_FAMILY_GROUPS)

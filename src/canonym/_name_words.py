@@ -36,6 +36,7 @@ __all__ = [
     "load_name_words",
     "name_of",
     "names_apart",
+    "names_of_group",
     "same_name",
     "spellings_of",
 ]
@@ -137,6 +138,19 @@ def spellings_of(word: str) -> tuple[str, ...]:
     """
     found = _NAME_OF.get(orth(word))
     return () if found is None else _SPELLINGS[found]
+
+
+def names_of_group(word: str) -> list[tuple[str, ...]]:
+    """The listed spellings (folded) of every name of the group that lists the folded
+    ``word``, one tuple per name; [] if none.
+
+    >>> [names[0] for names in names_of_group("hamid")][:3]
+    ['ahmed', 'hamid', 'hamed']
+    """
+    found = _NAME_OF.get(orth(word))
+    if found is None:
+        return []
+    return [spellings for (group, _), spellings in _SPELLINGS.items() if group == found[0]]
 
 
 @lru_cache(maxsize=16384)

@@ -336,7 +336,7 @@ class Resolver:
                         found, query=name, method="folded", score=min(found.score, 0.995)
                     )
         joined = _joined_syllables(name)
-        if joined:
+        if joined and joined in self._folded:
             # Syllables written apart (Shan Xi, Shaan-xi, Bei Jing) that make one table name:
             # that name, not what a fuzzy score of the syllables meets (Shanxi and Shaanxi are
             # one orthography apart, and fold apart).
@@ -1350,7 +1350,7 @@ _SLAVIC_LATIN_LETTERS = str.maketrans(
 
 def _joined_syllables(name: str) -> str:
     """A name of two or three words, folded, written as one word (``shanxi`` for Shan Xi);
-    "" for any other name, or one that makes a word of under five letters."""
+    "" for any other name, or one that makes a word of under six letters."""
     folded = fold(name)
     if " " not in folded or folded.count(" ") > 2 or len(folded) < 7:
         return ""
