@@ -123,7 +123,10 @@ def _last_before_suffixes(tokens: list[tuple[str, str]]) -> int:
     return last
 
 
-_PUBLIC_FORMS = {"joint", "limited", "company", "co", "ltd"}
+_OPENING_FORMS = {
+    "public": {"joint", "limited", "company", "co", "ltd"},
+    "state": {"corporation", "enterprise", "company", "co"},
+}
 
 
 def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
@@ -143,9 +146,11 @@ def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
             and len(tokens) > 1
             # a one-letter connector that opens or ends the name or follows an initial is one
             and not (len(text) == 1 and (i in (0, len(tokens) - 1) or len(tokens[i - 1][0]) == 1))
-            # "public" only opening a legal form (Public Joint Stock Company)
+            # "public" and "state" only opening a legal form (Public Joint Stock Company,
+            # State Corporation)
             and not (
-                text == "public" and (i + 1 == len(tokens) or tokens[i + 1][0] not in _PUBLIC_FORMS)
+                text in _OPENING_FORMS
+                and (i + 1 == len(tokens) or tokens[i + 1][0] not in _OPENING_FORMS[text])
             )
         ):
             roles.append("generic")

@@ -252,13 +252,15 @@ GENERIC = frozenset(
     ao oao zao pao ooo tov too obshchestvo obschestvo ogranichennoi ogranichennoy
     otvetstvennostyu aktsionernoe aktsionernoye publichnoe zakrytoe otkrytoe sa s de cv rl srl
     sarl sas gmbh ag kg plc public joint stock sociedad anonima llp lp bv nv spa fze fzco fz pte
-    pvt bhd sdn of and the for in et y und i""".split()
+    pvt bhd sdn state goskorporatsiya njsc of and the for in et y und i""".split()
 )
 # Generic words that are so only as the first word of a legal form: public is filler in "Public
 # Joint Stock Company" and "Public Company Limited", but it tells the Ministry of Public Security
-# from the Ministry of State Security.
+# from the Ministry of State Security; state in "Rosatom State Corporation" (the Russian
+# goskorporatsiya, a legal form) and "State Enterprise", not in the Islamic State.
 _GENERIC_BEFORE: dict[str, frozenset[str]] = {
     "public": frozenset("joint limited company co ltd".split()),
+    "state": frozenset("corporation enterprise company co".split()),
 }
 PATRONYMIC = regex.compile(
     r"^[a-z]{3,}(?:ovich|evich|ovych|evych|yevich|ovna|evna|ivna|ichna|ych)$"
