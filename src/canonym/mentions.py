@@ -41,7 +41,14 @@ from ._chars import APOSTROPHES
 from ._name_words import names_apart
 from .keys import consonant_skeleton, key, token_key
 from .normalize import COMPOUND_SUFFIXES, fold
-from .parse import ARTICLES, ROMANISED_SYLLABLE, TITLES, parse
+from .parse import (
+    ARTICLES,
+    EAST_ASIAN_FAMILY_NAMES,
+    ROMANISED_SYLLABLE,
+    TITLES,
+    parse,
+    reads_family_first,
+)
 from .resolver import Resolver
 from .table import Entity
 
@@ -797,7 +804,12 @@ class NameIndex:
         folded_tokens = [info.folded for info in infos]
         cap = [info.cap for info in infos]
         t = 0
-        if initial and folded_tokens[0] in FUNCTION_WORDS and not covered[0]:
+        if (
+            initial
+            and folded_tokens[0] in FUNCTION_WORDS
+            and not covered[0]
+            and not _family_name_opens(folded_tokens, cap)
+        ):
             drop[0] = True
             t = 1
         while t < len(tokens):
@@ -1197,6 +1209,25 @@ def _split_heading_lines(text: str, start: int, end: int) -> Iterator[tuple[int,
 _OPENERS = frozenset("\"'“”‘’«»([{*_>#|•·-–—")
 _SENTENCE_ENDS = ".!?:;…"
 _SPACED_SENTENCE_ENDS = frozenset(ch + " " for ch in ".!?:;")
+
+
+def _family_name_opens(folded: list[str], cap: list[bool]) -> bool:
+    """Whether the words of a run opening a sentence begin with a Chinese family name that is
+    also an English function word, He, and the syllables of a given name after it, capitalised
+    (He Lifeng, He Wei-dong): a name, not the pronoun before one.
+
+    >>> _family_name_opens(["he", "lifeng"], [True, True])
+    True
+    >>> _family_name_opens(["he", "said"], [True, True])
+    False
+    >>> _family_name_opens(["he", "also"], [True, True])
+    False
+    """
+    if len(folded) < 2 or folded[0] not in EAST_ASIAN_FAMILY_NAMES or not cap[1]:
+        return False
+    if folded[1] in FUNCTION_WORDS:
+        return False
+    return reads_family_first(parse(f"{folded[0]} {folded[1]}").tokens)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
