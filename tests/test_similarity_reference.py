@@ -16,6 +16,7 @@ import itertools
 import random
 
 import pytest
+import regex
 from conftest import DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,7 +26,7 @@ from canonym import similarity as sim
 from canonym._korean import KOREAN_FAMILY_NAMES, korean_names_alike, korean_syllables_differ
 from canonym._name_words import distinct_names, same_name
 from canonym.keys import orth, token_key
-from canonym.parse import NameToken, ParsedName, parse
+from canonym.parse import ROMANISED_SYLLABLE, NameToken, ParsedName, parse
 
 # -- the plain formulation -----------------------------------------------------------------------
 
@@ -274,6 +275,17 @@ def ref_joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> fl
     return 0.97 * score if score >= 0.9 else 0.0
 
 
+def ref_syllables(word: str) -> int:
+    """One or two romanised syllables in ``word`` (the first as long as it can be); 0 if not."""
+    one = regex.compile(ROMANISED_SYLLABLE)
+    for first in sorted({m.end() for m in [one.match(word)] if m}, reverse=True):
+        if first == len(word):
+            return 1
+        if one.fullmatch(word, first):
+            return 2
+    return 0
+
+
 def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tuple[object, ...]:
     qt, at = q.tokens, a.tokens
     if not qt or not at:
@@ -339,6 +351,20 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
         pairs, q_costs, a_only_at, len(at), middle_names, nasab, kind == "organization"
     )
     token_score = min(token_score, ref_conflict_cap(pairs, q_only, a_only))
+    if (
+        kind != "organization"
+        and qt[0].role == "family"
+        and at[0].role == "family"
+        and len(qt) > 1
+        and len(at) > 1
+        and any(
+            s < 1.0
+            and x.role == y.role == "given"
+            and 0 < ref_syllables(x.text) != ref_syllables(y.text) > 0
+            for x, y, s in pairs
+        )
+    ):
+        token_score = min(token_score, sim._CONFLICT_CAP)  # Li Keqiang is not Li Qiang
     if sim.fathers_differ(qt, at) is not None:
         token_score = min(token_score, sim._CONFLICT_CAP)
     suffix_cap = ref_suffix_cap(qt, at)

@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 from ._korean import KOREAN_FAMILY_NAMES, korean_names_alike, korean_syllables_differ
 from ._name_words import name_of
 from .keys import orth, token_key
-from .parse import NameToken, ParsedName, reads_family_first
+from .parse import ROMANISED_SYLLABLE, NameToken, ParsedName, reads_family_first
 
 __all__ = ["NameScore", "score_names", "word_similarity"]
 
@@ -571,6 +571,13 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
         organization=kind == "organization",
     )
     token_score = min(token_score, _conflict_cap(pairs, q_only, a_only))
+    if (
+        kind != "organization"
+        and reads_family_first(qt)
+        and reads_family_first(at)
+        and _given_syllables_differ(pairs)
+    ):
+        token_score = min(token_score, _CONFLICT_CAP)
     if fathers_differ(qt, at) is not None:
         token_score = min(token_score, _CONFLICT_CAP)
     suffix_cap = _suffix_cap(qt, at)
@@ -656,6 +663,9 @@ def spell_out_acronyms(
     return qt
 
 
+# One or two romanised syllables, each a group (see _syllable_count).
+_TWO_SYLLABLES = regex.compile(rf"({ROMANISED_SYLLABLE})({ROMANISED_SYLLABLE})?")
+
 # The kinds whose names are read with one typing slip in a word (see _slip_in_a_word):
 # an organisation's or a place's words name it together, a person's each name someone.
 _SLIP_KINDS = frozenset({"organization", "place"})
@@ -689,6 +699,33 @@ def _slip_in_a_word(
     x, y, sim = pairs[slipped]
     slip = 1.0 - _TRANSPOSITION / max(len(x.text), len(y.text))  # a slip, as a swap costs
     return [*pairs[:slipped], (x, y, max(sim, slip)), *pairs[slipped + 1 :]]
+
+
+def _given_syllables_differ(pairs: list[tuple[NameToken, NameToken, float]]) -> bool:
+    """Whether the paired words of two Chinese or Korean names read family name first include
+    given names of a different number of syllables: another given name, however alike its
+    letters (Li Keqiang is not Li Qiang: Ke and Qiang against Qiang).
+
+    >>> from canonym.parse import parse
+    >>> q, a = parse("Li Keqiang"), parse("Li Qiang")
+    >>> _given_syllables_differ([(q.tokens[1], a.tokens[1], 0.8)])
+    True
+    """
+    for x, y, sim in pairs:
+        if sim < 1.0 and x.role == "given" and y.role == "given":
+            cx, cy = _syllable_count(x.text), _syllable_count(y.text)
+            if cx and cy and cx != cy:
+                return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _syllable_count(word: str) -> int:
+    """How many romanised Chinese or Korean syllables make ``word`` (one or two); 0 if none."""
+    m = _TWO_SYLLABLES.fullmatch(word)
+    if m is None:
+        return 0
+    return 2 if m.group(2) else 1
 
 
 def _one_consonant_apart(a: str, b: str) -> bool:
