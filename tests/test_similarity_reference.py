@@ -276,13 +276,12 @@ def ref_joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> fl
 
 
 def ref_syllables(word: str) -> int:
-    """One or two romanised syllables in ``word`` (the first as long as it can be); 0 if not."""
+    """How many romanised syllables make ``word``: one, two (at any cut), or 0 for neither."""
     one = regex.compile(ROMANISED_SYLLABLE)
-    for first in sorted({m.end() for m in [one.match(word)] if m}, reverse=True):
-        if first == len(word):
-            return 1
-        if one.fullmatch(word, first):
-            return 2
+    if one.fullmatch(word):
+        return 1
+    if any(one.fullmatch(word[:i]) and one.fullmatch(word[i:]) for i in range(1, len(word))):
+        return 2
     return 0
 
 

@@ -316,7 +316,8 @@ def _special_in_name(words: list[str], i: int) -> bool:
     return i + 1 < len(words) and _is_article_before(word, words[i + 1])
 
 
-_EAST_ASIAN_GIVEN = regex.compile(rf"(?:{ROMANISED_SYLLABLE}){{1,2}}")
+#: A given name of one or two such syllables, each a group (the second empty for one).
+EAST_ASIAN_GIVEN = regex.compile(rf"({ROMANISED_SYLLABLE})({ROMANISED_SYLLABLE})?")
 # Suffixes of companies that put a comma in a name ("ACME, LTD.") without it being inverted.
 _LEGAL_SUFFIX = regex.compile(
     r"^\s*(?:ltd|llc|inc|co|corp|sa|ag|gmbh|jsc|ojsc|pjsc|ooo|plc|fze|fzco|llp|lp|bv|nv|spa)\b",
@@ -418,7 +419,7 @@ def family_first(words: list[str]) -> bool:
     """
     if not 2 <= len(words) <= 3 or words[0] not in EAST_ASIAN_FAMILY_NAMES:
         return False
-    given = _EAST_ASIAN_GIVEN.fullmatch
+    given = EAST_ASIAN_GIVEN.fullmatch
     return all(given(w) for w in words[1:])
 
 

@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 from ._korean import KOREAN_FAMILY_NAMES, korean_names_alike, korean_syllables_differ
 from ._name_words import name_of
 from .keys import orth, token_key
-from .parse import ROMANISED_SYLLABLE, NameToken, ParsedName, reads_family_first
+from .parse import EAST_ASIAN_GIVEN, NameToken, ParsedName, reads_family_first
 
 __all__ = ["NameScore", "score_names", "word_similarity"]
 
@@ -663,9 +663,6 @@ def spell_out_acronyms(
     return qt
 
 
-# One or two romanised syllables, each a group (see _syllable_count).
-_TWO_SYLLABLES = regex.compile(rf"({ROMANISED_SYLLABLE})({ROMANISED_SYLLABLE})?")
-
 # The kinds whose names are read with one typing slip in a word (see _slip_in_a_word):
 # an organisation's or a place's words name it together, a person's each name someone.
 _SLIP_KINDS = frozenset({"organization", "place"})
@@ -722,7 +719,7 @@ def _given_syllables_differ(pairs: list[tuple[NameToken, NameToken, float]]) -> 
 @lru_cache(maxsize=65536)
 def _syllable_count(word: str) -> int:
     """How many romanised Chinese or Korean syllables make ``word`` (one or two); 0 if none."""
-    m = _TWO_SYLLABLES.fullmatch(word)
+    m = EAST_ASIAN_GIVEN.fullmatch(word)
     if m is None:
         return 0
     return 2 if m.group(2) else 1
