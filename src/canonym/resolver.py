@@ -1324,6 +1324,25 @@ def _as_h(m: regex.Match[str]) -> str:
     return "H" if m.group(0) == "X" else "h"
 
 
+# Letters of Turkic Latin alphabets that English spelling lacks: ş ç ğ ı İ ə (Turkish,
+# Azerbaijani; Kurmanji writes ş and ç as Turkish does).
+_TURKIC_LATIN = regex.compile(r"[\u015e\u015f\u00c7\u00e7\u011e\u011f\u0131\u0130\u018f\u0259]")
+_TURKIC_LATIN_LETTERS = str.maketrans(
+    {
+        "\u015e": "Sh",  # LATIN CAPITAL LETTER S WITH CEDILLA
+        "\u015f": "sh",  # LATIN SMALL LETTER S WITH CEDILLA
+        "\u00c7": "Ch",  # LATIN CAPITAL LETTER C WITH CEDILLA
+        "\u00e7": "ch",  # LATIN SMALL LETTER C WITH CEDILLA
+        "\u0131": "i",  # LATIN SMALL LETTER DOTLESS I
+        "\u0130": "I",  # LATIN CAPITAL LETTER I WITH DOT ABOVE
+        "\u018f": "A",  # LATIN CAPITAL LETTER SCHWA (Azerbaijani; English writes a)
+        "\u0259": "a",  # LATIN SMALL LETTER SCHWA
+        "C": "J",
+        "c": "j",
+        "X": "Kh",  # (Azerbaijani x; Turkish has none)
+        "x": "kh",
+    }
+)
 # A part of a name between double quotes or guillemets.
 _QUOTED = regex.compile(
     r"[\"\u201c\u201e\u00ab]"  # QUOTATION MARK, LEFT DOUBLE, DOUBLE LOW-9, LEFT GUILLEMET
@@ -1398,6 +1417,11 @@ def _respellings(name: str) -> list[str]:
         # c is the ʿayn, which English leaves out. Told by an x after a vowel or opening a word,
         # and a c before a vowel opening a word or a long vowel written double.
         out.append(_SOMALI_C.sub("", _SOMALI_X.sub(_as_h, name)))
+    if _TURKIC_LATIN.search(name):
+        # Turkish, Azerbaijani and Kurmanji spelling (Cemil Bayık, Ceyhun Bayramov, Xankəndi):
+        # c is English j, and Azerbaijani x is kh; folding keeps c and x, and reads ş and ç as
+        # s and c.
+        out.append(name.translate(_TURKIC_LATIN_LETTERS))
     if _QUOTED.search(name):
         # A nickname quoted inside a name (Joaquín "El Chapo" Guzmán) is not part of it.
         out.append(" ".join(_QUOTED.sub(" ", name).split()))
