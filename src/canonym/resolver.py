@@ -21,6 +21,7 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from ._chars import APOSTROPHES
 from ._designators import NOT_A_CITY_WORDS, REGION_WORDS, country_names, place_designator
 from ._name_words import same_name, spellings_of
 from ._typecheck import require_str
@@ -349,8 +350,9 @@ class Resolver:
             s.score >= self.threshold for s in ranked if s.method != "weak"
         ):
             # No name is near enough (an ambiguous query stays unanswered): a place may be
-            # meant with a designator its table names lack (Busan City, Hong Kong SAR).
-            return self._designated_place(name)
+            # meant with a designator its table names lack (Busan City, Hong Kong SAR), or a j
+            # or a c read as German, Spanish or Turkish reads it.
+            return self._designated_place(name) or self._with_other_letters(name)
         return found
 
     def _designated_place(self, name: str) -> Match | None:
@@ -398,6 +400,58 @@ class Resolver:
         if designator == "region" and REGION_WORDS.isdisjoint(words):
             return None
         return replace(found, method="designator", score=min(found.score, _DESIGNATOR_SCORE))
+
+    def _with_other_letters(self, name: str) -> Match | None:
+        """``name`` with its j read as German or Spanish writes it, or its c as Turkish does,
+        when those readings resolve, all to one entity (see :func:`_other_letter_readings`).
+
+        Only a name that resolves as written to nothing: English writes j for the Arabic and
+        Persian ج, and a table's Jamil is never read as Yamil.
+        """
+        found: list[Match] = []
+        for respelt, changed in _other_letter_readings(name):
+            if not self._reading_meets_table(respelt, changed):
+                continue
+            ranked = self._rank(respelt)
+            match = self._decide(name, ranked)
+            if match is None:
+                if any(s.score >= self.threshold for s in ranked if s.method != "weak"):
+                    return None  # that reading is ambiguous: so is the name
+                continue
+            detail = next(s for s in ranked if s.method != "weak").detail
+            if detail is not None and not _respelt_words_met(changed, detail):
+                continue
+            found.append(match)
+        if len({m.entity_id for m in found}) != 1:
+            return None  # neither reading resolves, or each to another entity
+        match = found[0]
+        if match.method in ("exact", "folded"):
+            # The name respelt is a table name: as sure as a key, below a literal hit.
+            match = replace(match, method="key", score=min(match.score, _RESPELT_SCORE))
+        return match
+
+    def _reading_meets_table(self, respelt: str, changed: list[str]) -> bool:
+        """Whether a reading of a name is worth resolving: a word it changed has the
+        transliteration key of a table word, in an alias that also holds, by key, another word
+        of the name (when it has another)."""
+        by_key, postings = self._by_key, self._postings
+        met: set[int] = set()
+        for word in changed:
+            for key in _keys_of(word):
+                for v in by_key.get(key, ()):
+                    met.update(postings[v])
+        if not met:
+            return False
+        others = [
+            t.text
+            for t in parse(respelt).tokens
+            if t.text not in changed and t.role not in ("suffix", "generic")
+        ]
+        return not others or any(
+            not met.isdisjoint(postings[v])
+            for word in others
+            for v in by_key.get(token_key(word), ())
+        )
 
     def _literal_hit(self, name: str) -> Match | None:
         """The fast path: the query is, letter for letter (or once folded), one entity's name.
@@ -1150,6 +1204,11 @@ _WADE_GILES_SCORE = 0.95
 # A place met with its designator set aside ("Busan City" for Busan): as sure as a key, below
 # any literal hit.
 _DESIGNATOR_SCORE = 0.95
+# A name that, respelt, is a table name letter for letter: as the string rules at their best,
+# below any literal hit.
+_RESPELT_SCORE = 0.99
+# How alike a word another reading of its letters changed must be to the alias word it meets.
+_RESPELT_WORD = 0.9
 # A curated short form ("Soleimani") never scores above this: below any full name's literal hit.
 _SHORT_FORM_SCORE = 0.95
 # A person's name matched only by swapping and respelling its words scores this much under the
@@ -1426,6 +1485,85 @@ def _respellings(name: str) -> list[str]:
         # A nickname quoted inside a name (Joaquín "El Chapo" Guzmán) is not part of it.
         out.append(" ".join(_QUOTED.sub(" ", name).split()))
     return out
+
+
+# A j that is no English j: not after d, where it is the j of French dj (Djibouti, Djamel).
+_OTHER_J = regex.compile(r"(?<![dD])[jJ]")
+# A c before a vowel, which English spelling of these languages' names never writes: the j of
+# Turkish, Azerbaijani and Kurmanji written without their other letters (Cemil, Ceyhun).
+_TURKISH_C = regex.compile(r"(?<![sS])[cC](?=[aeiouAEIOU])")
+# A word of a name, apostrophes inside it (Ja'far, Kata’ib): what folding makes one word.
+_WORD = regex.compile(r"\p{L}+(?:[" + regex.escape("".join(APOSTROPHES)) + r"]\p{L}+)*")
+# (letters, read as, in a name written in capitals)
+_OTHER_LETTERS = (
+    (_OTHER_J, "y", "Y"),  # German, Dutch, Polish, Scandinavian
+    (_OTHER_J, "kh", "KH"),  # Spanish
+    (_TURKISH_C, "j", "J"),  # Turkish
+)
+
+
+def _other_letter_readings(name: str) -> list[tuple[str, list[str]]]:
+    """``name`` with every j read as the y glide, as German, Dutch, Polish and the
+    Scandinavian languages write it (Jahja Sinwar, Juri, Kijiw, Jaroslawl); with every j read
+    as the kh of Arabic, Persian and Russian, as Spanish writes it (Jartum, Jan Yunis, Jerson,
+    Jodorkovski); and with a c before a vowel read as j, as Turkish writes it (Cemil, Ceyhun).
+    Each with its folded words that the reading changed.
+
+    Not a Chinese or Korean name read family name first, whose j and c are their own (Li Jun
+    is not Li Yun, Kim Jong-chol not Kim Yong-chol).
+
+    >>> _other_letter_readings("Jahja Sinwar")
+    [('Yahya Sinwar', ['yahya']), ('Khahkha Sinwar', ['khahkha'])]
+    >>> _other_letter_readings("Ceyhun Bayramov"), _other_letter_readings("Li Jun")
+    ([('Jeyhun Bayramov', ['jeyhun'])], [])
+    """
+    found = [(p, lower, upper) for p, lower, upper in _OTHER_LETTERS if p.search(name)]
+    if not found:
+        return []
+    parsed = parse(name)
+    if reads_family_first(parsed.tokens):
+        return []
+    # Only the words that name: a suffix (Jr.) or a legal form (Co.) is English.
+    naming = {t.text for t in parsed.tokens if t.role not in ("suffix", "generic")}
+    capitals = name.isupper()
+    words = [w for w in _WORD.finditer(name) if fold(w.group(0)) in naming]
+    out = []
+    for pattern, lower, upper in found:
+        written = upper if capitals else upper.capitalize()
+        pieces: list[str] = []
+        changed: list[str] = []
+        end = 0
+        for word in words:
+            text = word.group(0)
+            if pattern.search(text):
+                text = _with_letters(pattern, text, lower, written)
+                pieces += [name[end : word.start()], text]
+                changed.append(fold(text))
+                end = word.end()
+        if changed:
+            out.append(("".join(pieces) + name[end:], changed))
+    return out
+
+
+def _keys_of(word: str) -> tuple[str, ...]:
+    """The transliteration keys of a folded word: its key, and for a word that opens with je
+    (read as the Cyrillic е) its key with the j read as a j (Jemal, Jamal)."""
+    key = token_key(word)
+    return (key, "j" + token_key(word[1:])) if word.startswith("je") else (key,)
+
+
+def _respelt_words_met(changed: list[str], detail: NameScore) -> bool:
+    """Whether a word the reading changed is, in the alias it met, a spelling of the word it
+    pairs with: the reading made a word of the name a table word, not merely brought the name
+    nearer to one (Hunjin read Hunyin is no Ronin)."""
+    paired = {q.text: sim for q, _, sim in detail.pairs}
+    return any(paired.get(word, 0.0) >= _RESPELT_WORD for word in changed)
+
+
+def _with_letters(pattern: regex.Pattern[str], text: str, lower: str, upper: str) -> str:
+    """``text`` with what ``pattern`` finds written ``lower``, or ``upper`` where it is a
+    capital."""
+    return pattern.sub(lambda m: lower if m.group(0).islower() else upper, text)
 
 
 def _english_of_slavic_latin(name: str) -> str:
