@@ -416,6 +416,8 @@ _WG_ONLY = regex.compile(r"hs|ts|tz|ss|ung|ieh|ien|ih$|erh")
 # The apostrophe of an aspirate (K'o-ch'iang, P'eng): Wade-Giles only, in Chinese names, though
 # folding drops it; McCune-Reischauer writes it too, for Korean names read here to no table name.
 _WG_ASPIRATE = regex.compile(r"(?i)(?:\b|-)(?:ch|k|p|ts|tz|t)['\u2018\u2019\u02bb\u02bc][a-z]")
+# Two syllables of a given name joined by a hyphen, the second in lowercase (En-lai).
+_WG_HYPHENATED = regex.compile(r"\p{L}-\p{Ll}")
 _WG_MAX_READINGS = 64
 _WG_MAX_WORD = 24
 
@@ -475,6 +477,30 @@ def wade_giles_names(written: str, folded: str | None = None) -> list[str]:
         (fold(written) if folded is None else folded).split()
     ) and not _WG_ASPIRATE.search(written):
         return []  # (most names: one fold and one search)
+    return _wade_giles_words(written)
+
+
+def hyphenated_wade_giles_names(written: str) -> list[str]:
+    """The Pinyin of a name with no spelling only Wade-Giles writes, whose given name is
+    written as Wade-Giles writes one: its syllables joined by a hyphen, the second in lowercase
+    (Chou En-lai, Chiang Ching-kuo, Pei-ching); as :func:`wade_giles_names` gives it.
+
+    Such a name may as well be Pinyin written with a hyphen, so the resolver reads it so only
+    when it resolves to nothing as written.
+
+    >>> "zhou enlai" in hyphenated_wade_giles_names("Chou En-lai")
+    True
+    >>> hyphenated_wade_giles_names("Chou Enlai"), hyphenated_wade_giles_names("Kim Jong-un")
+    ([], [])
+    """
+    if not _WG_HYPHENATED.search(written):
+        return []
+    return _wade_giles_words(written)
+
+
+def _wade_giles_words(written: str) -> list[str]:
+    """The Pinyin readings of every word of ``written`` read as Wade-Giles syllables (none when
+    a word is not, or the readings are too many)."""
     words = [fold(w).replace(" ", "") for w in written.split()]
     words = [w for w in words if w]
     if not words:

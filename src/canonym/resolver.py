@@ -350,9 +350,14 @@ class Resolver:
             s.score >= self.threshold for s in ranked if s.method != "weak"
         ):
             # No name is near enough (an ambiguous query stays unanswered): a place may be
-            # meant with a designator its table names lack (Busan City, Hong Kong SAR), or a j
-            # or a c read as German, Spanish or Turkish reads it.
-            return self._designated_place(name) or self._with_other_letters(name)
+            # meant with a designator its table names lack (Busan City, Hong Kong SAR), a j or
+            # a c read as German, Spanish or Turkish reads it, or a Chinese name in Wade-Giles
+            # that only its hyphen tells (Chou En-lai).
+            return (
+                self._designated_place(name)
+                or self._with_other_letters(name)
+                or self._hyphenated_wade_giles(name)
+            )
         return found
 
     def _designated_place(self, name: str) -> Match | None:
@@ -587,15 +592,32 @@ class Resolver:
         # twentieth of ``import canonym``)
         from ._compare_words import wade_giles_names
 
+        return self._pinyin_hits(wade_giles_names(name, folded))
+
+    def _pinyin_hits(self, readings: list[str]) -> list[_Scored]:
+        """The table names that are one of the Pinyin ``readings``, folded, letter for letter."""
         found = self._folded
         hits = []
-        for reading in wade_giles_names(name, folded):
+        for reading in readings:
             at = found.get(reading)
             if at is None:
                 continue
             for i in (at,) if isinstance(at, int) else at:
                 hits.append(_Scored(self._alias_entity[i], _WADE_GILES_SCORE, i, "key"))
         return hits
+
+    def _hyphenated_wade_giles(self, name: str) -> Match | None:
+        """A name that resolves to nothing as written, read as Wade-Giles for its given name's
+        hyphen alone (Chou En-lai, Pei-ching): its Pinyin readings that are table names, when
+        they are all of one entity (see ``hyphenated_wade_giles_names``)."""
+        from ._compare_words import hyphenated_wade_giles_names
+
+        readings = hyphenated_wade_giles_names(name)
+        hits = [self._adjust_for_type(h) for h in self._pinyin_hits(readings)]
+        hits = [h for h in hits if h.method != "weak"]
+        if len({h.entity for h in hits}) != 1:
+            return None
+        return self._to_match(name, hits[0])
 
     def _titled_person_hits(self, parsed: ParsedName, hits: list[_Scored]) -> list[_Scored]:
         """Keep only people when the query carries a title (Gen., Sheikh, Dr, President).
