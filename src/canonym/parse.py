@@ -25,7 +25,7 @@ __all__ = ["NameToken", "ParsedName", "parse"]
 _TITLE_TEXT = """
 general|gen|maj gen|major general|lt gen|lieutenant general|brig gen|brigadier general|brigadier|
 colonel|col|lt col|lieutenant colonel|major|maj|captain|capt|commander|cmdr|admiral|adm|
-field marshal|marshal|sardar|sheikh|sheik|shaykh|shaikh|shekh|scheich|ayatollah|
+field marshal|marshal|generalissimo|sardar|mian|sheikh|sheik|shaykh|shaikh|shekh|scheich|ayatollah|
 grand ayatollah|hojatoleslam|
 hojjatoleslam|hujjat al islam|hajj|haj|haji|hajji|alhaji|alhaj|alhajji|alhadji|el hadj|elhadj|
 hadj|mohtarma|mohtarama|begum|janab|sayyid|sayyed|seyyed|seyed|sayed|syed|mullah|
