@@ -136,7 +136,8 @@ def lookup_keys(written: str) -> tuple[str, ...]:
     """Where to look for the spellings a spelling may vary: its ``block_keys``, and for a last
     word with a digraph's h (sh, kh, ch, zh, gh, th, dh) the key of that word without it, the
     keys of the word with kh for a lone h and h for kh (the Russian х: Delimhanov, Delimkhanov;
-    Berdimuhamedov, Berdymukhamedov), and with j for a g before e or i (Raggi, Rajji).
+    Berdimuhamedov, Berdymukhamedov), with j for a g before e or i (Raggi, Rajji), and with an
+    ending German writes otherwise (Kobakhidse, Kobakhidze; Khinstein, Khinshtein).
 
     A source or a slip writes the digraph as its first letter alone (Demirtas, for Turkish
     Demirtaş, beside Demirtash), which moves the skeleton (S for sh, s for s); the word rules
@@ -157,6 +158,9 @@ def lookup_keys(written: str) -> tuple[str, ...]:
         readings += [_DIGRAPH_H.sub(r"\1", word), _LONE_H.sub("kh", word), word.replace("kh", "h")]
     if "g" in word:
         readings.append(_SOFT_G.sub("j", word))
+    for ending, other in _GERMAN_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            readings.append(word[: -len(ending)] + other)
     for read in readings:
         key = _last_word_key(last.particle, read)
         if read != word and key not in keys:
@@ -164,6 +168,10 @@ def lookup_keys(written: str) -> tuple[str, ...]:
     return keys
 
 
+# Endings that German spelling writes otherwise, each beside the other: Georgian -dze as -dse
+# (Kobakhidse, Schewardnadse), and the -stein of German names that Russian spells -shtein
+# (Khinshtein, Khinstein; Eizenshtein, Eisenstein).
+_GERMAN_ENDINGS = (("dse", "dze"), ("dze", "dse"), ("stein", "shtein"), ("shtein", "stein"))
 # A g before e or i that French and Italian spellings read as j: Raggi is Lebanese Rajji.
 _SOFT_G = regex.compile(r"g(?=g?[ei])")
 
