@@ -12,7 +12,9 @@ place is meant (see :meth:`canonym.Resolver.resolve`):
 - ``territory``: "X SAR" (special administrative region) is X: only Hong Kong and Macau are
   called so, and they are the same territory with and without it.
 - ``region``: "X Province", "Governorate of X" is the place X only when the table itself calls
-  that place a region (one of its names has a region word): a bare X may be the city.
+  that place a region (one of its names has a region word), or when one of its names is a
+  region no city is named after (the bundled ``place-words/regions.toml``: Hubei, Balochistan,
+  Kashmir): a bare X may be the city.
 
 Every word is folded (lowercase ASCII).
 
@@ -28,15 +30,22 @@ Every word is folded (lowercase ASCII).
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 
 from .normalize import fold
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = [
     "NOT_A_CITY_WORDS",
     "REGION_WORDS",
     "country_names",
     "place_designator",
+    "region_names",
 ]
 
 # The last words that call a place a city, longest first: Korea's metropolitan and special
@@ -114,3 +123,29 @@ def country_names() -> frozenset[str] | None:
             for text in (value,) if isinstance(value, str) else value:
                 names.add(fold(text))
     return frozenset(names)
+
+
+@cache
+def region_names() -> frozenset[str]:
+    """Every folded name in the bundled ``place-words/regions.toml``: regions (provinces,
+    governorates, republics, and regions the press calls so, as Kashmir) that no city is named
+    after, so that "X Province" is X. Empty when the file cannot be read (then only a table's
+    own region words say so).
+
+    >>> {"hubei", "kashmir"} <= region_names(), "kherson" in region_names()
+    (True, False)
+    """
+    from .table import bundled_aliases_dir
+
+    try:
+        text = (bundled_aliases_dir() / "place-words" / "regions.toml").read_text(encoding="utf-8")
+        blocks = tomllib.loads(text).get("region", [])
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(
+        fold(name)
+        for block in blocks
+        if isinstance(block, dict)
+        for name in block.get("names", ())
+        if isinstance(name, str)
+    )

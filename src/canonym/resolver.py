@@ -22,7 +22,13 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ._chars import APOSTROPHES
-from ._designators import NOT_A_CITY_WORDS, REGION_WORDS, country_names, place_designator
+from ._designators import (
+    NOT_A_CITY_WORDS,
+    REGION_WORDS,
+    country_names,
+    place_designator,
+    region_names,
+)
 from ._name_words import same_name, spellings_of
 from ._typecheck import require_str
 from .keys import _undoubled, consonant_skeleton, key_skeleton, token_form, token_key
@@ -391,9 +397,15 @@ class Resolver:
                 )
             if named:
                 return None  # two regions of that name
-        entities = self._entities
-        places = [s for s in self._rank(rest) if entities[s.entity].kind == "place"]
-        found = self._decide(name, places)
+        found = self._literal_hit(rest)
+        if found is not None and found.kind == "place":
+            # The rest is a place's name as written: that place, whatever its look-alikes
+            # (Shanxi Province, beside a Shaanxi one letter longer).
+            found = replace(found, query=name)
+        else:
+            entities = self._entities
+            places = [s for s in self._rank(rest) if entities[s.entity].kind == "place"]
+            found = self._decide(name, places)
         if found is None:
             return None
         names = [fold(text) for text in self.table[found.entity_id].names()]
@@ -402,8 +414,12 @@ class Resolver:
             not countries.isdisjoint(names) or not NOT_A_CITY_WORDS.isdisjoint(words)
         ):
             return None
-        if designator == "region" and REGION_WORDS.isdisjoint(words):
-            return None
+        if (
+            designator == "region"
+            and REGION_WORDS.isdisjoint(words)
+            and region_names().isdisjoint(names)
+        ):
+            return None  # neither called a region by the table nor a region no city is named after
         return replace(found, method="designator", score=min(found.score, _DESIGNATOR_SCORE))
 
     def _with_other_letters(self, name: str) -> Match | None:
