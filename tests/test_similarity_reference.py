@@ -186,7 +186,8 @@ def ref_combine(
     if not pairs:
         return 0.0
     if any(
-        t.role == "designator" and not (organization and t.text in ("movement", "party"))
+        t.role == "designator"
+        and not (organization and t.text in ("movement", "party", "militia", "agency", "news"))
         for t in (*q_only, *(t for _, t in a_only))
     ):
         return min(0.5, ref_combine(pairs, (), (), alias_length))

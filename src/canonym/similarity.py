@@ -924,11 +924,12 @@ def _left_over(token: NameToken) -> float:
 def _designates(token: NameToken, organization: bool) -> bool:
     """Whether a word left over makes the name another entity's: a designator (Dam, Oblast,
     Airport), except, beside an organisation's name, a word that says what kind of body it is
-    (Fatah Movement, the Baath Party: the organisation, with the word news adds)."""
+    (Fatah Movement, the Baath Party, the Basij militia, IRNA news agency: the organisation,
+    with the word news adds)."""
     return token.role == "designator" and not (organization and token.text in _BODY_WORDS)
 
 
-_BODY_WORDS = frozenset({"movement", "party"})
+_BODY_WORDS = frozenset({"movement", "party", "militia", "agency", "news"})
 
 
 def _ancestors_aside(qt: tuple[NameToken, ...], used_q: set[int]) -> tuple[NameToken, ...]:
