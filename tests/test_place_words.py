@@ -90,3 +90,58 @@ def test_a_region_met_as_written_beside_a_look_alike() -> None:
     ):
         found = resolver.resolve(query)
         assert found is not None and found.entity_id == expected, query
+
+
+# -- other languages' names of a place (aliases/place-words/exonyms.toml) --------------------
+
+EXONYMS = tomllib.loads((LIST.parent / "exonyms.toml").read_text("utf-8"))["place"]
+EXONYM_PAIRS = [(group["names"][0], other) for group in EXONYMS for other in group["names"][1:]]
+
+
+def test_every_exonym_group_names_its_place_and_sources() -> None:
+    for group in EXONYMS:
+        assert set(group) == {"names", "sources"}, group
+        assert len(group["names"]) >= 2 and all(n.strip() for n in group["names"])
+        assert group["sources"] and all(s.strip() for s in group["sources"])
+
+
+def test_a_name_of_a_place_is_in_one_group() -> None:
+    folded = [fold(n) for group in EXONYMS for n in group["names"]]
+    assert sorted(f for f in set(folded) if folded.count(f) > 1) == []
+
+
+@pytest.mark.parametrize(("english", "other"), EXONYM_PAIRS)
+def test_another_languages_name_is_the_place(english: str, other: str) -> None:
+    table = AliasTable.from_records([{"id": "p", "name": english, "kind": "place"}])
+    found = Resolver(table).resolve(other)
+    assert found is not None and found.entity_id == "p", other
+
+
+def test_no_name_of_a_place_is_a_name_of_another_bundled_entity() -> None:
+    """The bundled entities that any name of a group names: at most one, a place."""
+    by_name: dict[str, set[str]] = {}
+    table = AliasTable.default()
+    for entity in table:
+        for text in entity.names():
+            by_name.setdefault(fold(text), set()).add(entity.id)
+    clashes = []
+    for group in EXONYMS:
+        named = set().union(*(by_name.get(fold(n), set()) for n in group["names"]))
+        if len(named) > 1 or any(table[i].kind != "place" for i in named):
+            clashes.append((group["names"][0], sorted(named)))
+    assert clashes == []
+
+
+def test_a_name_of_two_places_of_a_table_answers_nothing() -> None:
+    """A table that lists one place twice, under two of its names (Lviv and Lvov), gets no
+    answer for a third (Lemberg): which of the two is meant is not the list's to say. Nor is a
+    person named like a place met."""
+    assert {"lviv", "lvov", "lemberg"} <= {
+        fold(n) for n in next(g["names"] for g in EXONYMS if g["names"][0] == "Lviv")
+    }
+    twice = AliasTable.from_records(
+        [{"id": n.lower(), "name": n, "kind": "place"} for n in ("Lviv", "Lvov")]
+    )
+    assert Resolver(twice).resolve("Lemberg") is None
+    person = AliasTable.from_records([{"id": "x", "name": "Lviv", "kind": "person"}])
+    assert Resolver(person).resolve("Lemberg") is None

@@ -29,6 +29,7 @@ from ._designators import (
     place_designator,
     region_names,
 )
+from ._exonyms import other_names
 from ._name_words import same_name, spellings_of
 from ._typecheck import require_str
 from .keys import _undoubled, consonant_skeleton, key_skeleton, token_form, token_key
@@ -60,8 +61,8 @@ class Match:
     ``method`` says which tier found it: ``exact``, ``folded``, ``key``, ``short`` (a curated
     short form), ``surname``, ``fuzzy``, ``script`` (a name in Arabic, Hebrew ... script met by
     its consonant skeleton), ``designator`` (a place named with a designator its table names
-    lack: Busan City, Hong Kong SAR) or ``weak`` (a weak alias: shown among candidates, never
-    resolved).
+    lack: Busan City, Hong Kong SAR), ``exonym`` (a place named as another language names it:
+    Lwów, Pékin) or ``weak`` (a weak alias: shown among candidates, never resolved).
     """
 
     entity_id: str
@@ -147,6 +148,8 @@ def explain_match(m: Match) -> str:
         lines.append("non-Latin script transliterated; matched on the consonant skeleton")
     if m.method == "surname":
         lines.append("surname-only query: the only entity in the table with this family name")
+    if m.method == "exonym":
+        lines.append("another language's name of the place (aliases/place-words/exonyms.toml)")
     return "\n".join(lines)
 
 
@@ -356,11 +359,13 @@ class Resolver:
             s.score >= self.threshold for s in ranked if s.method != "weak"
         ):
             # No name is near enough (an ambiguous query stays unanswered): a place may be
-            # meant with a designator its table names lack (Busan City, Hong Kong SAR), a j or
-            # a c read as German, Spanish or Turkish reads it, or a Chinese name in Wade-Giles
-            # that only its hyphen tells (Chou En-lai).
+            # meant with a designator its table names lack (Busan City, Hong Kong SAR) or by
+            # another language's name (Lwów, Pékin), a j or a c read as German, Spanish or
+            # Turkish reads it, or a Chinese name in Wade-Giles that only its hyphen tells (Chou
+            # En-lai).
             return (
                 self._designated_place(name)
+                or self._exonym(name)
                 or self._with_other_letters(name)
                 or self._hyphenated_wade_giles(name)
             )
@@ -421,6 +426,24 @@ class Resolver:
         ):
             return None  # neither called a region by the table nor a region no city is named after
         return replace(found, method="designator", score=min(found.score, _DESIGNATOR_SCORE))
+
+    def _exonym(self, name: str) -> Match | None:
+        """A place named as another language names it (Lwów, Lemberg for Lviv; Pékin for
+        Beijing): the one place of the table with another name of its group in the bundled
+        ``place-words/exonyms.toml`` (see :mod:`canonym._exonyms`)."""
+        found, types = self._folded, self._alias_type
+        entities = self._entities
+        hits: dict[int, int] = {}  # entity -> alias
+        for other in other_names(fold(name)):
+            at = found.get(other)
+            for i in () if at is None else (at,) if isinstance(at, int) else at:
+                entity = self._alias_entity[i]
+                if types[i] != "weak" and entities[entity].kind == "place":
+                    hits.setdefault(entity, i)
+        if len(hits) != 1:
+            return None  # no such place, or two (a table that lists a city twice)
+        ((entity, alias),) = hits.items()
+        return self._to_match(name, _Scored(entity, _EXONYM_SCORE, alias, "exonym"))
 
     def _with_other_letters(self, name: str) -> Match | None:
         """``name`` with its j read as German or Spanish writes it, or its c as Turkish does,
@@ -1242,6 +1265,9 @@ _WADE_GILES_SCORE = 0.95
 # A place met with its designator set aside ("Busan City" for Busan): as sure as a key, below
 # any literal hit.
 _DESIGNATOR_SCORE = 0.95
+# A place met by another language's name of it (Lwów for Lviv): a curated fact, as sure as a
+# designator set aside.
+_EXONYM_SCORE = 0.95
 # A name that, respelt, is a table name letter for letter: as the string rules at their best,
 # below any literal hit.
 _RESPELT_SCORE = 0.99
