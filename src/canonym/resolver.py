@@ -30,9 +30,9 @@ from ._designators import (
     region_names,
 )
 from ._exonyms import other_names
-from ._name_words import same_name, spellings_of
+from ._name_words import name_of, same_name, spellings_of
 from ._typecheck import require_str
-from .keys import _undoubled, consonant_skeleton, key_skeleton, token_form, token_key
+from .keys import _undoubled, consonant_skeleton, key_skeleton, orth, token_form, token_key
 from .normalize import _fold_text, fold, normalize
 from .parse import NameToken, ParsedName, joined_particle, parse, reads_family_first
 from .similarity import (
@@ -1587,8 +1587,13 @@ def _other_letter_readings(name: str) -> list[tuple[str, list[str]]]:
     parsed = parse(name)
     if reads_family_first(parsed.tokens):
         return []
-    # Only the words that name: a suffix (Jr.) or a legal form (Co.) is English.
-    naming = {t.text for t in parsed.tokens if t.role not in ("suffix", "generic")}
+    # Only the words that name, and are no curated name as written: a suffix (Jr.) or a legal
+    # form (Co.) is English, and Jasim is Jasim (read with a y, it would meet Asim).
+    naming = {
+        t.text
+        for t in parsed.tokens
+        if t.role not in ("suffix", "generic") and name_of(orth(t.text)) is None
+    }
     capitals = name.isupper()
     words = [w for w in _WORD.finditer(name) if fold(w.group(0)) in naming]
     out = []
