@@ -377,7 +377,7 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
     partial = bool(pairs) and not q_only and bool(a_only)
     every_word_as_it_is = (
         len(pairs) == len(qt) < len(at)
-        and all(p[2] >= 1.0 for p in pairs)
+        and all(p[2] >= 0.85 for p in pairs)
         and any(len(t.text) > 1 for t in a_only)
     )
     particles_apart = sorted(t.particle for t in qt) != sorted(t.particle for t in at) and all(

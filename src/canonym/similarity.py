@@ -489,6 +489,7 @@ _CONFLICT_CAP = 0.7
 _KOREAN_SPELLING = 0.95
 _WEAK_PAIR = 0.75
 _PAIR_FLOOR = 0.55  # two words less alike than this are not paired at all
+_SAME_WORD = 0.85  # two words this alike are one word, misspelt or not (Al Qaeda: 0.79)
 # Two spellings of one name, or two names, of a curated group (aliases/name-words/names.toml):
 # as alike as a transliteration variant; never paired.
 _LISTED_SPELLING = 0.95
@@ -597,13 +598,15 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     partial = bool(pairs) and not q_only and bool(a_only)
     # Written as one word or two (Mao Zedong/Mao Ze Dong, Jongun/Jong Un): the word count differs,
     # or a particle stands apart on one side only (Ben Ghazi/Benghazi, Ben Ali/Benali).
-    # Not when every word of the query is in the longer name as it is: then the name has a word
-    # the query lacks (Kim Jong, Kim Yo Jong), which the letters run together would hide. (The
-    # letters of an abbreviation, S.A.L., are no such words.)
+    # Not when every word of the query is in the longer name, as it is or misspelt: then the
+    # name has a word the query lacks (Kim Jong, Kim Yo Jong), which the letters run together
+    # would hide; and a typo is no evidence, so a word misspelt must not let them hide it
+    # (Sohrab Kkhamenei is no nearer to Sohrab Bill Khamenei). (The letters of an abbreviation,
+    # S.A.L., are no such words.)
     if (len(qt) == len(at) and not _particle_apart(qt, at) and not _syllables_respelt(qt, at)) or (
         len(qt) < len(at)
         and len(pairs) == len(qt)
-        and all(sim >= 1.0 for _, _, sim in pairs)
+        and all(sim >= _SAME_WORD for _, _, sim in pairs)
         and any(len(t.text) > 1 for t in a_only)
     ):
         joined_score = 0.0
