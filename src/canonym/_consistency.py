@@ -166,7 +166,7 @@ class _FormIndex:
         # most forms fail all three tests (test_check_fast_bounds checks that the two agree).
         # (n > 0 and tokens[-n:] == own_tokens) is may_relate's 0 < n <= len(tokens) and
         # tokens[len(tokens) - n :] == own_tokens: fewer tokens than n slice to a shorter tuple.
-        own_words, own_n_words, _, own_tokens, own_joined, _, own_korean = shape(written)
+        own_words, own_n_words, _, own_tokens, own_joined, _, own_keys = shape(written)
         n = len(own_tokens)
         shapes = self._shapes
         for k in lookup_keys(written):
@@ -175,12 +175,12 @@ class _FormIndex:
                 found = shapes.get(form)
                 if found is None:
                     found = shapes[form] = shape(form)
-                words, n_words, _, tokens, joined, _, korean = found
+                words, n_words, _, tokens, joined, _, keys = found
                 if (
                     (own_n_words < n_words and own_words <= words)
                     or own_joined == joined
                     or (n > 0 and tokens[-n:] == own_tokens)
-                    or (own_korean and not own_korean.isdisjoint(korean))
+                    or (own_keys and not own_keys.isdisjoint(keys))
                 ):
                     yield form, group, found
 

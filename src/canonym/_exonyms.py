@@ -3,14 +3,17 @@ for Aleppo, Liban for Lebanon.
 
 They differ by more than a transliteration habit, so no spelling rule joins them; the bundled
 ``aliases/place-words/exonyms.toml`` lists them, in groups of the names of one place (each name
-of no other notable place, in any language). The resolver reads it for a query that resolves to
-nothing as written (see :meth:`canonym.Resolver.resolve`): a listed name is the table's place
-with another name of its group.
+of no other notable place, in any language), the English name first. The resolver reads it for
+a query that resolves to nothing as written (see :meth:`canonym.Resolver.resolve`): a listed
+name is the table's place with another name of its group. ``check`` reads it too: two names of
+one group in a draft are one place named two ways (Kyiv, Kiev).
 
 Every name is folded (lowercase ASCII).
 
 >>> "lviv" in other_names("lwow"), other_names("nowhere")
 (True, ())
+>>> group_of("kiev"), group_of("kyiv"), group_of("nowhere")
+('kyiv', 'kyiv', None)
 """
 
 from __future__ import annotations
@@ -25,29 +28,43 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-__all__ = ["other_names"]
+__all__ = ["group_of", "other_names"]
 
 
 def other_names(folded: str) -> tuple[str, ...]:
     """The other folded names of the place whose folded name ``folded`` is, or ``()``."""
-    return _groups().get(folded, ())
+    found = _by_name().get(folded)
+    return () if found is None else tuple(f for f in found if f != folded)
+
+
+def group_of(folded: str) -> str | None:
+    """The folded English name of the place whose folded name ``folded`` is (its group's first
+    name), or None when it is not listed."""
+    found = _by_name().get(folded)
+    return None if found is None else found[0]
 
 
 @cache
-def _groups() -> dict[str, tuple[str, ...]]:
-    """Each folded name of the bundled list, with the other names of its group; empty when the
-    file cannot be read (then no place is met by another language's name)."""
+def _by_name() -> dict[str, tuple[str, ...]]:
+    """Each folded name of the bundled list, with its group's folded names in order."""
+    return {form: group for group in _groups() for form in group}
+
+
+@cache
+def _groups() -> tuple[tuple[str, ...], ...]:
+    """The groups of the bundled list, each its folded names in order; none when the file cannot
+    be read (then no place is met by another language's name)."""
     from .table import bundled_aliases_dir
 
     try:
         text = (bundled_aliases_dir() / "place-words" / "exonyms.toml").read_text(encoding="utf-8")
         blocks = tomllib.loads(text).get("place", [])
     except (OSError, ValueError):
-        return {}
-    out: dict[str, tuple[str, ...]] = {}
-    for block in blocks:
+        return ()
+    groups = []
+    for block in blocks if isinstance(blocks, list) else ():
         names = block.get("names", ()) if isinstance(block, dict) else ()
         forms = tuple(dict.fromkeys(fold(n) for n in names if isinstance(n, str) and n.strip()))
-        for form in forms:
-            out[form] = tuple(f for f in forms if f != form)
-    return out
+        if len(forms) > 1:
+            groups.append(forms)
+    return tuple(groups)

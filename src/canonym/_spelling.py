@@ -16,6 +16,7 @@ from typing import NamedTuple
 import regex
 
 from ._bounded import letter_signature, rigid_letters, within_reach
+from ._exonyms import group_of
 from ._korean import KOREAN_FAMILY_NAMES, korean_keys
 from ._name_words import name_of, same_name
 from .keys import consonant_skeleton, orth
@@ -124,7 +125,12 @@ def block_keys(written: str) -> tuple[str, ...]:
     if tokens[0].text in KOREAN_FAMILY_NAMES:
         # A Korean name in another romanisation (Wi Seong-rak, Wi Sung-lac) may share no
         # skeleton with it: its syllables' classes are a key of their own.
-        keys.extend("k" + k for k in shape(written).korean)
+        keys.extend("k" + k for k in shape(written).one_name_keys)
+    place = _place_key(written)
+    if place is not None:
+        # A place's name in another spelling of a curated group (Kiev, Kyiv) may share no
+        # skeleton with it: the group is a key of its own.
+        keys.append("k" + place)
     return tuple(keys)
 
 
@@ -367,8 +373,8 @@ def compare(u: str, f: str) -> str | None:
     if is_reference(u, f):
         return "ref"
     how = _word_relation(name_words(u), name_words(f))
-    if how is None and not shape(u).korean.isdisjoint(shape(f).korean):
-        return "full"  # one Korean name in two romanisations
+    if how is None and not shape(u).one_name_keys.isdisjoint(shape(f).one_name_keys):
+        return "full"  # one Korean name in two romanisations, or one place in two languages
     return how
 
 
@@ -398,8 +404,8 @@ def relation(u: str, f: str, su: Shape, sf: Shape) -> str | None:
     how = _word_relation(su.name_words, sf.name_words)
     if how is None and len(su.tokens) != len(sf.tokens) and su.joined == sf.joined:
         return "full"  # joined_equal
-    if how is None and not su.korean.isdisjoint(sf.korean):
-        return "full"  # one Korean name in two romanisations
+    if how is None and not su.one_name_keys.isdisjoint(sf.one_name_keys):
+        return "full"  # one Korean name in two romanisations, or one place in two languages
     return how
 
 
@@ -463,7 +469,10 @@ class Shape(NamedTuple):
     tokens: tuple[tuple[str, str], ...]  # its name words' particles and fixed letters
     joined: str  # its name words unified and joined (see joined_equal)
     name_words: tuple[NameToken, ...]  # its name words (name_words)
-    korean: frozenset[str]  # its keys as a Korean name (canonym._korean.korean_keys)
+    # Keys two spellings share when they are one name whatever their letters: a Korean name's
+    # keys (canonym._korean.korean_keys), and a place's group of names in other languages
+    # (canonym._exonyms.group_of, after _PLACE_KEY).
+    one_name_keys: frozenset[str]
 
 
 # The letters that no edit within either word limit adds, drops or changes (l m n r w, digits),
@@ -471,7 +480,25 @@ class Shape(NamedTuple):
 _FIXED_LETTERS = rigid_letters(max(_MAX_WORD_DISTANCE, _MAX_SHORT_WORD_DISTANCE)) - {"o", "i"}
 
 
-_NOT_KOREAN: frozenset[str] = frozenset()
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=65536)
+def _place_key(written: str) -> str | None:
+    """The key of the place a spelling names in another language's spelling of its English
+    name, as the curated groups of ``aliases/place-words/exonyms.toml`` list them: Kiev, Kiew
+    and Kyiv share it. Only a spelling of the English name, as a curated alias is one (see
+    :func:`alias_is_spelling`): Burma is another name of Myanmar, which ``check`` never
+    reports, as it never reports a table's alias that is no spelling (Hewler for Erbil).
+
+    >>> _place_key("Kiev") == _place_key("Kyiv") is not None, _place_key("Burma")
+    (True, None)
+    """
+    folded = fold(written)
+    english = group_of(folded)
+    if english is None or (folded != english and not alias_is_spelling(english, "place", folded)):
+        return None
+    return "place:" + english  # (a colon: no Korean key holds one)
 
 
 @lru_cache(maxsize=65536)
@@ -485,12 +512,17 @@ def shape(written: str) -> Shape:
     named = name_words(written)
     tokens = tuple((t.particle, _fixed_letters(t.text)) for t in named)
     n_named = sum(w not in ARTICLES for w in words)
-    korean = (
+    one_name_keys = (
         korean_keys([t.text for t in named])
         if named and named[0].text in KOREAN_FAMILY_NAMES
-        else _NOT_KOREAN
+        else _NO_KEYS
     )
-    return Shape(frozenset(words), len(words), n_named, tokens, _joined(written)[1], named, korean)
+    place = _place_key(written)
+    if place is not None:
+        one_name_keys = one_name_keys | {place}
+    return Shape(
+        frozenset(words), len(words), n_named, tokens, _joined(written)[1], named, one_name_keys
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -516,8 +548,8 @@ def may_relate(u: Shape, f: Shape) -> bool:
         return True
     if u.joined == f.joined:
         return True
-    if not u.korean.isdisjoint(f.korean):
-        return True  # one Korean name in two romanisations
+    if not u.one_name_keys.isdisjoint(f.one_name_keys):
+        return True  # one Korean name in two romanisations, or one place in two languages
     n = len(u.tokens)
     return 0 < n <= len(f.tokens) and f.tokens[len(f.tokens) - n :] == u.tokens
 
