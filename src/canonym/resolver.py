@@ -1447,47 +1447,55 @@ def _as_h(m: regex.Match[str]) -> str:
     return "H" if m.group(0) == "X" else "h"
 
 
-# Letters of Turkic Latin alphabets that English spelling lacks: ş ç ğ ı İ ə (Turkish,
-# Azerbaijani; Kurmanji writes ş and ç as Turkish does).
-_TURKIC_LATIN = regex.compile(r"[\u015e\u015f\u00c7\u00e7\u011e\u011f\u0131\u0130\u018f\u0259]")
-_TURKIC_LATIN_LETTERS = str.maketrans(
-    {
-        "\u015e": "Sh",  # LATIN CAPITAL LETTER S WITH CEDILLA
-        "\u015f": "sh",  # LATIN SMALL LETTER S WITH CEDILLA
-        "\u00c7": "Ch",  # LATIN CAPITAL LETTER C WITH CEDILLA
-        "\u00e7": "ch",  # LATIN SMALL LETTER C WITH CEDILLA
-        "\u0131": "i",  # LATIN SMALL LETTER DOTLESS I
-        "\u0130": "I",  # LATIN CAPITAL LETTER I WITH DOT ABOVE
-        "\u018f": "A",  # LATIN CAPITAL LETTER SCHWA (Azerbaijani; English writes a)
-        "\u0259": "a",  # LATIN SMALL LETTER SCHWA
-        "C": "J",
-        "c": "j",
-        "X": "Kh",  # (Azerbaijani x; Turkish has none)
-        "x": "kh",
-    }
-)
+def _letters_not_ascii(letters: dict[str, str]) -> str:
+    """A pattern for one of the letters of a spelling table that are not ASCII: the letters
+    that say a name is written in that spelling."""
+    return "[" + "".join(regex.escape(ch) for ch in letters if not ch.isascii()) + "]"
+
+
+# Letters of Turkic Latin alphabets that English spelling lacks (ş ç ğ ı İ ə: Turkish,
+# Azerbaijani; Kurmanji writes ş and ç as Turkish does), and how English spells them and the
+# letters these alphabets read otherwise.
+_TURKIC_LETTERS = {
+    "\u015e": "Sh",  # LATIN CAPITAL LETTER S WITH CEDILLA
+    "\u015f": "sh",  # LATIN SMALL LETTER S WITH CEDILLA
+    "\u00c7": "Ch",  # LATIN CAPITAL LETTER C WITH CEDILLA
+    "\u00e7": "ch",  # LATIN SMALL LETTER C WITH CEDILLA
+    "\u011e": "G",  # LATIN CAPITAL LETTER G WITH BREVE (English writes g: Erdogan)
+    "\u011f": "g",  # LATIN SMALL LETTER G WITH BREVE
+    "\u0131": "i",  # LATIN SMALL LETTER DOTLESS I
+    "\u0130": "I",  # LATIN CAPITAL LETTER I WITH DOT ABOVE
+    "\u018f": "A",  # LATIN CAPITAL LETTER SCHWA (Azerbaijani; English writes a)
+    "\u0259": "a",  # LATIN SMALL LETTER SCHWA
+    "C": "J",
+    "c": "j",
+    "X": "Kh",  # (Azerbaijani x; Turkish has none)
+    "x": "kh",
+}
+_TURKIC_LATIN = regex.compile(_letters_not_ascii(_TURKIC_LETTERS))
+_TURKIC_LATIN_LETTERS = str.maketrans(_TURKIC_LETTERS)
 # A part of a name between double quotes or guillemets.
 _QUOTED = regex.compile(
     r"[\"\u201c\u201e\u00ab]"  # QUOTATION MARK, LEFT DOUBLE, DOUBLE LOW-9, LEFT GUILLEMET
     r"[^\"\u201c\u201d\u201e\u00ab\u00bb]{1,40}"
     r"[\"\u201d\u00bb]"  # QUOTATION MARK, RIGHT DOUBLE, RIGHT GUILLEMET
 )
-# Letters of the Czech and ISO 9 spellings of Slavic names: the háček and ISO 9's ŝ (щ).
-_SLAVIC_LATIN = regex.compile(r"[\u0160\u0161\u017d\u017e\u010c\u010d\u015c\u015d]")
-_SLAVIC_LATIN_LETTERS = str.maketrans(
-    {
-        "\u0160": "Sh",  # LATIN CAPITAL LETTER S WITH CARON
-        "\u0161": "sh",  # LATIN SMALL LETTER S WITH CARON
-        "\u017d": "Zh",  # LATIN CAPITAL LETTER Z WITH CARON
-        "\u017e": "zh",  # LATIN SMALL LETTER Z WITH CARON
-        "\u010c": "Ch",  # LATIN CAPITAL LETTER C WITH CARON
-        "\u010d": "ch",  # LATIN SMALL LETTER C WITH CARON
-        "\u015c": "Shch",  # LATIN CAPITAL LETTER S WITH CIRCUMFLEX (ISO 9 for щ)
-        "\u015d": "shch",  # LATIN SMALL LETTER S WITH CIRCUMFLEX
-        "j": "y",
-        "J": "Y",
-    }
-)
+# Letters of the Czech and ISO 9 spellings of Slavic names, the háček and ISO 9's ŝ (щ), and
+# how English spells them and the j those spellings read as the y glide.
+_SLAVIC_LETTERS = {
+    "\u0160": "Sh",  # LATIN CAPITAL LETTER S WITH CARON
+    "\u0161": "sh",  # LATIN SMALL LETTER S WITH CARON
+    "\u017d": "Zh",  # LATIN CAPITAL LETTER Z WITH CARON
+    "\u017e": "zh",  # LATIN SMALL LETTER Z WITH CARON
+    "\u010c": "Ch",  # LATIN CAPITAL LETTER C WITH CARON
+    "\u010d": "ch",  # LATIN SMALL LETTER C WITH CARON
+    "\u015c": "Shch",  # LATIN CAPITAL LETTER S WITH CIRCUMFLEX (ISO 9 for щ)
+    "\u015d": "shch",  # LATIN SMALL LETTER S WITH CIRCUMFLEX
+    "j": "y",
+    "J": "Y",
+}
+_SLAVIC_LATIN = regex.compile(_letters_not_ascii(_SLAVIC_LETTERS))
+_SLAVIC_LATIN_LETTERS = str.maketrans(_SLAVIC_LETTERS)
 
 
 def _joined_syllables(name: str) -> str:
