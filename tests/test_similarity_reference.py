@@ -369,7 +369,14 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
         token_score = min(token_score, sim._CONFLICT_CAP)
     suffix_cap = ref_suffix_cap(qt, at)
     q_words, a_words = [t.text for t in qt], [t.text for t in at]
-    if korean_names_alike(q_words, a_words):
+
+    def orders(tokens: tuple[NameToken, ...], words: list[str]) -> list[list[str]]:
+        # as written, and a Western-order name (family name last) turned round
+        if len(tokens) > 1 and tokens[-1].role == "family" and tokens[0].role != "family":
+            return [words, words[-1:] + words[:-1]]
+        return [words]
+
+    if any(korean_names_alike(q, a) for q in orders(qt, q_words) for a in orders(at, a_words)):
         token_score = max(token_score, 0.95)  # one Korean name in two romanisations
     elif korean_syllables_differ(q_words, a_words) and at[0].text in KOREAN_FAMILY_NAMES:
         token_score = min(token_score, sim._CONFLICT_CAP)  # another syllable

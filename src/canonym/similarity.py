@@ -11,6 +11,7 @@ designator (Street, Port, Oblast) makes the names different entities.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -582,18 +583,8 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     if fathers_differ(qt, at) is not None:
         token_score = min(token_score, _CONFLICT_CAP)
     suffix_cap = _suffix_cap(qt, at)
-    if (
-        len(qt) == len(at) > 1
-        and qt[0].text in KOREAN_FAMILY_NAMES
-        and at[0].text in KOREAN_FAMILY_NAMES
-    ):
-        # A Korean name in two romanisations (Bak Jeong-hui, Park Chung-hee), or two names
-        # whose syllables open with different consonants (Kim Yong-chol, Kim Jong-chol).
-        q_words, a_words = [t.text for t in qt], [t.text for t in at]
-        if korean_names_alike(q_words, a_words):
-            token_score = max(token_score, _KOREAN_SPELLING)
-        elif korean_syllables_differ(q_words, a_words):
-            token_score = min(token_score, _CONFLICT_CAP)
+    if len(qt) == len(at) > 1:
+        token_score = _korean_score(qt, at, token_score)
     token_score = min(token_score, suffix_cap)
     partial = bool(pairs) and not q_only and bool(a_only)
     # Written as one word or two (Mao Zedong/Mao Ze Dong, Jongun/Jong Un): the word count differs,
@@ -913,6 +904,42 @@ def _combine(
         )
         total += _left_over(t) * factor
     return matched / total
+
+
+def _korean_score(
+    qt: tuple[NameToken, ...], at: tuple[NameToken, ...], token_score: float
+) -> float:
+    """``token_score`` of two names of as many words, raised when they are one Korean name in
+    two romanisations (Bak Jeong-hui, Park Chung-hee), read as written or, one written in the
+    Western order, turned round (Suk-yeol Yoon is Yoon Suk-yeol); capped when, as written, they
+    are two Korean names whose syllables open with different consonants (Kim Yong-chol, Kim
+    Jong-chol)."""
+    q_words, a_words = [t.text for t in qt], [t.text for t in at]
+    q_orders = [w for w in (q_words, turned_round(qt)) if w and w[0] in KOREAN_FAMILY_NAMES]
+    a_orders = [w for w in (a_words, turned_round(at)) if w and w[0] in KOREAN_FAMILY_NAMES]
+    if any(korean_names_alike(q, a) for q in q_orders for a in a_orders):
+        return max(token_score, _KOREAN_SPELLING)
+    if (
+        q_words[0] in KOREAN_FAMILY_NAMES
+        and a_words[0] in KOREAN_FAMILY_NAMES
+        and korean_syllables_differ(q_words, a_words)
+    ):
+        return min(token_score, _CONFLICT_CAP)
+    return token_score
+
+
+def turned_round(tokens: Sequence[NameToken]) -> list[str] | None:
+    """The words of a parsed name written in the Western order, its family name last, with the
+    family name first (Suk-yeol Yoon as Yoon Suk-yeol); None for a name in any other order.
+
+    >>> from canonym.parse import parse
+    >>> turned_round(parse("Suk-yeol Yoon").tokens), turned_round(parse("Kim Jong Un").tokens)
+    (['yoon', 'suk', 'yeol'], None)
+    """
+    if len(tokens) > 1 and tokens[-1].role == "family" and tokens[0].role != "family":
+        words = [t.text for t in tokens]
+        return [words[-1], *words[:-1]]
+    return None
 
 
 def _left_over(token: NameToken) -> float:
