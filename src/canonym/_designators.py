@@ -30,15 +30,9 @@ Every word is folded (lowercase ASCII).
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 
 from .normalize import fold
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = [
     "NOT_A_CITY_WORDS",
@@ -135,12 +129,11 @@ def region_names() -> frozenset[str]:
     >>> {"hubei", "kashmir"} <= region_names(), "kherson" in region_names()
     (True, False)
     """
-    from .table import bundled_aliases_dir
+    from .table import read_bundled_toml
 
-    try:
-        text = (bundled_aliases_dir() / "place-words" / "regions.toml").read_text(encoding="utf-8")
-        blocks = tomllib.loads(text).get("region", [])
-    except (OSError, ValueError):
+    data = read_bundled_toml("place-words", "regions.toml")
+    blocks = data.get("region", []) if data is not None else []
+    if not isinstance(blocks, list):
         return frozenset()
     return frozenset(
         fold(name)

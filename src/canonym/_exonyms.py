@@ -18,15 +18,9 @@ Every name is folded (lowercase ASCII).
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 
 from .normalize import fold
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = ["group_of", "other_names"]
 
@@ -54,13 +48,10 @@ def _by_name() -> dict[str, tuple[str, ...]]:
 def _groups() -> tuple[tuple[str, ...], ...]:
     """The groups of the bundled list, each its folded names in order; none when the file cannot
     be read (then no place is met by another language's name)."""
-    from .table import bundled_aliases_dir
+    from .table import read_bundled_toml
 
-    try:
-        text = (bundled_aliases_dir() / "place-words" / "exonyms.toml").read_text(encoding="utf-8")
-        blocks = tomllib.loads(text).get("place", [])
-    except (OSError, ValueError):
-        return ()
+    data = read_bundled_toml("place-words", "exonyms.toml")
+    blocks = data.get("place", []) if data is not None else []
     groups = []
     for block in blocks if isinstance(blocks, list) else ():
         names = block.get("names", ()) if isinstance(block, dict) else ()

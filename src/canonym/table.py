@@ -822,3 +822,15 @@ def bundled_aliases_dir() -> Path:
         "canonym's bundled alias table is missing (looked in "
         f"{here / 'aliases'} and {here.parent.parent / 'aliases'}); reinstall canonym"
     )
+
+
+def read_bundled_toml(*parts: str) -> dict[str, Any] | None:
+    """A TOML file of the bundled aliases directory (``parts`` is its path below it), parsed;
+    None when it cannot be read or parsed: the curated lists beside the table (places' other
+    names, regions) are then done without, as a table without them would be."""
+    try:
+        text = bundled_aliases_dir().joinpath(*parts).read_text(encoding="utf-8")
+        data: dict[str, Any] = tomllib.loads(text)
+    except (OSError, ValueError):
+        return None
+    return data
