@@ -42,6 +42,8 @@ from canonym.parse import (
     _TITLES_BY_FIRST_WORD,
     ARTICLES,
     DESIGNATORS,
+    EAST_ASIAN_FAMILY_NAMES,
+    EAST_ASIAN_GIVEN,
     GENERIC,
     PARTICLES,
     PATRONYMIC,
@@ -154,7 +156,16 @@ def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
             )
         ):
             roles.append("generic")
-        elif text in DESIGNATORS and i > 0:
+        elif (
+            text in DESIGNATORS
+            and i > 0
+            and not (
+                # a Chinese or Korean family name written last, after a given name of syllables
+                i == len(tokens) - 1
+                and text in EAST_ASIAN_FAMILY_NAMES
+                and all(not p and EAST_ASIAN_GIVEN.fullmatch(w) for w, p in tokens[:i])
+            )
+        ):
             roles.append("designator")
         elif PATRONYMIC.match(text) and 0 < i < _last_before_suffixes(tokens):
             roles.append("patronymic")

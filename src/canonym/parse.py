@@ -316,6 +316,17 @@ def _special_in_name(words: list[str], i: int) -> bool:
     return i + 1 < len(words) and _is_article_before(word, words[i + 1])
 
 
+def _east_asian_family_last(tokens: list[tuple[str, str]], i: int) -> bool:
+    """Whether token ``i`` is a Chinese or Korean family name written last, after a given name
+    of romanised syllables (Geun-hye Park, Chan-wook Park): the family name, though the word is
+    also a designator (a park)."""
+    return (
+        i == len(tokens) - 1
+        and tokens[i][0] in EAST_ASIAN_FAMILY_NAMES
+        and all(not particle and EAST_ASIAN_GIVEN.fullmatch(word) for word, particle in tokens[:i])
+    )
+
+
 #: A given name of one or two such syllables, each a group (the second empty for one).
 EAST_ASIAN_GIVEN = regex.compile(rf"({ROMANISED_SYLLABLE})({ROMANISED_SYLLABLE})?")
 # Suffixes of companies that put a comma in a name ("ACME, LTD.") without it being inverted.
@@ -733,7 +744,7 @@ def _assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
             and (text not in _GENERIC_BEFORE or _next_text(tokens, i) in _GENERIC_BEFORE[text])
         ):
             roles.append("generic")
-        elif text in DESIGNATORS and i > 0:
+        elif text in DESIGNATORS and i > 0 and not _east_asian_family_last(tokens, i):
             roles.append("designator")
         elif 0 < i < last and text.endswith(_PATRONYMIC_TAILS) and PATRONYMIC.match(text):
             roles.append("patronymic")
