@@ -122,15 +122,11 @@ def block_keys(written: str) -> tuple[str, ...]:
     if listed is not None:
         # A curated list's spellings of one name share few letters (Reza, Ridha).
         keys.append(f"n{last.particle}:{listed[0]}:{listed[1]}")
-    if tokens[0].text in KOREAN_FAMILY_NAMES:
-        # A Korean name in another romanisation (Wi Seong-rak, Wi Sung-lac) may share no
-        # skeleton with it: its syllables' classes are a key of their own.
+    if tokens[0].text in KOREAN_FAMILY_NAMES or _place_key(written) is not None:
+        # A Korean name in another romanisation (Wi Seong-rak, Wi Sung-lac), or a place's name
+        # in another spelling of a curated group (Kiev, Kyiv), may share no skeleton with it:
+        # its one-name keys (the syllables' classes, the group) are keys of their own.
         keys.extend("k" + k for k in shape(written).one_name_keys)
-    place = _place_key(written)
-    if place is not None:
-        # A place's name in another spelling of a curated group (Kiev, Kyiv) may share no
-        # skeleton with it: the group is a key of its own.
-        keys.append("k" + place)
     return tuple(keys)
 
 
@@ -471,7 +467,7 @@ class Shape(NamedTuple):
     name_words: tuple[NameToken, ...]  # its name words (name_words)
     # Keys two spellings share when they are one name whatever their letters: a Korean name's
     # keys (canonym._korean.korean_keys), and a place's group of names in other languages
-    # (canonym._exonyms.group_of, after _PLACE_KEY).
+    # (see _place_key).
     one_name_keys: frozenset[str]
 
 

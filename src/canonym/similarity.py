@@ -583,7 +583,13 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     if fathers_differ(qt, at) is not None:
         token_score = min(token_score, _CONFLICT_CAP)
     suffix_cap = _suffix_cap(qt, at)
-    if len(qt) == len(at) > 1:
+    if (
+        len(qt) == len(at) > 1
+        and (qt[0].text in KOREAN_FAMILY_NAMES or qt[-1].text in KOREAN_FAMILY_NAMES)
+        and (at[0].text in KOREAN_FAMILY_NAMES or at[-1].text in KOREAN_FAMILY_NAMES)
+    ):
+        # (two look-ups first: this is the resolver's and the clustering's inner loop, and
+        # _korean_score reads a name only from a Korean family name, first or last)
         token_score = _korean_score(qt, at, token_score)
     token_score = min(token_score, suffix_cap)
     partial = bool(pairs) and not q_only and bool(a_only)
