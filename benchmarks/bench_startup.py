@@ -7,6 +7,11 @@ interleaved (the machine is shared and noisy):
   (interpreter start-up excluded), and the wall time of ``python -c "import ..."`` minus that of
   ``python -c pass``; beside ``import rapidfuzz.fuzz, rapidfuzz.process, unidecode`` (what the
   naive alternative imports). The child also reports whether a table got loaded on import.
+  The children read compiled bytecode from a cache of the benchmark's own, written by a first
+  run (``PYTHONPYCACHEPREFIX``), as every import after ``pip install`` does: pip compiles a
+  wheel's modules when it installs them. A shell with ``PYTHONDONTWRITEBYTECODE`` set and an
+  editable install compiles every module of the package from source on each import instead;
+  that figure is printed too, as the first import after an edit costs it.
 - load: in a child that has already imported canonym, ``AliasTable.default()`` (read and
   validate the bundled TOML files) and ``Resolver(table)`` (build the index), timed apart (the
   cold cost); and ``canonym.default_resolver()`` with its on-disk index cache warm (the cost of
@@ -109,16 +114,25 @@ def bench_import(runs: int) -> dict[str, Any]:
     """Median import times (in-process and wall minus bare interpreter) over ``runs``."""
     inner: dict[str, list[float]] = {k: [] for k in IMPORTS}
     walls: dict[str, list[float]] = {k: [] for k in [*IMPORTS, "bare"]}
+    from_source: list[float] = []
     loaded: set[object] = set()
-    _run("pass")  # warm the file cache
-    for _ in range(runs):
-        walls["bare"].append(_run("pass")[1])
-        for label, stmt in IMPORTS.items():
-            got, wall = _run(_IMPORT.format(stmt=stmt))
-            inner[label].append(got["import_s"])
-            walls[label].append(wall)
-            if label == "canonym":
-                loaded.add(got["table_loaded"])
+    with tempfile.TemporaryDirectory(prefix="canonym-bench-pyc-") as pyc:
+        # Bytecode of the benchmark's own: every module the children import is compiled once
+        # (by the first runs below) and read from there after, as an installed wheel's are.
+        compiled = {**os.environ, "PYTHONPYCACHEPREFIX": pyc}
+        compiled.pop("PYTHONDONTWRITEBYTECODE", None)
+        source = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+        for stmt in ("pass", *IMPORTS.values()):  # warm the file cache, write the bytecode
+            _run(_IMPORT.format(stmt=stmt), compiled)
+        for _ in range(runs):
+            walls["bare"].append(_run("pass", compiled)[1])
+            for label, stmt in IMPORTS.items():
+                got, wall = _run(_IMPORT.format(stmt=stmt), compiled)
+                inner[label].append(got["import_s"])
+                walls[label].append(wall)
+                if label == "canonym":
+                    loaded.add(got["table_loaded"])
+            from_source.append(_run(_IMPORT.format(stmt=IMPORTS["canonym"]), source)[0]["import_s"])
     bare = statistics.median(walls["bare"])
     out: dict[str, Any] = {"runs": runs, "bare_interpreter_s": bare}
     for label in IMPORTS:
@@ -127,9 +141,13 @@ def bench_import(runs: int) -> dict[str, Any]:
             "wall_minus_bare_s": statistics.median(walls[label]) - bare,
         }
     out["canonym"]["table_loaded_on_import"] = any(x is True for x in loaded)
+    # What a shell without bytecode pays: canonym's own modules compiled on each import when
+    # the package is not installed from a wheel (an editable install or a source tree).
+    out["canonym"]["import_from_source_s"] = statistics.median(from_source)
     c, r = out["canonym"], out["rapidfuzz + unidecode"]
     rep.table(
-        f"import, fresh interpreters (median of {runs}; bare `python -c pass` {bare * 1e3:.0f} ms)",
+        f"import, fresh interpreters, bytecode compiled (median of {runs}; bare `python -c pass` "
+        f"{bare * 1e3:.0f} ms)",
         ["what", "import statement ms", "wall minus bare ms", "loads a table?"],
         [
             [
@@ -142,6 +160,12 @@ def bench_import(runs: int) -> dict[str, Any]:
                 "import rapidfuzz.fuzz, rapidfuzz.process, unidecode",
                 rep.num(r["import_s"] * 1e3),
                 rep.num(r["wall_minus_bare_s"] * 1e3),
+                "-",
+            ],
+            [
+                "import canonym, bytecode not written (PYTHONDONTWRITEBYTECODE=1)",
+                rep.num(c["import_from_source_s"] * 1e3),
+                "-",
                 "-",
             ],
             [
