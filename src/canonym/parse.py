@@ -35,7 +35,9 @@ prime minister|pm|premier|vice premier|chancellor|emperor|empress|shrimati|mzee|
 vice president|foreign minister|defence minister|defense minister|
 interior minister|minister|crown prince|prince|princess|king|queen|emir|supreme leader|chairman|
 secretary general|secretary|speaker|parliament speaker|house speaker|
-senator|sen|rep|governor|gov|mayor|ambassador|amb|judge|justice|mr|
+senator|sen|rep|mp|mna|mpa|mla|governor|gov|mayor|ambassador|amb|judge|justice|mr|
+igp|inspector general|lieutenant|lt|sergeant|sgt|samdech|tan sri|datuk seri|dato seri|datuk|dato|
+allama|allamah|hazrat|
 mrs|ms|miss|sir|dame|lord|lady|pope|patriarch|rabbi|reverend|rev|father|the
 """
 TITLES: tuple[str, ...] = tuple(
