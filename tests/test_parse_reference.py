@@ -301,6 +301,8 @@ def ref_parse(name: str) -> ParsedName:
                 r"ah(?:i|ian|iyan|ov|ova|zadeh|zada)?|ayev|ayeva", governed
             ):
                 governed = "l" + governed  # one l of Allah after the article's vowel
+            elif governed == "lla" or word == "abdala":
+                governed = "lah"  # Allah without its final h
             pending, word = "abd", governed
         joined_abu = _JOINED_ABU.match(word)
         if joined_abu and not pending:

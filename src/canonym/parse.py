@@ -205,6 +205,8 @@ def joined_abd(word: str) -> str | None:
     ('fattah', 'lahian', 'lahian')
     >>> joined_abd("abdulahad"), joined_abd("abbas")   # Abd al-Ahad; no ʿAbd at all
     ('ahad', None)
+    >>> joined_abd("abdullah"), joined_abd("abdalla"), joined_abd("abdala")
+    ('lah', 'lah', 'lah')
     """
     joined = _JOINED_ABD.match(word)
     if joined is None:
@@ -212,6 +214,10 @@ def joined_abd(word: str) -> str | None:
     governed = joined.group(1)
     if word[-len(governed) - 1] == "l" and _ONE_L_ALLAH.fullmatch(governed):
         return "l" + governed
+    if governed == "lla" or word == "abdala":
+        # Allah's name without its final h (Abdulla, Abdalla; Abdala, as Spanish and
+        # Portuguese write ʿAbd Allah): the name of Abdullah, whose compound governs "lah".
+        return "lah"
     return governed
 
 
