@@ -796,8 +796,16 @@ class Resolver:
                     right = word_vids.get(text[cut:]) if left else None
                     if left and right:
                         extra.append(postings[left[0]] & postings[right[0]])
-            near = _Group([postings[v] for v in like] + extra, like)
-            own = _Group([postings[v] for v in same] + extra, same) if same else near
+            near_extra = own_extra = extra
+            if text.endswith(_DIN_COMPOUND) and text not in word_vids:
+                # Parse reads a din compound as one word (Hurras al-Din, Nur ed-Din: hurrasuddin,
+                # nuruddin), as it is also written joined; the table's words are as written,
+                # its first half apart: the aliases holding that half meet it.
+                stem_same, stem_like = self._similar_words(text[: -len(_DIN_COMPOUND)])
+                own_extra = extra + [postings[v] for v in stem_same]
+                near_extra = extra + [postings[v] for v in stem_like]
+            near = _Group([postings[v] for v in like] + near_extra, like)
+            own = _Group([postings[v] for v in same] + own_extra, same) if same else near
             groups.append((own, near))
         # Two or three neighbouring query words may be one table word: Ze Dong/Zedong, and the
         # hyphenated syllables of Kuo-min-tang (Kuomintang) or Ho-Chi-Minh.
@@ -1297,6 +1305,8 @@ _FAR_LIMIT = 5
 # A query word that is no table word is also looked up as two table words written together,
 # each at least this long (two letters: a syllable, Da Nang written Danang).
 _SPLIT_PART = 2
+# The ending ``parse`` gives a din compound read as one word (Nur al-Din: nuruddin).
+_DIN_COMPOUND = "uddin"
 # Words in at least this many aliases are common: their pairs are indexed (see _pair_index).
 _PAIR_MIN = 500
 # At most this many pairs of vocabulary entries are looked up to meet two query words.
