@@ -1356,6 +1356,10 @@ def _reordered_and_respelt(query: ParsedName, alias: ParsedName, detail: NameSco
     """
     if query.inverted and alias.inverted:
         return False  # both commas say which word is which: two sources that disagree
+    if detail.joined:
+        # Read as one word, each name's words in its own order (Choo Miae, Choo Mi-ae): the
+        # roles paired in the reading are no swap.
+        return False
     if not all({t.role for t in n.tokens} >= _ORDERED_ROLES for n in (query, alias)):
         return False  # a lone word (Solemani) has no order to swap
     if not any(
