@@ -66,7 +66,10 @@ def ref_orth_distance(a: str, b: str) -> float:
             if ca == cb:
                 diag = prev[j]
             elif i == la - 1 and j == lb - 1:
-                diag = prev[j] + sim._SUB_FINAL.get((ca, cb), 1.0)
+                if la >= 7 and lb >= 7 and a[i - 1] == b[j - 1] == "k" and {ca, cb} == {"a", "o"}:
+                    diag = prev[j] + sim._SUB.get((ca, cb), 1.0)  # Belarusian -ka, -ko
+                else:
+                    diag = prev[j] + sim._SUB_FINAL.get((ca, cb), 1.0)
             else:
                 diag = prev[j] + sim._SUB.get((ca, cb), 1.0)
             inner = 1 < i < la - 1 and 1 < j < lb - 1

@@ -168,6 +168,13 @@ _SUB_ROWS = {x: {y: _SUB[(x, y)] for y in _ALPHABET} for x in _ALPHABET}
 _NO_ROW: dict[str, float] = {}
 
 
+# Belarusian writes the unstressed o of a surname's ending as it sounds, a: -ka for the -ko of
+# Russian and Ukrainian (Lukashenka, Lukashenko; Latushka, Latushko). Only in words this long,
+# both of them (the distance is symmetric): in shorter ones the two are a man's and a woman's
+# given names (Mirko, Mirka; Ivanko, Ivanka).
+_KA_KO = frozenset(("ao", "oa"))
+_KA_KO_WORD = 7
+
 # The most cells the weighted edit distance fills: two words of 64 letters (a name of a few
 # words run together is under that).
 _LARGEST_TABLE = 64 * 64
@@ -234,8 +241,17 @@ def _distance(a: str, b: str) -> float:
                 if ca == cb:
                     diag = prev[j]
                 elif j == last_b:
-                    # The last letters of both words: a changed ending costs as a suffix.
-                    diag = prev[j] + _SUB_FINAL.get((ca, cb), 1.0)
+                    # The last letters of both words: a changed ending costs as a suffix, but
+                    # for Belarusian -ka, Russian and Ukrainian -ko (Lukashenka, Latushka),
+                    # a surname's ending that no gender changes.
+                    if (
+                        previous == "k" == b[j - 1]
+                        and ca + cb in _KA_KO
+                        and la >= _KA_KO_WORD <= lb
+                    ):
+                        diag = prev[j] + row.get(cb, 1.0)
+                    else:
+                        diag = prev[j] + _SUB_FINAL.get((ca, cb), 1.0)
                     if (
                         i > 1
                         and j > 1
