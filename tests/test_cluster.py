@@ -106,6 +106,16 @@ def test_a_surname_joins_only_a_unique_full_name() -> None:
     assert len(canonym.cluster(["Kata'ib Hezbollah", "Hezbollah"])) == 2
 
 
+def test_the_average_weighs_each_pair_by_how_often_its_spellings_occur() -> None:
+    """Two clusters of one name, each a frequent spelling and its slips: a slip of one and a
+    slip of the other are two slips apart, and the plain average of the cross pairs falls under
+    the threshold; weighed by how often each pair's spellings occur, the frequent spellings'
+    pairs say what the clusters are, and they are one."""
+    names = ["Charles Emily"] * 20 + ["Cherles Emily", "Charles Emly"]
+    names += ["Cahrles Emily"] * 3 + ["Cahrles Emly", "Cahrles Emiyl"]
+    assert [len(c) for c in canonym.cluster(names, workers=1)] == [len(names)]
+
+
 def test_table_anchors_names_that_resolve() -> None:
     table = canonym.AliasTable.from_records(
         [

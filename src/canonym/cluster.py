@@ -463,8 +463,8 @@ class _Linker:
         return [sorted(m) for m in members.values()]
 
     def _agree(self, a: list[int], b: list[int]) -> bool:
-        """Whether two clusters are one: their cross pairs score the threshold on average, and
-        none contradicts the merge.
+        """Whether two clusters are one: their cross pairs score the threshold on average (each
+        pair weighed by how often its two spellings occur), and none contradicts the merge.
 
         A pair contradicts it when the names conflict or score clearly under the threshold.
         Between two main spellings (each seen at least a quarter as often as its cluster's most
@@ -478,25 +478,30 @@ class _Linker:
         main_x = _MAIN_SHARE * max(weights[x] for x in xs)
         main_y = _MAIN_SHARE * max(weights[y] for y in ys)
         total = against = 0.0
-        limit = _VETO_SHARE * sum(weights[x] for x in xs) * sum(weights[y] for y in ys)
+        # Each pair weighs as often as its two spellings occur together: the spellings a list
+        # uses most say what the clusters are, and two typing slips, one in each cluster, are
+        # further apart than either is from the main spellings (Cahrles Emily, Charles Eimly).
+        # In a list of distinct names every pair weighs one: the plain average.
+        whole = left = sum(weights[x] for x in xs) * sum(weights[y] for y in ys)
+        limit = _VETO_SHARE * whole
         # The average cannot reach the threshold once the pairs left could not lift it there.
-        count = left = len(xs) * len(ys)
-        needed = self.threshold * count - _EPSILON
+        needed = self.threshold * whole - _EPSILON
         for x in xs:
             wx = weights[x]
             for y in ys:
+                w = wx * weights[y]
                 s, conflict = self.score(x, y)
                 if conflict or s < self.floor - _EPSILON:
                     if wx >= main_x and weights[y] >= main_y:
                         return False
-                    against += wx * weights[y]
+                    against += w
                     if against > limit:
                         return False
-                total += s
-                left -= 1
+                total += w * s
+                left -= w
                 if total + left < needed:
                     return False
-        return total / count >= self.threshold
+        return total / whole >= self.threshold
 
     def _sample(self, members: list[int]) -> list[int]:
         """A big cluster is represented by its most frequent spellings."""
