@@ -106,6 +106,28 @@ def test_a_surname_joins_only_a_unique_full_name() -> None:
     assert len(canonym.cluster(["Kata'ib Hezbollah", "Hezbollah"])) == 2
 
 
+def _made_up_words(count: int) -> list[str]:
+    """``count`` distinct made-up words of three syllables (Bakori, Bakoti ...), alike only in
+    their letters' classes to one another, not to any real name of the tests."""
+    syllables = ["ba", "ko", "ri", "tu", "me", "so", "ni", "du", "fa", "lo"]
+    return [(a + b + c).capitalize() for a, b, c in itertools.product(syllables, repeat=3)][:count]
+
+
+def test_a_slip_meets_the_most_frequent_spelling_in_a_long_list() -> None:
+    """A typing slip's own letters' keys are rare (Cahrles), and every key it shares with its
+    name is shared by so many names that the block is too big to take whole (200 men called
+    Charles, 200 women called Emily, and their initials C. E.): the most frequent spellings
+    under those keys are still its candidates, so it joins the name it misspells."""
+    words = [w.lower() for w in _made_up_words(400)]
+    names = ["Charles Emily"] * 20 + ["Cahrles Emily"] * 3
+    names += [f"Charles E{w}" for w in words[:200]] + [f"Ca{w} Emily" for w in words[200:]]
+    clusters = canonym.cluster(names, workers=1)
+    [main] = [c for c in clusters if "Charles Emily" in c.names]
+    assert "Cahrles Emily" in main.names
+    # and nothing else joined it: the other Charleses and Emilys are other people
+    assert set(main.names) == {"Charles Emily", "Cahrles Emily"}
+
+
 def test_the_average_weighs_each_pair_by_how_often_its_spellings_occur() -> None:
     """Two clusters of one name, each a frequent spelling and its slips: a slip of one and a
     slip of the other are two slips apart, and the plain average of the cross pairs falls under

@@ -83,6 +83,11 @@ class Cluster:
 # the C prefilter, get the full score.
 _POOL = 128
 _CANDIDATES = 8
+# A block too big to take whole into a unit's pool gives its units whose spellings occur most
+# often, this many; and this many of the most frequent spellings that pass the prefilters are
+# candidates beside the closest (see _Candidates.of).
+_HEAD = 4
+_HEAVY = 2
 _PREFILTER_CUTOFF = 75.0
 _SUBSET_CUTOFF = 95.0
 _CLOSE_KEYS = 90.0  # candidates this close in keys are scored whatever their spelling
@@ -608,10 +613,13 @@ class _Candidates:
             direct = sorted("a:" + a for a in acronym_keys(linker.words[u]))
             listed = {words[t.text].listed for r in rs for t in r.tokens}
             direct += sorted(k for k in listed if k is not None)
-            ks.extend(direct)
+            # The pool of a unit's candidates is drawn from its letters' keys only: a direct
+            # key's block holds names that share no letters with it, the more so the shorter
+            # the key (two initials are shared by a fiftieth of a long list of names, a block
+            # that would come first, as the smallest, and fill the pool with strangers).
             self.unit_blocks.append(ks)
             self.unit_direct.append(direct)
-            for k in ks:
+            for k in (*ks, *direct):
                 blocks[k].append(u)
         # What the C prefilters compare, per unit: the content words' keys sorted, the same
         # keys in order written as one word, and the spelling-normalised words sorted.
@@ -626,26 +634,48 @@ class _Candidates:
             self.key_text.append(" ".join(forms))
             self.orth_text.append(" ".join(sorted(words[t.text].orth for t in content)))
         self.word_counts = [t.count(" ") for t in self.key_text]
+        self.weights = linker.weights
+        self._heads: dict[str, list[int]] = {}
 
     def of(self, u: int) -> list[int]:
-        """``u``'s candidates, best first: the units it shares its rarest keys with, as far
-        as the prefilters keep them, then those filed under its acronyms and curated names."""
+        """``u``'s candidates, best first: the units it shares its rarest keys with, and the
+        most frequent spellings under its other keys, as far as the prefilters keep them; then
+        those filed under its acronyms and curated names.
+
+        A typing slip's own keys are rare (Cahrles), so its pool fills with the names that
+        share them, its sibling slips, and the keys it shares with the name it misspells are
+        common to many names (every Charles). Those blocks still give the spellings a list
+        writes most often (Charles Emily, twenty times), and those are candidates beside the
+        closest: only they join a cluster of slips to its name."""
         blocks = self.blocks
         pool: set[int] = set()
-        for posting in sorted((blocks[k] for k in self.unit_blocks[u]), key=len):
+        keys = sorted(self.unit_blocks[u], key=lambda k: len(blocks[k]))
+        for at, k in enumerate(keys):
+            posting = blocks[k]
             if pool and len(pool) + len(posting) > _POOL:
+                for rest in keys[at:]:
+                    pool.update(self._heaviest(rest))
                 break
             pool.update(posting[:_POOL])
         pool.discard(u)
-        if not pool:
-            return []
-        ordered = self._prefilter(u, sorted(pool))
+        ordered = self._prefilter(u, sorted(pool)) if pool else []
         # An acronym shares no letters' keys with its expansion: both are filed under it; so
         # are the spellings of one curated name.
         for k in self.unit_direct[u]:
             if len(blocks[k]) <= _CANDIDATES:
                 ordered.extend(v for v in blocks[k] if v != u and v not in ordered)
         return ordered
+
+    def _heaviest(self, k: str) -> list[int]:
+        """The units of block ``k`` whose spellings occur most often (cached)."""
+        head = self._heads.get(k)
+        if head is None:
+            posting, weights = self.blocks[k], self.weights
+            head = posting
+            if len(posting) > _HEAD:
+                head = heapq.nsmallest(_HEAD, posting, key=lambda v: (-weights[v], v))
+            self._heads[k] = head
+        return head
 
     def _prefilter(self, u: int, pool: list[int]) -> list[int]:
         """The candidates whose transliteration keys are close to ``u``'s, best first.
@@ -674,6 +704,12 @@ class _Candidates:
                 if score > best.get(v, -1.0):
                     best[v] = score
         ranked = sorted(best, key=lambda v: (-best[v], v))[:_CANDIDATES]
+        if len(best) > _CANDIDATES:
+            weights = self.weights
+            kept = set(ranked)
+            ranked += sorted((v for v in best if v not in kept), key=lambda v: (-weights[v], v))[
+                :_HEAVY
+            ]
         # Keys merge whole classes of letters, so in a list of look-alike names many are close
         # in keys alone; those must also be close in their spelling-normalised words.
         orth_text = self.orth_text
