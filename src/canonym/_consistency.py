@@ -336,7 +336,8 @@ class Judge:
         # shorter references close to two names that spell them alike: (it, that spelling)
         self._shared: list[tuple[_Member, str]] = []
         self._mentions: Sequence[_Occurrence] = ()
-        self._word_sets: dict[frozenset[str], int] | None = None  # see _longer_names
+        # word -> (set of words of a name, how often the draft writes it): see _longer_names
+        self._word_sets: dict[str, list[tuple[frozenset[str], int]]] | None = None
 
     # -- grouping ---------------------------------------------------------------------------
 
@@ -758,17 +759,31 @@ class Judge:
             known = self._lower_words[word] = _written_in_lowercase(self.text, word)
         return known
 
-    def _longer_names(self) -> dict[frozenset[str], int]:
-        """How often the draft writes each set of words that a mention of two words or more
-        is made of (made on first use: only a name spelled two ways asks)."""
+    def _longer_names(self, words: frozenset[str]) -> int:
+        """How often the draft writes a name of two words or more that holds every one of
+        ``words`` and more.
+
+        The sets of words the draft's names are made of are counted on first use (only a name
+        spelled two ways asks), and filed under each of their words: a set that holds all of
+        ``words`` is filed under the rarest of them, so a long draft's thousands of names are
+        not each compared with every name spelled two ways."""
         if self._word_sets is None:
             sets: dict[frozenset[str], int] = {}
             for _, m in self._mentions:
                 if " " in m.text:
                     w = frozenset(word_forms(m.text))
                     sets[w] = sets.get(w, 0) + 1
-            self._word_sets = sets
-        return self._word_sets
+            by_word: dict[str, list[tuple[frozenset[str], int]]] = {}
+            for w, n in sets.items():
+                for word in w:
+                    by_word.setdefault(word, []).append((w, n))
+            self._word_sets = by_word
+        by_word = self._word_sets
+        if not words:  # (every name holds no words and more)
+            held = list({w: n for filed in by_word.values() for w, n in filed}.items())
+        else:
+            held = min((by_word.get(word, []) for word in words), key=len)
+        return sum(n for w, n in held if words < w)
 
     def _dominant(self, members: list[_Member]) -> tuple[str, bool] | None:
         """The most used full spelling (ties: the first), and whether it won a tie.
@@ -794,11 +809,10 @@ class Judge:
         if len(counts) > 1:
             # and the longer names of the draft that hold all its words: "Saif al-Islam" once
             # beside "Seif al-Islam" once is spelled as the three "Saif al-Islam Gaddafi" spell it
-            longer = self._longer_names()
             for k in counts:
                 words = frozenset(word_forms(first[k].mention.text))
                 uses[k] += sum(w <= words for w in shorter)
-                uses[k] += sum(n for w, n in longer.items() if words < w)
+                uses[k] += self._longer_names(words)
         best = max(counts, key=lambda k: (uses[k], len(counts[k]), -counts[k][0]))
         top = (uses[best], len(counts[best]))
         tie = sum((uses[k], len(counts[k])) == top for k in counts) > 1
