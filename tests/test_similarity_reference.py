@@ -31,10 +31,6 @@ from canonym.parse import ROMANISED_SYLLABLE, NameToken, ParsedName, parse
 # -- the plain formulation -----------------------------------------------------------------------
 
 
-# An organisation's body words: as a legal form beside its name (Tasnim News Agency, Al Jazeera TV).
-_BODY_WORDS = ("movement", "party", "militia", "agency", "news", "tv", "television", "channel")
-
-
 def ref_indel_costs(word: str) -> list[float]:
     costs = [sim._INDEL.get(ch, 1.0) for ch in word]
     for i, ch in enumerate(word):
@@ -193,7 +189,8 @@ def ref_combine(
     if not pairs:
         return 0.0
     if any(
-        t.role == "designator" and not (organization and t.text in _BODY_WORDS)
+        t.role == "designator"
+        and not (organization and t.text in ("movement", "party", "militia", "agency", "news"))
         for t in (*q_only, *(t for _, t in a_only))
     ):
         return min(0.5, ref_combine(pairs, (), (), alias_length))

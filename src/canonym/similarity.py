@@ -981,9 +981,7 @@ def _designates(token: NameToken, organization: bool) -> bool:
     return token.role == "designator" and not (organization and token.text in _BODY_WORDS)
 
 
-_BODY_WORDS = frozenset(
-    {"movement", "party", "militia", "agency", "news", "tv", "television", "channel"}
-)
+_BODY_WORDS = frozenset({"movement", "party", "militia", "agency", "news"})
 
 
 def _ancestors_aside(qt: tuple[NameToken, ...], used_q: set[int]) -> tuple[NameToken, ...]:
