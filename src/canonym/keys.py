@@ -66,8 +66,9 @@ _Y_BEFORE_CONSONANT = regex.compile(r"y(?![aeiou])")
 # another vowel it is not (Jeanne, Jean, Yeo): read as e, Jeanne came within a dropped vowel of
 # Anne. (A second e is let through: it is a doubled letter, Jeenny for Jenny, Jeeri for Jeri.)
 # Nor before h, which Russian does not write after е (its х is kh): Yehia, Yehuda are a y, an e
-# and an h, and Yehia is Yahya.
-_INITIAL_YE = regex.compile(r"^[yj]e(?![aiouyh])")
+# and an h, and Yehia is Yahya. French writes it Ie (Iekaterinbourg, Ievgueni), and so does the
+# Ukrainian national system inside a word.
+_INITIAL_YE = regex.compile(r"^[yji]e(?![aiouyh])")
 # German j after y is the y glide: Kyjiw for Kyiv. Not after i, where English, pinyin and
 # Arabic and Persian romanisations write a j of its own (Beijing, Khadija, Bijan, Hijaz): read
 # as a glide, Beijing was "being", one key with "Bank". (A final -ij is Russian -ий: see orth.)
@@ -124,8 +125,8 @@ def orth(word: str) -> str:
         # The vowel that joins a word to Allah is written as each language hears it (Nasrallah,
         # Nasrullah, Nasrollah; Abdallah, Abdullah, Abdollah; Hizballah, Hezbollah): one name.
         w = w[:-5] + "ullah"
-    if w[:1] in "yj":
-        w = _INITIAL_YE.sub("e", w)  # Yeltsin/Eltsine, Yevgeny/Evgeny
+    if w[:1] in "yji":
+        w = _INITIAL_YE.sub("e", w)  # Yeltsin/Eltsine, Yevgeny/Evgeny, Iekaterinbourg
     if w[-1:] == "h":
         w = _FINAL_H.sub("", w)  # tā' marbūṭa: Fatimah/Fatima, Zadeh/Zade
     if "ou" in w:
