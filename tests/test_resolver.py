@@ -185,6 +185,18 @@ def test_resolve_many_matches_resolve(resolver: Resolver) -> None:
     assert resolver.resolve_many(names, workers=2) == expected
 
 
+def test_resolve_many_on_workers_answers_as_resolve(resolver: Resolver) -> None:
+    """A list long enough to be spread over forked workers (where the platform forks) comes
+    back in its own order, each answer the one resolve gives, repeated names included."""
+    words = ["Solemani", "Irak", "Hizballah", "Khata'ib Hezbollah", "Khamenei", "Nobody"]
+    names = [f"{a} {b}" for a in words for b in words] * 3
+    names += [f"Unknown Person {i}" for i in range(600)] + words
+    expected = [resolver.resolve(n) for n in names]
+    assert len(set(names)) >= 600
+    assert resolver.resolve_many(names, workers=2) == expected
+    assert resolver.resolve_many(names, workers=None) == expected
+
+
 def test_thread_safe_and_picklable(resolver: Resolver) -> None:
     names = ["Solemani", "Irak", "Khata'ib Hezbollah", "Khamenei"] * 100
     with ThreadPoolExecutor(4) as pool:

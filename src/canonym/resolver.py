@@ -7,12 +7,10 @@ disagree. It is immutable after construction, safe to share between threads, and
 
 from __future__ import annotations
 
-import os
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
@@ -30,6 +28,7 @@ from ._designators import (
     region_names,
 )
 from ._exonyms import other_names
+from ._forked import can_fork, map_forked, worker_count
 from ._name_words import name_of, same_name, spellings_of
 from ._typecheck import require_str
 from .keys import _undoubled, consonant_skeleton, key_skeleton, orth, token_form, token_key
@@ -558,7 +557,10 @@ class Resolver:
     def resolve_many(self, names: Iterable[str], *, workers: int | None = 1) -> list[Match | None]:
         """Resolve many names; repeated names are resolved once.
 
-        ``workers`` > 1 (or ``None`` for one per CPU) spreads the work over threads.
+        ``workers`` > 1 (or ``None`` for one per CPU) spreads a long list over forked worker
+        processes, each starting with this resolver and its caches as they are: resolving is
+        Python code that holds the GIL, so threads would only take turns. A short list (the
+        forks cost more than they save), or a platform that cannot fork, is resolved here.
         """
         if isinstance(names, (str, bytes)):
             raise TypeError("resolve_many() argument 'names' must be an iterable of str, not a str")
@@ -566,12 +568,11 @@ class Resolver:
         for i, n in enumerate(items):
             require_str(n, f"names[{i}]", "resolve_many")
         unique = list(dict.fromkeys(items))
-        n_workers = os.cpu_count() or 1 if workers is None else max(1, workers)
-        if n_workers > 1 and len(unique) > 64:
-            with ThreadPoolExecutor(n_workers) as pool:
-                results = dict(
-                    zip(unique, pool.map(self.resolve, unique, chunksize=256), strict=True)
-                )
+        n_workers = worker_count(workers)
+        if n_workers > 1 and len(unique) >= _FORK_FROM and can_fork():
+            chunks = [unique[i : i + _FORK_CHUNK] for i in range(0, len(unique), _FORK_CHUNK)]
+            found = map_forked(_resolve_chunk, self, chunks, n_workers)
+            results = dict(zip(unique, (m for part in found for m in part), strict=True))
         else:
             results = {n: self.resolve(n) for n in unique}
         return [results[n] for n in items]
@@ -1305,6 +1306,10 @@ _FAR_LIMIT = 5
 # A query word that is no table word is also looked up as two table words written together,
 # each at least this long (two letters: a syllable, Da Nang written Danang).
 _SPLIT_PART = 2
+# resolve_many forks workers for this many distinct names or more (a fork and the pickling of
+# the answers cost a few hundred queries' time), and hands them out this many at a time.
+_FORK_FROM = 512
+_FORK_CHUNK = 128
 # The ending ``parse`` gives a din compound read as one word (Nur al-Din: nuruddin).
 _DIN_COMPOUND = "uddin"
 # Words in at least this many aliases are common: their pairs are indexed (see _pair_index).
@@ -1751,6 +1756,11 @@ def _pair_index(
     # Tuples: most pairs are held by one or two aliases, and a tuple of one is a quarter of a
     # frozenset of one; a query only ever adds them to a set.
     return common, {k: tuple(v) for k, v in paired.items()}
+
+
+def _resolve_chunk(resolver: Resolver, names: list[str]) -> list[Match | None]:
+    """In a forked worker: a chunk of :meth:`Resolver.resolve_many`'s names, resolved."""
+    return [resolver.resolve(n) for n in names]
 
 
 def _word_vids(word: str, vocab: dict[str, int], postings: list[list[int]]) -> tuple[int, ...]:
