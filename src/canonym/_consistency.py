@@ -452,7 +452,11 @@ class Judge:
             resolved = self._tie(m)
             if resolved is not None and self._add_known(base, self._as_known(m, resolved)):
                 continue
-            if not m.parts:
+            if not m.parts or (len(m.parts) == 2 and self._given_name_of_a_relative(m, 0)):
+                # (A given name and a table person's family name, and nothing else, are a
+                # relative's name, a name of its own: judged whole beside the draft's other
+                # names, Tarek Saleh beside Tareq Saleh, and not a mention of the table's
+                # Ali Abdullah Saleh.)
                 leftover.append((base, m))
                 continue
             for k, part in enumerate(m.parts):
