@@ -416,6 +416,8 @@ _PATRONYMIC_TAILS = ("ich", "ych", "vna", "chna")
 # ud-Din, Nasir al-Din), which is also written with the article's vowel run into it (Uddin,
 # Eddine) and all joined (Salahuddin, Nureddin). Apart, its two halves are one name.
 _DIN = frozenset(("din", "deen", "dine"))
+#: The ending of a din compound read as one word: the first half and this (nuruddin).
+DIN_COMPOUND = "uddin"
 _DIN_TAILS = frozenset(
     ("uddin", "uddeen", "eddin", "eddine", "edine", "addin", "iddin", "eldin", "aldin", "uldin")
 )
@@ -668,7 +670,7 @@ def _parse(name: str) -> ParsedName:
             # (Siraj-ud-Din, Siraj Uddin, Sirajuddin; Nour-Eddine, Nur al-Din).
             if bare_din:
                 articles.pop()  # the article is the compound's (a tail carries its own)
-            tokens[-1] = (tokens[-1][0] + "uddin", tokens[-1][1])
+            tokens[-1] = (tokens[-1][0] + DIN_COMPOUND, tokens[-1][1])
             after_article = False
             continue
         after_article = False

@@ -33,7 +33,14 @@ from ._name_words import name_of, same_name, spellings_of
 from ._typecheck import require_str
 from .keys import _undoubled, consonant_skeleton, key_skeleton, orth, token_form, token_key
 from .normalize import _fold_text, fold, normalize
-from .parse import NameToken, ParsedName, joined_particle, parse, reads_family_first
+from .parse import (
+    DIN_COMPOUND,
+    NameToken,
+    ParsedName,
+    joined_particle,
+    parse,
+    reads_family_first,
+)
 from .similarity import (
     _VOWELS,
     NameScore,
@@ -798,11 +805,11 @@ class Resolver:
                     if left and right:
                         extra.append(postings[left[0]] & postings[right[0]])
             near_extra = own_extra = extra
-            if text.endswith(_DIN_COMPOUND) and text not in word_vids:
+            if text.endswith(DIN_COMPOUND) and text not in word_vids:
                 # Parse reads a din compound as one word (Hurras al-Din, Nur ed-Din: hurrasuddin,
                 # nuruddin), as it is also written joined; the table's words are as written,
                 # its first half apart: the aliases holding that half meet it.
-                stem_same, stem_like = self._similar_words(text[: -len(_DIN_COMPOUND)])
+                stem_same, stem_like = self._similar_words(text[: -len(DIN_COMPOUND)])
                 own_extra = extra + [postings[v] for v in stem_same]
                 near_extra = extra + [postings[v] for v in stem_like]
             near = _Group([postings[v] for v in like] + near_extra, like)
@@ -1310,8 +1317,6 @@ _SPLIT_PART = 2
 # the answers cost a few hundred queries' time), and hands them out this many at a time.
 _FORK_FROM = 512
 _FORK_CHUNK = 128
-# The ending ``parse`` gives a din compound read as one word (Nur al-Din: nuruddin).
-_DIN_COMPOUND = "uddin"
 # Words in at least this many aliases are common: their pairs are indexed (see _pair_index).
 _PAIR_MIN = 500
 # At most this many pairs of vocabulary entries are looked up to meet two query words.
