@@ -66,8 +66,7 @@ _Y_BEFORE_CONSONANT = regex.compile(r"y(?![aeiou])")
 # another vowel it is not (Jeanne, Jean, Yeo): read as e, Jeanne came within a dropped vowel of
 # Anne. (A second e is let through: it is a doubled letter, Jeenny for Jenny, Jeeri for Jeri.)
 # Nor before h, which Russian does not write after е (its х is kh): Yehia, Yehuda are a y, an e
-# and an h, and Yehia is Yahya. French writes it Ie (Iekaterinbourg, Ievgueni), and so does the
-# Ukrainian national system inside a word.
+# and an h, and Yehia is Yahya. French writes it Ie (Iekaterinbourg, Ievgueni).
 _INITIAL_YE = regex.compile(r"^[yji]e(?![aiouyh])")
 # German j after y is the y glide: Kyjiw for Kyiv. Not after i, where English, pinyin and
 # Arabic and Persian romanisations write a j of its own (Beijing, Khadija, Bijan, Hijaz): read
