@@ -336,8 +336,11 @@ class Judge:
         # shorter references close to two names that spell them alike: (it, that spelling)
         self._shared: list[tuple[_Member, str]] = []
         self._mentions: Sequence[_Occurrence] = ()
-        # word -> (set of words of a name, how often the draft writes it): see _longer_names
-        self._word_sets: dict[str, list[tuple[frozenset[str], int]]] | None = None
+        # The sets of words of the draft's names, how often it writes each, and the same filed
+        # under each of their words: see _longer_names
+        self._word_sets: (
+            tuple[dict[frozenset[str], int], dict[str, list[tuple[frozenset[str], int]]]] | None
+        ) = None
 
     # -- grouping ---------------------------------------------------------------------------
 
@@ -781,12 +784,10 @@ class Judge:
             for w, n in sets.items():
                 for word in w:
                     by_word.setdefault(word, []).append((w, n))
-            self._word_sets = by_word
-        by_word = self._word_sets
-        if not words:  # (every name holds no words and more)
-            held = list({w: n for filed in by_word.values() for w, n in filed}.items())
-        else:
-            held = min((by_word.get(word, []) for word in words), key=len)
+            self._word_sets = sets, by_word
+        sets, by_word = self._word_sets
+        # (every name holds no words and more)
+        held = min((by_word.get(word, []) for word in words), key=len) if words else sets.items()
         return sum(n for w, n in held if words < w)
 
     def _dominant(self, members: list[_Member]) -> tuple[str, bool] | None:
