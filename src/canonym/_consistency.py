@@ -455,11 +455,7 @@ class Judge:
             resolved = self._tie(m)
             if resolved is not None and self._add_known(base, self._as_known(m, resolved)):
                 continue
-            if not m.parts or (len(m.parts) == 2 and self._given_name_of_a_relative(m, 0)):
-                # (A given name and a table person's family name, and nothing else, are a
-                # relative's name, a name of its own: judged whole beside the draft's other
-                # names, Tarek Saleh beside Tareq Saleh, and not a mention of the table's
-                # Ali Abdullah Saleh.)
+            if not m.parts or self._relatives_name(m):
                 leftover.append((base, m))
                 continue
             for k, part in enumerate(m.parts):
@@ -468,6 +464,21 @@ class Judge:
                 elif self._usable_unknown(part) and not self._given_name_of_a_relative(m, k):
                     leftover.append((base, part))
         return leftover
+
+    def _relatives_name(self, m: Mention) -> bool:
+        """Whether an unknown segment is a given name and a table person's family name alone,
+        and nothing else, that spell none of that person's names: a relative's name, a name of
+        its own, judged whole beside the draft's other names (Tarek Saleh beside Tareq Saleh),
+        not a mention of the table's person (Ali Abdullah Saleh). A word before the person's
+        whole name is no given name of a relative (Officials Christian Schmidt, a sentence's
+        opening word), nor is the person's own given name misspelt (Abdelazziz Bouteflika)."""
+        if len(m.parts) != 2 or not self._given_name_of_a_relative(m, 0):
+            return False
+        family = m.parts[1]
+        if family.entity is None or len(name_words(family.text)) != 1:
+            return False
+        entity = self.table[family.entity]
+        return not any(alias_is_spelling(n, entity.kind, m.text) for n in entity.names())
 
     def _given_name_of_a_relative(self, m: Mention, k: int) -> bool:
         """Whether part ``k`` of an unknown segment is one word that a person's family name of
