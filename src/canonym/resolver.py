@@ -740,6 +740,8 @@ class Resolver:
                 )
             ) or (kind == "place" and _place_words_reordered(parsed, alias, detail)):
                 score = min(score, self.threshold - _BELOW_THRESHOLD)
+            if kind == "organization" and _qualifier_left_out(parsed, alias, detail):
+                score = min(score, self.threshold - _BELOW_THRESHOLD)
             if (
                 lone
                 and score < 1.0
@@ -1395,6 +1397,34 @@ def _place_words_reordered(query: ParsedName, alias: ParsedName, detail: NameSco
         and not (query.inverted or alias.inverted)
         and not _in_same_order(query, alias, detail.pairs)
     )
+
+
+def _qualifier_left_out(query: ParsedName, alias: ParsedName, detail: NameScore) -> bool:
+    """Whether one of two organisations' names ends in an "of ..." that the other, a name with
+    no "of" at all, does not give in full: the qualifier says whose or where the body is, and
+    a name without it is another body, the parent, a branch elsewhere or a namesake (the
+    Kurdistan Democratic Party of Iran is not the Kurdistan Democratic Party, of Iraq; the
+    Islamic State of Iraq is not the Islamic State; the Muslim Brotherhood of Syria is a
+    branch). A word of the qualifier met elsewhere in the other name does not give it
+    (Kurdistan Democratic Party, Democratic Party of Iranian Kurdistan). Two names that both
+    have an "of" are left to the scoring: they qualify the body each in its own words (Public
+    Security Department of the Autonomous Region, of Xinjiang Uygur Autonomous Region)."""
+    return _of_tail_unmatched(alias.tokens, detail.alias_only, query.tokens) or (
+        _of_tail_unmatched(query.tokens, detail.query_only, alias.tokens)
+    )
+
+
+def _of_tail_unmatched(
+    tokens: tuple[NameToken, ...], unmatched: tuple[NameToken, ...], other: tuple[NameToken, ...]
+) -> bool:
+    """Whether ``tokens`` end in "of" and one word or more, after a word of their own, a word
+    after that "of" (not a connecting word: the, and) is in ``unmatched``, and the ``other``
+    name has no "of"."""
+    at = next((k for k in range(len(tokens) - 2, 0, -1) if tokens[k].text == "of"), None)
+    if at is None or any(t.text == "of" for t in other):
+        return False
+    left = {id(t) for t in unmatched}
+    return any(id(t) in left and t.role != "generic" for t in tokens[at + 1 :])
 
 
 def _family_name_left_out(detail: NameScore) -> bool:
