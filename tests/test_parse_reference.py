@@ -131,8 +131,26 @@ _OPENING_FORMS = {
 }
 
 
+# The body words whose slips (two inner neighbours swapped, not the last letter) are read as them.
+_REF_BODY_WORDS = """army forces force front brigade brigades battalion corps division regiment
+movement party militia network organization organisation agency group""".split()
+
+
+def ref_slipped_from(text: str) -> str | None:
+    """The body word ``text`` is a slip of (Amry: army), if it is no special word itself."""
+    if text in {*PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL}:
+        return None
+    for word in _REF_BODY_WORDS:
+        for j in range(1, len(word) - 2):
+            swapped = word[:j] + word[j + 1] + word[j] + word[j + 2 :]
+            if swapped != word and text == swapped:
+                return word
+    return None
+
+
 def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
     roles: list[str] = []
+    tokens = list(tokens)
     for i, (text, particle) in enumerate(tokens):
         # a suffix, or a regnal number: second, and last or before "of" or a particle
         if (text in SUFFIXES and i > 0) or (
@@ -157,7 +175,7 @@ def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
         ):
             roles.append("generic")
         elif (
-            text in DESIGNATORS
+            (text in DESIGNATORS or ref_slipped_from(text))
             and i > 0
             and not (
                 # a Chinese or Korean family name written last, after a given name of syllables
@@ -167,6 +185,7 @@ def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
             )
         ):
             roles.append("designator")
+            tokens[i] = (ref_slipped_from(text) or text, particle)
         elif PATRONYMIC.match(text) and 0 < i < _last_before_suffixes(tokens):
             roles.append("patronymic")
         else:
@@ -361,6 +380,10 @@ _WORDS = sorted(
         *_TITLES_BY_FIRST_WORD,
         *_TITLE_MODIFIERS,
         *_SPELLINGS,
+        "amry",  # slips of body words (see ref_slipped_from)
+        "fornt",
+        "brigdaes",
+        "moevment",
     }
 )
 _SEPARATORS = [" ", "  ", "-", ", ", ",", "\t", "\u200b", "\u2013", "'", "\u2019", "", "\u00a0"]

@@ -426,7 +426,27 @@ _AND_THE = frozenset(("wal", "wel"))
 _SPECIAL_NOT_ARTICLES = frozenset(
     [*PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL, *_DIN_TAILS, *_AND_THE]
 )
-_SPECIAL_WORDS = _SPECIAL_NOT_ARTICLES | ARTICLES
+
+# The designators that name an armed or political body's kind, with two neighbouring letters
+# typed in the wrong order, neither the first nor the last (Amry, Brigdaes, Movmeent): slips
+# that still say what kind of body it is, read as the designator they slipped from, so that
+# the body's name is met and another designator stays another (Oromo Liberation Froce is no
+# Front). Only such swaps, as the scoring reads them (see similarity._TRANSPOSITION): a letter
+# dropped or added makes names (Amy of Army), a swapped first letter another word, a swapped
+# last one another ending. A place's designators are left out: their slips are names and words
+# (Kari of Krai, Filed of Field).
+_BODY_WORDS = frozenset(
+    """army forces force front brigade brigades battalion corps division regiment movement
+    party militia network organization organisation agency group""".split()
+)
+_DESIGNATOR_SLIPS: dict[str, str] = {
+    slip: word
+    for word in sorted(_BODY_WORDS)
+    for j in range(1, len(word) - 2)
+    if word[j] != word[j + 1]
+    and (slip := word[:j] + word[j + 1] + word[j] + word[j + 2 :]) not in _SPECIAL_NOT_ARTICLES
+}
+_SPECIAL_WORDS = _SPECIAL_NOT_ARTICLES | ARTICLES | frozenset(_DESIGNATOR_SLIPS)
 
 
 def family_first(words: list[str]) -> bool:
@@ -754,8 +774,14 @@ def _assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
             and (text not in _GENERIC_BEFORE or _next_text(tokens, i) in _GENERIC_BEFORE[text])
         ):
             roles.append("generic")
-        elif text in DESIGNATORS and i > 0 and not _east_asian_family_last(tokens, i):
+        elif (
+            (text in DESIGNATORS or text in _DESIGNATOR_SLIPS)
+            and i > 0
+            and not _east_asian_family_last(tokens, i)
+        ):
             roles.append("designator")
+            if text in _DESIGNATOR_SLIPS:
+                tokens[i] = (_DESIGNATOR_SLIPS[text], particle)
         elif 0 < i < last and text.endswith(_PATRONYMIC_TAILS) and PATRONYMIC.match(text):
             roles.append("patronymic")
         else:
