@@ -34,6 +34,7 @@ from ._typecheck import require_str
 from .keys import _undoubled, consonant_skeleton, key_skeleton, orth, token_form, token_key
 from .normalize import _fold_text, fold, normalize
 from .parse import (
+    ARTICLES,
     DIN_COMPOUND,
     NameToken,
     ParsedName,
@@ -351,6 +352,10 @@ class Resolver:
                     return replace(
                         found, query=name, method="folded", score=min(found.score, 0.995)
                     )
+        if name.endswith(")"):
+            spelt_out = self._acronym_spelt_out(name)
+            if spelt_out is not None:
+                return spelt_out
         joined = _joined_syllables(name)
         if joined and joined in self._folded:
             # Syllables written apart (Shan Xi, Shaan-xi, Bei Jing) that make one table name:
@@ -376,6 +381,31 @@ class Resolver:
                 or self._hyphenated_wade_giles(name)
             )
         return found
+
+    def _acronym_spelt_out(self, name: str) -> Match | None:
+        """A name followed by its acronym in brackets (Arakan Army (AA), Islamic Revolutionary
+        Guard Corps (IRGC)), as the press and sanctions lists introduce a body: the entity the
+        name resolves to, when the acronym is the name's initials or a name of that same entity.
+        The bracket confirms the name; it is no word of it (scored as one, it cost Arakan Army
+        its match). A bracket that is anything else (a country, a former name) is left to the
+        scoring, as a word that may tell two bodies apart."""
+        bracketed = _BRACKETED_ACRONYM.fullmatch(name)
+        if bracketed is None:
+            return None
+        rest, acronym = bracketed.group(1), bracketed.group(2)
+        letters = acronym.replace(".", "").replace("-", "").replace("&", "").lower()
+        if sum(ch.isupper() for ch in acronym) < 2 or not letters.isalpha():
+            return None
+        found = self.resolve(rest)
+        if found is None:
+            return None
+        if letters not in _initials(rest):
+            other = self._literal_hit(acronym)
+            if other is None or other.entity_id != found.entity_id:
+                return None
+        if found.method == "exact":
+            return replace(found, query=name, method="folded", score=min(found.score, 0.995))
+        return replace(found, query=name)
 
     def _designated_place(self, name: str) -> Match | None:
         """``name`` less a place designator, when that cannot change which place is meant.
@@ -1550,6 +1580,30 @@ _SLAVIC_LETTERS = {
 }
 _SLAVIC_LATIN = regex.compile(_letters_not_ascii(_SLAVIC_LETTERS))
 _SLAVIC_LATIN_LETTERS = str.maketrans(_SLAVIC_LETTERS)
+
+
+# A name and then a bracketed word of capitals (and dots, hyphens, an ampersand), its acronym.
+_BRACKETED_ACRONYM = regex.compile(r"\s*(.*?\S)\s*\(\s*(\p{Lu}[\p{L}.&-]{1,11})\s*\)\s*")
+
+
+def _initials(name: str) -> tuple[str, str]:
+    """The first letters of the words of ``name``, folded: of all of them, and of all but its
+    articles and connecting words (of, the, and; the e of Ulema-e-Islam). An acronym is made
+    either way: ISIL of the Islamic State of Iraq and the Levant, MEK of Mujahedin-e Khalq.
+
+    >>> _initials("Hayat Tahrir al-Sham"), _initials("Jamiat Ulema-e-Islam")
+    (('htas', 'hts'), ('juei', 'jui'))
+    """
+    words = [w for w in regex.split(r"[\s\-]+", fold(name)) if w]
+    every = "".join(w[0] for w in words)
+    content = "".join(
+        w[0] for w in words if len(w) > 1 and w not in ARTICLES and w not in _CONNECTING_WORDS
+    )
+    return every, content
+
+
+# Words that an acronym may leave out: Islamic State of Iraq and the Levant, ISIL.
+_CONNECTING_WORDS = frozenset(("of", "the", "and", "for", "in", "on", "de", "du", "des", "la"))
 
 
 def _joined_syllables(name: str) -> str:
