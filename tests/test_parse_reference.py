@@ -88,10 +88,54 @@ def ref_normalize(text: str) -> str:
     return cleaned if cleaned.isascii() else unicodedata.normalize("NFKC", cleaned)
 
 
+# Hangul's jamo by their Unicode names, in the Revised Romanization; a final as a syllable ends.
+_RR_JAMO = {
+    "CHOSEONG": dict(
+        zip(
+            """KIYEOK SSANGKIYEOK NIEUN TIKEUT SSANGTIKEUT RIEUL MIEUM PIEUP SSANGPIEUP SIOS
+            SSANGSIOS IEUNG CIEUC SSANGCIEUC CHIEUCH KHIEUKH THIEUTH PHIEUPH HIEUH""".split(),
+            "g kk n d tt r m b pp s ss - j jj ch k t p h".split(),
+            strict=True,
+        )
+    ),
+    "JUNGSEONG": dict(
+        zip(
+            "A AE YA YAE EO E YEO YE O WA WAE OE YO U WEO WE WI YU EU YI I".split(),
+            "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split(),
+            strict=True,
+        )
+    ),
+    "JONGSEONG": dict(
+        zip(
+            """KIYEOK SSANGKIYEOK KIYEOK-SIOS NIEUN NIEUN-CIEUC NIEUN-HIEUH TIKEUT RIEUL
+            RIEUL-KIYEOK RIEUL-MIEUM RIEUL-PIEUP RIEUL-SIOS RIEUL-THIEUTH RIEUL-PHIEUPH
+            RIEUL-HIEUH MIEUM PIEUP PIEUP-SIOS SIOS SSANGSIOS IEUNG CIEUC CHIEUCH KHIEUKH THIEUTH
+            PHIEUPH HIEUH""".split(),
+            "k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split(),
+            strict=True,
+        )
+    ),
+}
+
+
+def ref_hangul(char: str) -> str:
+    """A Hangul syllable in the Revised Romanization, from its jamo (NFD and their names)."""
+    letters = ""
+    for jamo in unicodedata.normalize("NFD", char):
+        _, position, name = unicodedata.name(jamo).split(" ", 2)
+        letters += _RR_JAMO[position][name].replace("-", "")
+    return letters.capitalize() + " "
+
+
 def ref_to_ascii(text: str) -> str:
     if text.isascii():
         return text
-    return _NON_ASCII_RUN.sub(lambda m: unidecode(m.group(0).translate(_LETTER_FALLBACKS)), text)
+
+    def run(m: regex.Match[str]) -> str:
+        hangul = "".join(ref_hangul(ch) if "\uac00" <= ch <= "\ud7a3" else ch for ch in m.group(0))
+        return str(unidecode(hangul.translate(_LETTER_FALLBACKS)))
+
+    return _NON_ASCII_RUN.sub(run, text)
 
 
 def ref_fold(text: str) -> str:

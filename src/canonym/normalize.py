@@ -160,6 +160,8 @@ class _AsciiOf(dict[int, str]):
         elif 0xD800 <= code <= 0xDFFF:
             # A lone surrogate: unidecode warns each time it meets one; so it still does.
             return str(unidecode(char))
+        elif _HANGUL_FIRST <= code <= _HANGUL_LAST:
+            ascii_ = _revised_romanization(code)
         else:
             ascii_ = str(unidecode(char.translate(_LETTER_FALLBACKS)))
         if len(self) >= 65536:  # hostile text could walk all of Unicode
@@ -169,6 +171,32 @@ class _AsciiOf(dict[int, str]):
 
 
 _ASCII_OF = _AsciiOf()
+
+# Hangul syllables, each made of a leading consonant, a vowel and an optional final consonant
+# (Unicode's arithmetic: first + (lead * 21 + vowel) * 28 + final), written as the Revised
+# Romanization of Korean writes them (the official one; Incheon, Gwangju, Jeong-eun). unidecode
+# reads ㅊ as c and a final ㄱ as g (인천 "inceon", 국 "gug"), spellings no Korean name has.
+# A syllable is a word of its own, as Korean names are written (Kim Jong-un, Jeong Eun), and as
+# unidecode writes the characters of Chinese: the name's joined spelling (Incheon) is met as
+# any name written in syllables is.
+_HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
+_RR_LEADS = "g kk n d tt r m b pp s ss - j jj ch k t p h".split()
+_RR_VOWELS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
+# The final consonants as a syllable ends in them (before a pause): ㄱ, ㄲ, ㄳ, ㅋ are k ...
+_RR_FINALS = "- k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()
+
+
+def _revised_romanization(code: int) -> str:
+    """One Hangul syllable in the Revised Romanization, capitalised and followed by a space, as
+    unidecode writes a Chinese character.
+
+    >>> _revised_romanization(ord("인")) + _revised_romanization(ord("천"))
+    'In Cheon '
+    """
+    lead, rest = divmod(code - _HANGUL_FIRST, 21 * 28)
+    vowel, final = divmod(rest, 28)
+    letters = _RR_LEADS[lead] + _RR_VOWELS[vowel] + _RR_FINALS[final]
+    return letters.replace("-", "").capitalize() + " "
 
 
 @lru_cache(maxsize=65536)
@@ -189,7 +217,8 @@ def fold(text: str) -> str:
     """Return the matching form of ``text``: lowercase ASCII words separated by single spaces.
 
     Apostrophes vanish (Ja'far -> jafar), hyphens separate words, possessives and English
-    compounds are reduced to the name, and non-Latin scripts are transliterated with unidecode.
+    compounds are reduced to the name, and non-Latin scripts are transliterated with unidecode
+    (Hangul in the Revised Romanization, a syllable a word).
     Titles are kept here; :func:`canonym.parse` sets them aside. Idempotent.
 
     >>> fold("Qāsem Soleymānī")
