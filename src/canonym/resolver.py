@@ -68,7 +68,8 @@ class Match:
     ``method`` says which tier found it: ``exact``, ``folded``, ``key``, ``short`` (a curated
     short form), ``surname``, ``fuzzy``, ``script`` (a name in Arabic, Hebrew ... script met by
     its consonant skeleton), ``designator`` (a place named with a designator its table names
-    lack: Busan City, Hong Kong SAR), ``exonym`` (a place named as another language names it:
+    lack: Busan City, Hong Kong SAR; an organisation followed by a lowercase description of
+    its kind: Roscosmos space agency), ``exonym`` (a place named as another language names it:
     Lwów, Pékin) or ``weak`` (a weak alias: shown among candidates, never resolved).
     """
 
@@ -373,14 +374,40 @@ class Resolver:
             # meant with a designator its table names lack (Busan City, Hong Kong SAR) or by
             # another language's name (Lwów, Pékin), a j or a c read as German, Spanish or
             # Turkish reads it, or a Chinese name in Wade-Giles that only its hyphen tells (Chou
-            # En-lai).
+            # En-lai); an organisation may be followed by what kind of body it is, in lowercase
+            # (Roscosmos space agency).
             return (
                 self._designated_place(name)
+                or self._described_body(name)
                 or self._exonym(name)
                 or self._with_other_letters(name)
                 or self._hyphenated_wade_giles(name)
             )
         return found
+
+    def _described_body(self, name: str) -> Match | None:
+        """An organisation's name as the table writes it, then, in lowercase, what kind of body
+        it is (Roscosmos space agency, Rosatom state nuclear corporation, IRNA news agency):
+        the organisation. English writes a name's words with capitals and a description
+        without them; the description must end in agency, corporation or company, and the
+        name before it must be one of an organisation's names letter for letter (exact, folded
+        or a short form), so that no description makes a name of its own words, nor turns a
+        fuzzy near-miss into an answer."""
+        words = name.split()
+        tail = 0
+        while tail < len(words) - 1 and words[-1 - tail].isascii() and words[-1 - tail].islower():
+            tail += 1
+        if not 0 < tail <= _DESCRIPTION_WORDS or words[-1] not in _BODY_KINDS:
+            return None
+        rest = " ".join(words[:-tail])
+        if rest.islower():
+            return None  # nothing written with capitals: no name told from a description
+        found = self._literal_hit(rest)
+        if found is None or found.kind != "organization":
+            return None
+        return replace(
+            found, query=name, method="designator", score=min(found.score, _DESIGNATOR_SCORE)
+        )
 
     def _acronym_spelt_out(self, name: str) -> Match | None:
         """A name followed by its acronym in brackets (Arakan Army (AA), Islamic Revolutionary
@@ -1581,6 +1608,11 @@ _SLAVIC_LETTERS = {
 _SLAVIC_LATIN = regex.compile(_letters_not_ascii(_SLAVIC_LETTERS))
 _SLAVIC_LATIN_LETTERS = str.maketrans(_SLAVIC_LETTERS)
 
+
+# What kind of body an organisation is, as a lowercase description after its name ends (see
+# Resolver._described_body), and how many words such a description has at most.
+_BODY_KINDS = frozenset(("agency", "corporation", "company"))
+_DESCRIPTION_WORDS = 3
 
 # A name and then a bracketed word of capitals (and dots, hyphens, an ampersand), its acronym.
 _BRACKETED_ACRONYM = regex.compile(r"\s*(.*?\S)\s*\(\s*(\p{Lu}[\p{L}.&-]{1,11})\s*\)\s*")
