@@ -31,11 +31,20 @@ from ._exonyms import other_names
 from ._forked import can_fork, map_forked, worker_count
 from ._name_words import name_of, same_name, spellings_of
 from ._typecheck import require_str
-from .keys import _undoubled, consonant_skeleton, key_skeleton, orth, token_form, token_key
+from .keys import (
+    _DROP_FOR_SKELETON,
+    _undoubled,
+    consonant_skeleton,
+    key_skeleton,
+    orth,
+    token_form,
+    token_key,
+)
 from .normalize import _fold_text, fold, normalize
 from .parse import (
     ARTICLES,
     DIN_COMPOUND,
+    PARTICLES,
     NameToken,
     ParsedName,
     joined_particle,
@@ -1091,10 +1100,24 @@ class Resolver:
         return out
 
     def _script_hits(self, name: str) -> list[_Scored]:
-        """A name in an abjad (Arabic, Persian, Hebrew): meet the table on consonants only."""
-        bare = _ARABIC_ARTICLE.sub("", normalize(name))
+        """A name in an abjad (Arabic, Persian, Hebrew): meet the table on consonants only.
+
+        The article is set aside as the table's names set it aside (al-Senussi), and where
+        that meets nothing, kept: a name may open with the letters (Altaf, الطاف)."""
+        written = normalize(name)
+        bare = _ARABIC_ARTICLE.sub("", written)
+        hits = self._skeleton_hits(bare)
+        if not hits and bare != written:
+            hits = self._skeleton_hits(written)
+        return hits
+
+    def _skeleton_hits(self, bare: str) -> list[_Scored]:
+        """:meth:`_script_hits` of an abjad name, its article set aside or not."""
         q = parse(bare)
-        skeleton = _skeleton_of(q)
+        # Each letter read on its own: written one after another, the Latin letters of two
+        # (ز and ه, z and h) would make a digraph that neither is (zh).
+        own = tuple(s for s in map(_abjad_skeleton, bare.split()) if s)
+        skeleton = _undoubled("".join(own))
         if not skeleton:
             return []
         # The alias's words' skeletons, written one after another, are the query's: found by
@@ -1103,11 +1126,13 @@ class Resolver:
         # of the vocabulary, and the aliases holding them all.
         pool: set[int] = set()
         by_skeleton, postings = self._by_skeleton, self._postings
-        own = tuple(consonant_skeleton(t.text) for t in q.tokens if t.role != "suffix")
         most = _SCRIPT_PIECES if len(skeleton) <= _SCRIPT_CUT_MAX else 1
         for pieces in {own, *_cuts(skeleton, most)}:
-            found = [by_skeleton.get(piece, ()) for piece in pieces]
-            if all(found):
+            # A kin or ʿAbd particle is no word of the vocabulary (the table's names hold it
+            # before the word it governs): the other pieces find the aliases.
+            kept = [p for p in pieces if p in by_skeleton or p not in _PARTICLE_SKELETONS]
+            found = [by_skeleton.get(piece, ()) for piece in kept]
+            if found and all(found):
                 pool |= self._holding_all([_Group([postings[v] for v in f], f) for f in found])
         hits = [
             _Scored(self._alias_entity[i], 0.9, i, "script")
@@ -1942,4 +1967,29 @@ def _neighbourhood(k: str) -> list[str]:
 
 
 def _skeleton_of(parsed: ParsedName) -> str:
-    return "".join(consonant_skeleton(t.text) for t in parsed.tokens if t.role != "suffix")
+    """The consonants of a parsed name's words (see :func:`consonant_skeleton`), one after
+    another, each with its particle, as an abjad writes them (عبد الله, Abdullah; بنت جبيل,
+    Bint Jbeil), a letter doubled across two words written once."""
+    return _undoubled(
+        "".join(
+            consonant_skeleton(t.particle + t.text) for t in parsed.tokens if t.role != "suffix"
+        )
+    )
+
+
+def _abjad_skeleton(word: str) -> str:
+    """The consonant skeleton of a word in an abjad, read letter by letter (ز and ه are z and h,
+    not the digraph zh of ژ), as :func:`consonant_skeleton` reads a Latin word: a word of no
+    consonant keeps its first letter's class.
+
+    >>> _abjad_skeleton("زاهدان"), consonant_skeleton("zahedan")
+    ('dn', 'dn')
+    """
+    letters = [fold(ch) for ch in word]
+    keys = [token_key(f) for f in letters if f]
+    skeleton = _undoubled("".join(k.translate(_DROP_FOR_SKELETON) for k in keys))
+    return skeleton or (keys[0][:1] if keys else "")
+
+
+# The consonants of the kin and ʿAbd particles (abd: bd, bin: bn, bint: bnt, abu: b).
+_PARTICLE_SKELETONS = frozenset(consonant_skeleton(p) for p in set(PARTICLES.values()))
