@@ -892,22 +892,51 @@ class Judge:
                 f'"{group.house[0]}" '
                 + ("comes first (a tie)" if group.tie else "is the draft's most frequent spelling")
             )
+        start = m.start
+        if group.entity is not None and group.entity.kind != "person":
+            # (a person's title is no word of the name: Sheikh Mishal's span is Mishal, though
+            # the house style of a short form be Sheikh Meshal)
+            start = self._lead_before(m, suggestion)
+        shown_text = self.text[start : m.base + mention.end] if start != m.start else mention.text
         return self._finding_at(
             m,
             suggestion,
             group.entity.id if group.entity is not None else None,
-            f'"{display(mention.text)}" -> "{suggestion}": {reason}',
+            f'"{display(shown_text)}" -> "{suggestion}": {reason}',
             kind,
+            start,
         )
 
+    def _lead_before(self, m: _Member, suggestion: str) -> int:
+        """Where the finding for ``m``, a mention of a place or an organisation, starts: at the
+        mention, or before it at the words that open the suggestion when the draft writes them,
+        as written, right before the mention (Sheikh of Sheikh Zuwayed for Sheikh Zuweid, a
+        town: the scan set Sheikh aside as a title), so that the span flagged is the one the
+        suggestion replaces."""
+        extra = len(suggestion.split()) - len(m.mention.text.split())
+        if extra <= 0:
+            return m.start
+        lead = " ".join(suggestion.split()[:extra])
+        before = self.text[max(0, m.start - len(lead) - _LEAD_GAP) : m.start]
+        found = regex.search(r"(?<!\w)" + regex.escape(lead) + r"[ \t]+$", before)
+        return m.start if found is None else m.start - (len(before) - found.start())
+
     def _finding_at(
-        self, member: _Member, suggestion: str, entity_id: str | None, message: str, kind: str
+        self,
+        member: _Member,
+        suggestion: str,
+        entity_id: str | None,
+        message: str,
+        kind: str,
+        start: int | None = None,
     ) -> Finding:
-        line, column = self._line_column(member.start)
+        start = member.start if start is None else start
+        line, column = self._line_column(start)
+        end = member.base + member.mention.end
         return Finding(
-            start=member.start,
-            end=member.base + member.mention.end,
-            text=member.mention.text,
+            start=start,
+            end=end,
+            text=self.text[start:end] if start != member.start else member.mention.text,
             line=line,
             column=column,
             suggestion=suggestion,
@@ -932,6 +961,10 @@ class Judge:
             self._line_starts = _line_starts(self.text)
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+
+# The most spaces or tabs between the words that open a suggestion and the mention they lead.
+_LEAD_GAP = 4
 
 
 def _one_spelt_whole(variants: dict[int, tuple[_Group, str]]) -> bool:
