@@ -808,6 +808,8 @@ class Resolver:
                 score = min(score, self.threshold - _BELOW_THRESHOLD)
             if kind == "organization" and _qualifier_left_out(parsed, alias, detail):
                 score = min(score, self.threshold - _BELOW_THRESHOLD)
+            if kind != "person" and _direction_apart(parsed, alias, detail, kind):
+                score = min(score, self.threshold - _BELOW_THRESHOLD)
             if (
                 lone
                 and score < 1.0
@@ -1479,6 +1481,27 @@ def _place_words_reordered(query: ParsedName, alias: ParsedName, detail: NameSco
         and not (query.inverted or alias.inverted)
         and not _in_same_order(query, alias, detail.pairs)
     )
+
+
+def _direction_apart(query: ParsedName, alias: ParsedName, detail: NameScore, kind: str) -> bool:
+    """Whether one of two names of a place, or the last word of one of two names of an
+    organisation, is a word of direction or position that the other lacks: the part of a
+    country that it names is another place (South Sudan, North Kivu, Upper Nile), and a body's
+    name that ends in one, another body, a branch (the Sudan People's Liberation
+    Movement-North, which split from the movement). Inside a body's name such a word is often
+    one its other names leave out (OFAC's Northern Production Association Arktika, also listed
+    as Production Association Arktika)."""
+    unmatched = [t for t in (*detail.query_only, *detail.alias_only) if t.text in _DIRECTIONS]
+    if kind != "organization":
+        return bool(unmatched)
+    last = {id(query.tokens[-1]), id(alias.tokens[-1])} if query.tokens and alias.tokens else set()
+    return any(id(t) in last for t in unmatched)
+
+
+# Words of direction and position that name a part (see _direction_apart).
+_DIRECTIONS = frozenset(
+    """north south east west northern southern eastern western central upper lower""".split()
+)
 
 
 def _qualifier_left_out(query: ParsedName, alias: ParsedName, detail: NameScore) -> bool:
