@@ -285,3 +285,16 @@ def test_queries_against_look_alike_entities(case: dict[str, str]) -> None:
         records.append({"id": str(n), "name": name, "kind": "person", "aliases": aliases})
     m = Resolver(AliasTable.from_records(records)).resolve(case["query"])
     assert (m.entity_id if m is not None else "") == case["expected"], case["why"]
+
+
+def test_a_countrys_own_branch_comes_before_the_body_it_is_named_for() -> None:
+    """Syria's Muslim Brotherhood is the table's Muslim Brotherhood of Syria, when it has one,
+    and not the Egyptian movement; without it, the movement the rest names."""
+    both = [
+        {"id": "mb", "name": "Muslim Brotherhood", "kind": "organization"},
+        {"id": "mb-syria", "name": "Muslim Brotherhood of Syria", "kind": "organization"},
+    ]
+    found = Resolver(AliasTable.from_records(both)).resolve("Syria's Muslim Brotherhood")
+    assert found is not None and found.entity_id == "mb-syria"
+    found = Resolver(AliasTable.from_records(both[:1])).resolve("Syria's Muslim Brotherhood")
+    assert found is not None and found.entity_id == "mb" and found.method == "designator"
