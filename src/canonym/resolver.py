@@ -398,6 +398,7 @@ class Resolver:
                 or self._exonym(name)
                 or self._with_other_letters(name)
                 or self._hyphenated_wade_giles(name)
+                or self._place_for_demonym(name)
             )
         return found
 
@@ -425,6 +426,33 @@ class Resolver:
                 return replace(
                     found, query=name, method="designator", score=min(found.score, _OWNED_SCORE)
                 )
+        return None
+
+    def _place_for_demonym(self, name: str) -> Match | None:
+        """An organisation whose name holds a place's name, met with the place's adjective
+        in its stead, as the press writes it (Kurdish Workers' Party for the Kurdistan Workers'
+        Party, Sudanese for Sudan People's Liberation Movement, Taiwanese People's Party): one
+        word of the query that ends as English adjectives of places end is read as the word of
+        the table it is made from (Sudan-ese, Kurd-ish of Kurd-istan, Iran-ian, Syria-n,
+        Pakistan-i), and the name so read must resolve to an organisation. Only a word of two
+        or more: an adjective alone is no body's name."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        vocabulary = self._word_vids
+        for at, word in enumerate(words):
+            for place in _places_of_adjective(fold(word)):
+                if place not in vocabulary:
+                    continue
+                query = " ".join([*words[:at], place.capitalize(), *words[at + 1 :]])
+                found = self._decide(query, self._rank(query))
+                if found is not None and found.kind == "organization":
+                    return replace(
+                        found,
+                        query=name,
+                        method="designator",
+                        score=min(found.score, _DESIGNATOR_SCORE),
+                    )
         return None
 
     def _described_body(self, name: str) -> Match | None:
@@ -1695,6 +1723,30 @@ _SLAVIC_LATIN_LETTERS = str.maketrans(_SLAVIC_LETTERS)
 _OWNER = regex.compile(r"\s*(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)['\u2019]s\s+(\S.*?)\s*")
 # An answer met through its owner's possessive is as sure as one met through a designator.
 _OWNED_SCORE = _DESIGNATOR_SCORE
+
+
+def _places_of_adjective(word: str) -> list[str]:
+    """The words a folded English adjective of a place may be made from, by its ending
+    (none for a word that ends otherwise, or is too short to be one).
+
+    >>> _places_of_adjective("kurdish"), _places_of_adjective("sudanese")
+    (['kurdistan'], ['sudan'])
+    >>> _places_of_adjective("syrian"), _places_of_adjective("pakistani")
+    (['syria', 'syr'], ['pakistan'])
+    """
+    if len(word) < _ADJECTIVE_MIN or " " in word:
+        return []
+    out = []
+    for ending, place_ending in _ADJECTIVE_ENDINGS:
+        if word.endswith(ending):
+            out.append(word[: len(word) - len(ending)] + place_ending)
+    return out
+
+
+# English adjectives of places, by ending, and what the place's name ends in instead: Sudanese
+# (Sudan), Kurdish (Kurdistan), Iranian (Iran), Syrian (Syria), Iraqi (Iraq), Pakistani.
+_ADJECTIVE_ENDINGS = (("ese", ""), ("ish", "istan"), ("n", ""), ("ian", ""), ("i", ""))
+_ADJECTIVE_MIN = 5
 
 # What kind of body an organisation is, as a lowercase description after its name ends (see
 # Resolver._described_body), and how many words such a description has at most.
