@@ -513,7 +513,7 @@ class Resolver:
         X itself when one of its names has one. The rest must resolve on its own among the
         places of the table.
         """
-        designated = place_designator(fold(name))
+        designated = place_designator(fold(name)) or _described_as_town(name)
         if designated is None:
             return None
         designator, rest = designated
@@ -1723,6 +1723,23 @@ _SLAVIC_LATIN_LETTERS = str.maketrans(_SLAVIC_LETTERS)
 _OWNER = regex.compile(r"\s*(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)['\u2019]s\s+(\S.*?)\s*")
 # An answer met through its owner's possessive is as sure as one met through a designator.
 _OWNED_SCORE = _DESIGNATOR_SCORE
+
+
+def _described_as_town(name: str) -> tuple[str, str] | None:
+    """A place's name and then, in lowercase, town or village: a description, read as City is
+    (Jaffna town, Panmunjom village); ``("city", the rest folded)``. A capitalised Town is
+    often a word of the name (Cape Town, George Town) and is left as written.
+
+    >>> _described_as_town("Jaffna town"), _described_as_town("Cape Town")
+    (('city', 'jaffna'), None)
+    """
+    found = _TOWN_DESCRIPTION.fullmatch(name)
+    if found is None or found.group(1).islower():
+        return None
+    return "city", fold(found.group(1))
+
+
+_TOWN_DESCRIPTION = regex.compile(r"\s*(.*\S)\s+(?:town|village)\s*")
 
 
 def _places_of_adjective(word: str) -> list[str]:
