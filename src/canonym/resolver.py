@@ -322,6 +322,8 @@ class Resolver:
         self._demonym_stems: _DemonymStems | None = None
         # the regions of the table by their names less the region word, on first use
         self._regions: dict[str, list[tuple[Entity, str]]] | None = None
+        # The one-word names of the table's places, folded: see _is_place_word
+        self._place_words: frozenset[str] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         return {
@@ -434,15 +436,16 @@ class Resolver:
         Party, Sudanese for Sudan People's Liberation Movement, Taiwanese People's Party): one
         word of the query that ends as English adjectives of places end is read as the word of
         the table it is made from (Sudan-ese, Kurd-ish of Kurd-istan, Iran-ian, Syria-n,
-        Pakistan-i), and the name so read must resolve to an organisation. Only a word of two
-        or more: an adjective alone is no body's name."""
+        Pakistan-i), when that word is a place's name (see :meth:`_is_place_word`), and the
+        name so read must resolve to an organisation. Only a word of two or more: an adjective
+        alone is no body's name."""
         words = name.split()
         if len(words) < 2:
             return None
         vocabulary = self._word_vids
         for at, word in enumerate(words):
             for place in _places_of_adjective(fold(word)):
-                if place not in vocabulary:
+                if place not in vocabulary or not self._is_place_word(place):
                     continue
                 query = " ".join([*words[:at], place.capitalize(), *words[at + 1 :]])
                 found = self._decide(query, self._rank(query))
@@ -454,6 +457,20 @@ class Resolver:
                         score=min(found.score, _DESIGNATOR_SCORE),
                     )
         return None
+
+    def _is_place_word(self, word: str) -> bool:
+        """Whether a folded word is a place's name: a country or a region of the bundled lists
+        (Sudan, Kurdistan), or a place of the table named by that one word. (Not any word an
+        adjective's ending may be cut from: Marti is no adjective of a Mart.)"""
+        words = self._place_words
+        if words is None:
+            words = self._place_words = frozenset(
+                folded
+                for entity in self._places
+                for text in entity.names()
+                if " " not in (folded := _fold_text(text))
+            )
+        return word in words or word in (country_names() or ()) or word in region_names()
 
     def _described_body(self, name: str) -> Match | None:
         """An organisation's name as the table writes it, then, in lowercase, what kind of body
