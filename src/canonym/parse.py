@@ -435,13 +435,13 @@ _SPECIAL_NOT_ARTICLES = frozenset(
 # dropped or added makes names (Amy of Army), a swapped first letter another word, a swapped
 # last one another ending. A place's designators are left out: their slips are names and words
 # (Kari of Krai, Filed of Field).
-_BODY_WORDS = frozenset(
+_BODY_KIND_DESIGNATORS = frozenset(
     """army forces force front brigade brigades battalion corps division regiment movement
     party militia network organization organisation agency group""".split()
 )
 _DESIGNATOR_SLIPS: dict[str, str] = {
     slip: word
-    for word in sorted(_BODY_WORDS)
+    for word in sorted(_BODY_KIND_DESIGNATORS)
     for j in range(1, len(word) - 2)
     if word[j] != word[j + 1]
     and (slip := word[:j] + word[j + 1] + word[j] + word[j + 2 :]) not in _SPECIAL_NOT_ARTICLES

@@ -78,8 +78,10 @@ class Match:
     short form), ``surname``, ``fuzzy``, ``script`` (a name in Arabic, Hebrew ... script met by
     its consonant skeleton), ``designator`` (a place named with a designator its table names
     lack: Busan City, Hong Kong SAR; an organisation followed by a lowercase description of
-    its kind: Roscosmos space agency), ``exonym`` (a place named as another language names it:
-    Lwów, Pékin) or ``weak`` (a weak alias: shown among candidates, never resolved).
+    its kind, after its country's name in the possessive, or with a place's adjective: Roscosmos
+    space agency, Taiwan's Mainland Affairs Council, Kurdish Workers' Party), ``exonym`` (a
+    place named as another language names it: Lwów, Pékin) or ``weak`` (a weak alias: shown
+    among candidates, never resolved).
     """
 
     entity_id: str
@@ -361,15 +363,13 @@ class Resolver:
                 # initials: looked up as one word, folded.
                 found = self._literal_hit(dotted.group(1).replace(".", "").replace(" ", ""))
                 if found is not None:
-                    return replace(
-                        found, query=name, method="folded", score=min(found.score, 0.995)
-                    )
+                    return _as_folded(found, name)
         if name[:4] in ("the ", "The ", "THE "):
             # The article English puts before a body's name or acronym (the SPLM, the Hague) is
             # no word of it: the rest as written, when that is a name of the table.
             found = self._literal_hit(name[4:])
             if found is not None:
-                return replace(found, query=name, method="folded", score=min(found.score, 0.995))
+                return _as_folded(found, name)
         if name.endswith(")"):
             spelt_out = self._acronym_spelt_out(name)
             if spelt_out is not None:
@@ -392,7 +392,8 @@ class Resolver:
             # another language's name (Lwów, Pékin), a j or a c read as German, Spanish or
             # Turkish reads it, or a Chinese name in Wade-Giles that only its hyphen tells (Chou
             # En-lai); an organisation may be followed by what kind of body it is, in lowercase
-            # (Roscosmos space agency).
+            # (Roscosmos space agency), follow its country's name in the possessive (Taiwan's
+            # Mainland Affairs Council), or hold a place's adjective for its name (Kurdish).
             return (
                 self._designated_place(name)
                 or self._described_body(name)
@@ -418,16 +419,14 @@ class Resolver:
         if owned is None:
             return None
         owner, rest = owned.group(1), owned.group(2)
-        countries = country_names() or frozenset()
-        place = self._literal_hit(owner)
-        if fold(owner) not in countries and (place is None or place.kind != "place"):
-            return None
+        if fold(owner) not in (country_names() or ()):
+            place = self._literal_hit(owner)
+            if place is None or place.kind != "place":
+                return None
         for query in (f"{rest} of {owner}", rest):
             found = self._literal_hit(query)
             if found is not None and found.kind == "organization":
-                return replace(
-                    found, query=name, method="designator", score=min(found.score, _OWNED_SCORE)
-                )
+                return _through_designator(found, name)
         return None
 
     def _place_for_demonym(self, name: str) -> Match | None:
@@ -450,12 +449,7 @@ class Resolver:
                 query = " ".join([*words[:at], place.capitalize(), *words[at + 1 :]])
                 found = self._decide(query, self._rank(query))
                 if found is not None and found.kind == "organization":
-                    return replace(
-                        found,
-                        query=name,
-                        method="designator",
-                        score=min(found.score, _DESIGNATOR_SCORE),
-                    )
+                    return _through_designator(found, name)
         return None
 
     def _is_place_word(self, word: str) -> bool:
@@ -492,9 +486,7 @@ class Resolver:
         found = self._literal_hit(rest)
         if found is None or found.kind != "organization":
             return None
-        return replace(
-            found, query=name, method="designator", score=min(found.score, _DESIGNATOR_SCORE)
-        )
+        return _through_designator(found, name)
 
     def _acronym_spelt_out(self, name: str) -> Match | None:
         """A name followed by its acronym in brackets (Arakan Army (AA), Islamic Revolutionary
@@ -518,7 +510,7 @@ class Resolver:
             if other is None or other.entity_id != found.entity_id:
                 return None
         if found.method == "exact":
-            return replace(found, query=name, method="folded", score=min(found.score, 0.995))
+            return _as_folded(found, name)
         return replace(found, query=name)
 
     def _designated_place(self, name: str) -> Match | None:
@@ -575,7 +567,7 @@ class Resolver:
             and region_names().isdisjoint(names)
         ):
             return None  # neither called a region by the table nor a region no city is named after
-        return replace(found, method="designator", score=min(found.score, _DESIGNATOR_SCORE))
+        return _through_designator(found, name)
 
     def _exonym(self, name: str) -> Match | None:
         """A place named as another language names it (Lwów, Lemberg for Lviv; Pékin for
@@ -1738,8 +1730,6 @@ _SLAVIC_LATIN_LETTERS = str.maketrans(_SLAVIC_LETTERS)
 # A name that opens with a place's name in the possessive (Taiwan's, Pakistan’s), one or two
 # capitalised words, and the rest: see Resolver._owned_body.
 _OWNER = regex.compile(r"\s*(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)['\u2019]s\s+(\S.*?)\s*")
-# An answer met through its owner's possessive is as sure as one met through a designator.
-_OWNED_SCORE = _DESIGNATOR_SCORE
 
 
 def _described_as_town(name: str) -> tuple[str, str] | None:
@@ -1781,6 +1771,22 @@ def _places_of_adjective(word: str) -> list[str]:
 # (Sudan), Kurdish (Kurdistan), Iranian (Iran), Syrian (Syria), Iraqi (Iraq), Pakistani.
 _ADJECTIVE_ENDINGS = (("ese", ""), ("ish", "istan"), ("n", ""), ("ian", ""), ("i", ""))
 _ADJECTIVE_MIN = 5
+
+
+def _through_designator(found: Match, query: str) -> Match:
+    """``found``, met for ``query`` once a word that says what or whose the entity is was set
+    aside or read (a designator, a description, an owner, a place's adjective): method
+    ``designator``, at most its score."""
+    return replace(
+        found, query=query, method="designator", score=min(found.score, _DESIGNATOR_SCORE)
+    )
+
+
+def _as_folded(found: Match, query: str) -> Match:
+    """A literal hit ``found`` for a reading of ``query`` (its dots, its article or its bracket
+    set aside): method ``folded``, at most 0.995, never an exact hit."""
+    return replace(found, query=query, method="folded", score=min(found.score, 0.995))
+
 
 # What kind of body an organisation is, as a lowercase description after its name ends (see
 # Resolver._described_body), and how many words such a description has at most.
