@@ -219,6 +219,17 @@ def test_wrong_types_raise(resolver: Resolver, bad: object) -> None:
 def test_huge_input_does_not_crash(resolver: Resolver) -> None:
     assert resolver.resolve("x" * 1_000_000) is None
     resolver.resolve("Soleimani \u202e\u0000\u200d قاسم 毛泽东 " * 2000)
+    # The shapes each rule reads (a bracket, a word run together, a description, an adjective,
+    # a possessive) at a megabyte, where work per word or per letter over the whole text would
+    # not return.
+    for huge in (
+        "x" * 1_000_000 + " (AB)",
+        "x" * 1_000_000 + " ab",
+        "a " * 500_000 + "town",
+        "Iranian " * 125_000 + "Party",
+        "Iran's " + "x " * 500_000,
+    ):
+        assert resolver.resolve(huge) is None
 
 
 @settings(max_examples=200, deadline=None)

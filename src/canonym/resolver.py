@@ -439,7 +439,9 @@ class Resolver:
         name so read must resolve to an organisation. Only a word of two or more: an adjective
         alone is no body's name."""
         words = name.split()
-        if len(words) < 2:
+        if not 2 <= len(words) < MAX_NAME_WORDS:
+            # (longer than any name, the query is met literally or not at all, as _rank says;
+            # each word read would rank it again)
             return None
         vocabulary = self._word_vids
         for at, word in enumerate(words):
@@ -936,9 +938,11 @@ class Resolver:
             same, like = self._similar_words(t.text)
             text = t.text
             extra: list[frozenset[int]] = []
-            if text not in word_vids and len(text) >= 2 * _SPLIT_PART:
+            if text not in word_vids and 2 * _SPLIT_PART <= len(text) <= 2 * _LONGEST_WORD:
                 # Not a word of the table as written (if perhaps a spelling of one: Almaata has
-                # the key of Almaty): perhaps two of them written as one (Alma-Ata).
+                # the key of Almaty): perhaps two of them written as one (Alma-Ata). (Not a word
+                # longer than two of any name's: each cut copies the word, a megabyte of it in
+                # a pasted blob made the cuts quadratic.)
                 for cut in range(_SPLIT_PART, len(text) - _SPLIT_PART + 1):
                     left = word_vids.get(text[:cut])
                     right = word_vids.get(text[cut:]) if left else None
@@ -1740,13 +1744,18 @@ def _described_as_town(name: str) -> tuple[str, str] | None:
     >>> _described_as_town("Jaffna town"), _described_as_town("Cape Town")
     (('city', 'jaffna'), None)
     """
-    found = _TOWN_DESCRIPTION.fullmatch(name)
-    if found is None or found.group(1).islower():
-        return None
-    return "city", fold(found.group(1))
+    text = name.rstrip()
+    for word in _TOWN_WORDS:
+        rest = text.removesuffix(word)
+        if rest != text and rest[-1:].isspace() and not rest.isspace():
+            rest = rest.rstrip()
+            return None if rest.islower() else ("city", fold(rest))
+    return None
 
 
-_TOWN_DESCRIPTION = regex.compile(r"\s*(.*\S)\s+(?:town|village)\s*")
+# (string tests, not a regular expression: one with the name's words before the word
+# backtracked over every space of a megabyte of them)
+_TOWN_WORDS = ("town", "village")
 
 
 def _places_of_adjective(word: str) -> list[str]:
