@@ -228,6 +228,7 @@ def test_huge_input_does_not_crash(resolver: Resolver) -> None:
         "a " * 500_000 + "town",
         "Iranian " * 125_000 + "Party",
         "Iran's " + "x " * 500_000,
+        "Arakan Army" + " (AB)" * 200_000,
     ):
         assert resolver.resolve(huge) is None
 

@@ -502,7 +502,9 @@ class Resolver:
             return None
         rest, acronym = bracketed.group(1), bracketed.group(2)
         letters = acronym.replace(".", "").replace("-", "").replace("&", "").lower()
-        if sum(ch.isupper() for ch in acronym) < 2 or not letters.isalpha():
+        if sum(ch.isupper() for ch in acronym) < 2 or not letters.isalpha() or rest.endswith(")"):
+            # (one bracket, the last: read bracket by bracket, a name followed by thousands of
+            # them resolved itself once per bracket, deeper than the interpreter's stack)
             return None
         found = self.resolve(rest)
         if found is None:
