@@ -897,7 +897,7 @@ class Judge:
             # (a person's title is no word of the name: Sheikh Mishal's span is Mishal, though
             # the house style of a short form be Sheikh Meshal)
             start = self._lead_before(m, suggestion)
-        shown_text = self.text[start : m.base + mention.end] if start != m.start else mention.text
+        shown_text = self.text[start : m.base + mention.end]  # (the mention's text, from start)
         return self._finding_at(
             m,
             suggestion,
@@ -936,7 +936,7 @@ class Judge:
         return Finding(
             start=start,
             end=end,
-            text=self.text[start:end] if start != member.start else member.mention.text,
+            text=self.text[start:end],  # the mention's text when it starts at the mention
             line=line,
             column=column,
             suggestion=suggestion,
