@@ -299,6 +299,19 @@ def test_queries_against_look_alike_entities(case: dict[str, str]) -> None:
     assert (m.entity_id if m is not None else "") == case["expected"], case["why"]
 
 
+@pytest.mark.parametrize("case", _cases("located_place_cases.tsv"), ids=lambda c: c["query"])
+def test_a_place_followed_by_its_country(case: dict[str, str]) -> None:
+    """A place, then its country after a comma or in brackets, against a table of places
+    (tests/data/located_place_cases.tsv: the places separated by " ; ", each ``id=name``): it
+    resolves to the place whose ID names that country, or to none when none is expected."""
+    records = []
+    for place in case["table"].split(" ; "):
+        entity_id, name = place.split("=")
+        records.append({"id": entity_id, "name": name, "kind": "place"})
+    m = Resolver(AliasTable.from_records(records)).resolve(case["query"])
+    assert (m.entity_id if m is not None else "") == case["expected"], case["why"]
+
+
 def test_a_countrys_own_branch_comes_before_the_body_it_is_named_for() -> None:
     """Syria's Muslim Brotherhood is the table's Muslim Brotherhood of Syria, when it has one,
     and not the Egyptian movement; without it, the movement the rest names."""

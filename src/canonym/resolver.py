@@ -374,6 +374,10 @@ class Resolver:
             spelt_out = self._acronym_spelt_out(name)
             if spelt_out is not None:
                 return spelt_out
+        if "," in name or name.endswith(")"):
+            located = self._place_in_named_country(name)
+            if located is not None:
+                return located
         joined = _joined_syllables(name)
         if joined and joined in self._folded:
             # Syllables written apart (Shan Xi, Shaan-xi, Bei Jing) that make one table name:
@@ -428,6 +432,37 @@ class Resolver:
             if found is not None and found.kind == "organization":
                 return _through_designator(found, name)
         return None
+
+    def _place_in_named_country(self, name: str) -> Match | None:
+        """A place followed by the country or region it is in, after a comma or in brackets, as
+        datelines and gazetteers write it (Tripoli, Lebanon; Brest (Belarus)): the one place the
+        rest may be whose table ID names that country or region, as the table's convention
+        gives an ID to cities that share a name (tripoli-lebanon, brest-belarus).
+
+        Only that evidence counts. The table does not say where its other places are, and the
+        country after a comma is there to tell namesakes apart: "Brest, France" is not the
+        table's Brest in Belarus, nor "Odessa, Texas" its Odesa, so a place whose ID names no
+        country is not met this way.
+        """
+        located = _LOCATED_PLACE.fullmatch(name)
+        if located is None:
+            return None
+        where = fold(located.group(2) or located.group(3))
+        if not where or not self._is_place_word(where):
+            return None  # (a country, a region, or a place of the table)
+        entities, ids = self._entities, self._entity_ids
+        held = [
+            s
+            for s in self._rank(located.group(1))
+            if s.method != "weak"
+            and s.score >= self.threshold
+            and entities[s.entity].kind == "place"
+            and f" {where} " in f" {ids[s.entity].replace('-', ' ')} "
+            and fold(entities[s.entity].name) != where
+        ]
+        if len({s.entity for s in held}) != 1:
+            return None
+        return _through_designator(self._to_match(name, held[0]), name)
 
     def _place_for_demonym(self, name: str) -> Match | None:
         """An organisation whose name holds a place's name, met with the place's adjective
@@ -1805,6 +1840,8 @@ _BODY_KINDS = frozenset(("agency", "corporation", "company"))
 _DESCRIPTION_WORDS = 3
 
 # A name and then a bracketed word of capitals (and dots, hyphens, an ampersand), its acronym.
+# A place, then, after a comma or in brackets, where it is: see Resolver._place_in_named_country.
+_LOCATED_PLACE = regex.compile(r"\s*([^,()]*?\S)\s*(?:,\s*([^,()]*?\S)|\(\s*([^,()]*?\S)\s*\))\s*")
 _BRACKETED_ACRONYM = regex.compile(r"\s*(.*?\S)\s*\(\s*(\p{Lu}[\p{L}.&-]{1,11})\s*\)\s*")
 
 
