@@ -254,13 +254,15 @@ DESIGNATORS = frozenset(
     group organization organisation militia agency news""".split()
 )
 # Legal forms and filler words of organisation names: they say what kind of body it is, not which
-# one ("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU X" is "X LLC"), so they weigh little.
+# one ("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU X" is "X LLC"), so they weigh little. A
+# concern (Russian kontsern, a group of enterprises under one head: State Concern Ukroboronprom,
+# Concern Kalashnikov, Belneftekhim Concern) is a legal form of the former Soviet states.
 GENERIC = frozenset(
     """llc ltd limited liability company co inc incorporated corp corporation jsc ojsc pjsc cjsc
     ao oao zao pao ooo tov too obshchestvo obschestvo ogranichennoi ogranichennoy
     otvetstvennostyu aktsionernoe aktsionernoye publichnoe zakrytoe otkrytoe sa s de cv rl srl
     sarl sas gmbh ag kg plc public joint stock sociedad anonima llp lp bv nv spa fze fzco fz pte
-    pvt bhd sdn state goskorporatsiya njsc of and the for in et y und i""".split()
+    pvt bhd sdn state goskorporatsiya njsc concern kontsern of and the for in et y und i""".split()
 )
 # Generic words that are so only as the first word of a legal form: public is filler in "Public
 # Joint Stock Company" and "Public Company Limited", but it tells the Ministry of Public Security
@@ -268,7 +270,7 @@ GENERIC = frozenset(
 # goskorporatsiya, a legal form) and "State Enterprise", not in the Islamic State.
 _GENERIC_BEFORE: dict[str, frozenset[str]] = {
     "public": frozenset("joint limited company co ltd".split()),
-    "state": frozenset("corporation enterprise company co".split()),
+    "state": frozenset("corporation enterprise company co concern".split()),
 }
 PATRONYMIC = regex.compile(
     r"^[a-z]{3,}(?:ovich|evich|ovych|evych|yevich|ovna|evna|ivna|ichna|ych)$"
