@@ -312,6 +312,28 @@ def test_a_place_followed_by_its_country(case: dict[str, str]) -> None:
     assert (m.entity_id if m is not None else "") == case["expected"], case["why"]
 
 
+def test_a_body_whose_id_names_another_country_is_not_a_countrys_body() -> None:
+    """Ministries of one name serve many countries: a possessive owner that the body's ID does
+    not name (a table's china-ministry-of-public-security) is another country's body. A country
+    in the ID that the body's own name holds is its name's, not its country (China Airlines)."""
+    records = [
+        {
+            "id": "china-ministry-of-public-security",
+            "name": "Ministry of Public Security",
+            "kind": "organization",
+        },
+        {"id": "china-airlines", "name": "China Airlines", "kind": "organization"},
+    ]
+    resolver = Resolver(AliasTable.from_records(records))
+    assert resolver.resolve("Vietnam's Ministry of Public Security") is None
+    found = resolver.resolve(
+        "China\u2019s Ministry of Public Security"
+    )  # RIGHT SINGLE QUOTATION MARK
+    assert found is not None and found.method == "designator"
+    found = resolver.resolve("Taiwan's China Airlines")
+    assert found is not None and found.entity_id == "china-airlines"
+
+
 def test_a_countrys_own_branch_comes_before_the_body_it_is_named_for() -> None:
     """Syria's Muslim Brotherhood is the table's Muslim Brotherhood of Syria, when it has one,
     and not the Egyptian movement; without it, the movement the rest names."""

@@ -430,6 +430,18 @@ class Resolver:
         for query in (f"{rest} of {owner}", rest):
             found = self._literal_hit(query)
             if found is not None and found.kind == "organization":
+                names = [f"{fold(n)} " for n in self.table[found.entity_id].names()]
+                named = {
+                    country
+                    for country in _countries_named_by(found.entity_id)
+                    if not any(n.startswith(f"{country} ") for n in names)
+                }
+                if named and fold(owner) not in named:
+                    # The body's ID names another country: a body of one name in each (Vietnam's
+                    # Ministry of Public Security is not a table's
+                    # china-ministry-of-public-security). A country that opens one of the body's
+                    # names is a word of its name (Taiwan's China Airlines).
+                    return None
                 return _through_designator(found, name)
         return None
 
@@ -1771,6 +1783,26 @@ _SLAVIC_LATIN_LETTERS = str.maketrans(_SLAVIC_LETTERS)
 # A name that opens with a place's name in the possessive (Taiwan's, Pakistan’s), one or two
 # capitalised words, and the rest: see Resolver._owned_body.
 _OWNER = regex.compile(r"\s*(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)['\u2019]s\s+(\S.*?)\s*")
+
+
+def _countries_named_by(entity_id: str) -> set[str]:
+    """The countries (folded names of the bundled ``countries.toml``) that an ID names, one to
+    four of its words: the country a table gives in the ID of a body or a place that shares its
+    name with another's.
+
+    >>> sorted(_countries_named_by("china-ministry-of-public-security"))
+    ['china']
+    >>> _countries_named_by("qassem-soleimani")
+    set()
+    """
+    countries = country_names() or frozenset()
+    words = entity_id.split("-")
+    return {
+        named
+        for size in range(1, 5)
+        for at in range(len(words) - size + 1)
+        if (named := " ".join(words[at : at + size])) in countries
+    }
 
 
 def _described_as_town(name: str) -> tuple[str, str] | None:
