@@ -138,7 +138,8 @@ def lookup_keys(written: str) -> tuple[str, ...]:
     """Where to look for the spellings a spelling may vary: its ``block_keys``, and for a last
     word with a digraph's h (sh, kh, ch, zh, gh, th, dh) the key of that word without it, the
     keys of the word with kh for a lone h and h for kh (the Russian х: Delimhanov, Delimkhanov;
-    Berdimuhamedov, Berdymukhamedov), with j for a g before e or i (Raggi, Rajji), and with an
+    Berdimuhamedov, Berdymukhamedov), with j for a g before e or i and g for such a j (Raggi,
+    Rajji; Franjieh, Frangieh), and with an
     ending German writes otherwise (Kobakhidse, Kobakhidze; Khinstein, Khinshtein).
 
     A source or a slip writes the digraph as its first letter alone (Demirtas, for Turkish
@@ -160,6 +161,10 @@ def lookup_keys(written: str) -> tuple[str, ...]:
         readings += [_DIGRAPH_H.sub(r"\1", word), _LONE_H.sub("kh", word), word.replace("kh", "h")]
     if "g" in word:
         readings.append(_SOFT_G.sub("j", word))
+    if "j" in word:
+        # and the other way: a j before e or i is looked up as the soft g a French spelling
+        # writes (Franjieh, Frangieh), which only the g's own reading filed otherwise
+        readings.append(_J_OF_SOFT_G.sub("g", word))
     for ending, other in _GERMAN_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             readings.append(word[: -len(ending)] + other)
@@ -176,6 +181,7 @@ def lookup_keys(written: str) -> tuple[str, ...]:
 _GERMAN_ENDINGS = (("dse", "dze"), ("dze", "dse"), ("stein", "shtein"), ("shtein", "stein"))
 # A g before e or i that French and Italian spellings read as j: Raggi is Lebanese Rajji.
 _SOFT_G = regex.compile(r"g(?=g?[ei])")
+_J_OF_SOFT_G = regex.compile(r"j(?=j?[ei])")
 
 
 # An h inside a word after a letter that makes no digraph with it: also the Russian х that
