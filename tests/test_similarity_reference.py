@@ -164,6 +164,9 @@ def ref_token_similarity(q: NameToken, a: NameToken) -> float:
         if q.particle and a.particle:
             return 0.0
         return 0.6 * ref_word_similarity(q.text, a.text)
+    if q.particle == "abd" and (q.text == "l" + a.text or a.text == "l" + q.text):
+        # the article's l, written once or twice, given to the word ʿAbd governs when doubled
+        return max(0.95, ref_word_similarity(q.text, a.text))
     return ref_word_similarity(q.text, a.text)
 
 

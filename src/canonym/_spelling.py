@@ -27,6 +27,7 @@ from .resolver import DEMONYM_SUFFIXES
 from .similarity import (
     _VOWELS,
     _swapped_neighbours,
+    article_l_apart,
     breaks_opening,
     orth_distance,
     score_names,
@@ -356,7 +357,9 @@ def usable_name(written: str) -> bool:
 
 
 def _tokens_close(x: NameToken, y: NameToken) -> bool:
-    return x.particle == y.particle and word_close(x.text, y.text)
+    return x.particle == y.particle and (
+        word_close(x.text, y.text) or (x.particle == "abd" and article_l_apart(x.text, y.text))
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -512,7 +515,15 @@ def shape(written: str) -> Shape:
     """
     words = word_forms(written)
     named = name_words(written)
-    tokens = tuple((t.particle, _fixed_letters(t.text)) for t in named)
+    # (An ʿAbd compound's word is counted without an opening l, which may be the article's:
+    # see similarity.article_l_apart.)
+    tokens = tuple(
+        (
+            t.particle,
+            _fixed_letters(t.text[1:] if t.particle == "abd" and t.text[:1] == "l" else t.text),
+        )
+        for t in named
+    )
     n_named = sum(w not in ARTICLES for w in words)
     one_name_keys = (
         korean_keys([t.text for t in named])

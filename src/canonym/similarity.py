@@ -353,6 +353,24 @@ def _word_similarity(a: str, b: str) -> float:
     return _listed_or_rules(a, b, ia, ib)
 
 
+def article_l_apart(a: str, b: str) -> bool:
+    """Whether two words governed by ʿAbd differ by an opening l alone: the l of the article
+    between them (Abd al-Latif, Abdellatif), which spellings write once or twice (Abdelatif,
+    Abdellilah) and parse gives to the word when doubled. The words that ʿAbd governs are
+    divine names, none of which is another with an l before it.
+
+    >>> article_l_apart("latif", "atif"), article_l_apart("ilah", "lilah")
+    (True, True)
+    >>> article_l_apart("ali", "li")
+    False
+    """
+    return a == "l" + b or b == "l" + a
+
+
+# Words of an ʿAbd compound apart by the article's l (see article_l_apart): a doubled letter.
+_ARTICLE_L_SIMILARITY = 0.95
+
+
 def readings(word: str) -> tuple[str, ...]:
     """The ``orth`` forms of a folded word: one, or two for a word that opens with je (read as
     the Cyrillic е, and as a j and a vowel: see _word_similarity).
@@ -551,6 +569,12 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
             sim = similarity(x_text, y_text) if x_text <= y_text else similarity(y_text, x_text)
             if x_particle != y_particle:
                 sim = 0.6 * sim  # a particle on one side only
+            elif (
+                x_particle == "abd"
+                and sim < _ARTICLE_L_SIMILARITY
+                and article_l_apart(x_text, y_text)
+            ):
+                sim = _ARTICLE_L_SIMILARITY
             if sim >= _PAIR_FLOOR:
                 cells.append((sim, i, j))
     cells.sort(reverse=True)
