@@ -36,6 +36,7 @@ vice president|foreign minister|defence minister|defense minister|
 interior minister|minister|crown prince|prince|princess|king|queen|emir|supreme leader|chairman|
 secretary general|secretary|speaker|parliament speaker|house speaker|
 senator|sen|rep|mp|mna|mpa|mla|governor|gov|mayor|ambassador|amb|judge|justice|mr|
+prosecutor general|procurator general|attorney general|prosecutor|
 igp|inspector general|lieutenant|lt|sergeant|sgt|samdech|tan sri|datuk seri|dato seri|datuk|dato|
 allama|allamah|hazrat|
 mrs|ms|miss|sir|dame|lord|lady|pope|patriarch|rabbi|reverend|rev|father|the
