@@ -40,7 +40,9 @@ _CLEANUP = _build_cleanup_table()
 _SURROGATES = regex.compile(r"[\ud800-\udfff]")
 
 # English possessives: Soleimani's, Soleimani’s (after apostrophe folding), Assad' (after an s).
-_POSSESSIVE = regex.compile(r"(?<=\w)'s\b|(?<=[sz])'(?!\w)", regex.IGNORECASE)
+# Not the Arabic ra's (رأس, head, cape), whose apostrophe is the hamza: Ra's Tanura, Ra's al-
+# Khaimah, Raʾs Lānūf are Ras, as they are also written.
+_POSSESSIVE = regex.compile(r"(?<=\w)(?<!(?<!\w)ra)'s\b|(?<=[sz])'(?!\w)", regex.IGNORECASE)
 # English compounds around a name: Soleimani-led, Tehran-backed, pro-Hezbollah, anti-Taliban.
 COMPOUND_SUFFIXES = (
     "led",
