@@ -137,13 +137,18 @@ def ref_rule_similarity(
     longest = max(len(oa), len(ob))
     dist = ref_orth_distance(oa, ob)
     # The words as typed one swap of two different neighbours apart (not the first letter, nor
-    # the last unless both are consonants): one slip, even where orth's collapse of a double
-    # letter hides it (Tlelo/Tello).
+    # the last unless both are consonants, or vowels in a longer word): one slip, even where
+    # orth's collapse of a double letter hides it (Tlelo/Tello).
     swaps = {
         a[:i] + a[i + 1] + a[i] + a[i + 2 :]
         for i in range(1, len(a) - 1)
         if a[i] != a[i + 1]
-        and (i < len(a) - 2 or (a[i] not in sim._VOWELS and a[i + 1] not in sim._VOWELS))
+        and (
+            i < len(a) - 2
+            or (a[i] not in sim._VOWELS and a[i + 1] not in sim._VOWELS)
+            # two vowels (not y) at the end of a word of five letters or more: Macua, Xinhau
+            or (len(a) >= 5 and a[i] in "aeiou" and a[i + 1] in "aeiou")
+        )
     }
     if b in swaps:
         dist = min(dist, sim._TRANSPOSITION)

@@ -52,10 +52,10 @@ from .parse import (
     reads_family_first,
 )
 from .similarity import (
-    _VOWELS,
     NameScore,
     breaks_opening,
     describe_differences,
+    ending_swap_is_slip,
     readings,
     same_first_sound,
     score_names,
@@ -2169,9 +2169,9 @@ def _word_vids(word: str, vocab: dict[str, int], postings: list[list[int]]) -> t
 def _inner_swaps(word: str) -> set[str]:
     """``word`` with two different neighbouring letters swapped, in each place but the ends.
 
-    The first letter stays, and the last unless it and the one before are both consonants, as
-    the scorer reads them (see :func:`canonym.similarity.word_similarity`): a swap there makes
-    another name (Ahmad, Hamad; Fadi, Faid), while Holdign is Holding.
+    The first letter stays, and the last unless it and the one before make a slip there (see
+    :func:`canonym.similarity.ending_swap_is_slip`), as the scorer reads them: a swap there
+    makes another name (Ahmad, Hamad; Fadi, Faid), while Holdign is Holding and Macua Macau.
 
     >>> sorted(_inner_swaps("cryil")), sorted(_inner_swaps("holdign"))
     (['criyl', 'cyril'], ['hlodign', 'hodlign', 'holdgin', 'holding', 'holidgn'])
@@ -2184,7 +2184,7 @@ def _inner_swaps(word: str) -> set[str]:
         word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         for i in range(1, len(word) - 1)
         if word[i] != word[i + 1]
-        and (i < last or (word[i] not in _VOWELS and word[i + 1] not in _VOWELS))
+        and (i < last or ending_swap_is_slip(word[i], word[i + 1], len(word)))
     }
 
 

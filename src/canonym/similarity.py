@@ -480,14 +480,33 @@ def _swapped_neighbours(a: str, b: str) -> bool:
             return False
     return (
         i > 0
-        and (
-            i + 2 < len(a) or (i + 2 == len(a) and a[i] not in _VOWELS and a[i + 1] not in _VOWELS)
-        )
+        and (i + 2 < len(a) or (i + 2 == len(a) and ending_swap_is_slip(a[i], a[i + 1], len(a))))
         and a[i] != a[i + 1]
         and a[i] == b[i + 1]
         and a[i + 1] == b[i]
         and a[i + 2 :] == b[i + 2 :]
     )
+
+
+def ending_swap_is_slip(x: str, y: str, length: int) -> bool:
+    """Whether a word's last two letters ``x`` and ``y``, swapped, are a typing slip: both
+    consonants (Holdign, Robetr), or both vowels in a word of five letters or more (Macua,
+    Xinhau, Enlia for Macau, Xinhua, Enlai). A vowel and a consonant there are another
+    ending, and often another name (Fadi, Faid; Hamid, Hamdi; Nasir, Nasri); so are two vowels
+    in a shorter word (Liu, Lui; Zhou, Zhuo). (Not y, a glide: Tanya, Tanay.)
+
+    >>> ending_swap_is_slip("g", "n", 7), ending_swap_is_slip("u", "a", 6)
+    (True, True)
+    >>> ending_swap_is_slip("i", "d", 5), ending_swap_is_slip("o", "u", 4)
+    (False, False)
+    """
+    if x in _VOWELS or y in _VOWELS:
+        return length >= _ENDING_VOWEL_SWAP_WORD and x in _PURE_VOWELS and y in _PURE_VOWELS
+    return True
+
+
+_ENDING_VOWEL_SWAP_WORD = 5
+_PURE_VOWELS = frozenset("aeiou")
 
 
 def _weight(token: NameToken) -> float:
