@@ -239,6 +239,13 @@ def ref_suffix_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> floa
     return 0.84 if qs else 0.9  # a query's suffix names the son of a table's father
 
 
+def ref_number_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
+    # the numbers written in the names, apart or joined to letters (M23, M 23), must agree
+    q_numbers = sorted(regex.findall(r"[0-9]+", " ".join(t.text for t in qt)))
+    a_numbers = sorted(regex.findall(r"[0-9]+", " ".join(t.text for t in at)))
+    return 1.0 if q_numbers == a_numbers else sim._CONFLICT_CAP
+
+
 def ref_conflict_cap(
     pairs: list[tuple[NameToken, NameToken, float]],
     q_only: tuple[NameToken, ...],
@@ -378,7 +385,7 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
         token_score = min(token_score, sim._CONFLICT_CAP)  # Li Keqiang is not Li Qiang
     if sim.fathers_differ(qt, at) is not None:
         token_score = min(token_score, sim._CONFLICT_CAP)
-    suffix_cap = ref_suffix_cap(qt, at)
+    suffix_cap = min(ref_suffix_cap(qt, at), ref_number_cap(qt, at))
     q_words, a_words = [t.text for t in qt], [t.text for t in at]
 
     def orders(tokens: tuple[NameToken, ...], words: list[str]) -> list[list[str]]:

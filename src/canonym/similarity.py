@@ -641,7 +641,7 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
         token_score = min(token_score, _CONFLICT_CAP)
     if fathers_differ(qt, at) is not None:
         token_score = min(token_score, _CONFLICT_CAP)
-    suffix_cap = _suffix_cap(qt, at)
+    suffix_cap = min(_suffix_cap(qt, at), _number_cap(qt, at))
     if (
         len(qt) == len(at) > 1
         and (qt[0].text in KOREAN_FAMILY_NAMES or qt[-1].text in KOREAN_FAMILY_NAMES)
@@ -840,6 +840,21 @@ def _suffix_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
         return _CONFLICT_CAP
     return _QUERY_SUFFIX_CAP if qs else _ONE_SIDED_SUFFIX_CAP
 
+
+def _number_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
+    """The highest score two names may reach given the numbers written in them: a number on
+    one side only, or another number, names another of a series (Nord Stream 2 beside Nord
+    Stream, the missile Khorramshahr-4 beside the city, Kambarata-1 beside Kambarata-2), as a
+    regnal number or Jr. does (see _suffix_cap). Numbers are read wherever they are written,
+    apart or joined to letters (M23, M-23, M 23 are one)."""
+    qn = [n for t in qt if not t.text.isalpha() for n in _NUMBER.findall(t.text)]
+    an = [n for t in at if not t.text.isalpha() for n in _NUMBER.findall(t.text)]
+    if (not qn and not an) or sorted(qn) == sorted(an):
+        return 1.0  # (most names have none: no sorting)
+    return _CONFLICT_CAP
+
+
+_NUMBER = regex.compile(r"[0-9]+")
 
 # Suffixes written out, as their abbreviations.
 _SUFFIX_FORMS = {"junior": "jr", "senior": "sr"}
