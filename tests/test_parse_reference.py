@@ -327,6 +327,8 @@ def ref_parse(name: str) -> ParsedName:
             if inverted:
                 east_tokens.append(east_tokens.pop(0))
             return ParsedName(name, tuple(titles), (), tuple(east_tokens), inverted)
+    # the Persian Āl-e (family of): "al" and a lone "e" before another word are one word
+    words = regex.sub(r"(?<![a-z])al e (?=[a-z])", "ale ", " ".join(words)).split()
     articles: list[str] = []
     tokens: list[tuple[str, str]] = []
     pending = ""

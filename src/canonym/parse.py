@@ -601,6 +601,22 @@ def _describes(word: str) -> bool:
     )
 
 
+def _persian_ale(words: list[str]) -> list[str]:
+    """The Persian Āl-e (the family of) as one word, as Ale-Hashem writes it: "Al-e Hashem" folds
+    to the words al and e, an article before a lone e that no Arabic name has.
+
+    >>> _persian_ale(["mohammad", "ali", "al", "e", "hashem"])
+    ['mohammad', 'ali', 'ale', 'hashem']
+    """
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if word == "e" and out and out[-1] == "al" and i + 1 < len(words):
+            out[-1] = "ale"
+        else:
+            out.append(word)
+    return out
+
+
 @lru_cache(maxsize=131072)
 def _parse(name: str) -> ParsedName:
     text = _normalize_text(name)
@@ -676,6 +692,8 @@ def _parse(name: str) -> ParsedName:
         east = _east_asian(name, tuple(titles), words, inverted)
         if east is not None:
             return east
+    if "e" in words[1:-1]:
+        words = _persian_ale(words)
     articles: list[str] = []
     tokens: list[tuple[str, str]] = []  # (word, particle); roles come once all are known
     pending = ""
