@@ -139,9 +139,10 @@ def lookup_keys(written: str) -> tuple[str, ...]:
     """Where to look for the spellings a spelling may vary: its ``block_keys``, and for a last
     word with a digraph's h (sh, kh, ch, zh, gh, th, dh) the key of that word without it, the
     keys of the word with kh for a lone h and h for kh (the Russian х: Delimhanov, Delimkhanov;
-    Berdimuhamedov, Berdymukhamedov), with j for a g before e or i and g for such a j (Raggi,
-    Rajji; Franjieh, Frangieh), and with an
-    ending German writes otherwise (Kobakhidse, Kobakhidze; Khinstein, Khinshtein).
+    Berdimuhamedov, Berdymukhamedov), with an opening h read as g and g as h (the Ukrainian
+    and Russian г: Haponenko, Gaponenko), with j for a g before e or i and g for such a j
+    (Raggi, Rajji; Franjieh, Frangieh), and with an ending German writes otherwise
+    (Kobakhidse, Kobakhidze; Khinstein, Khinshtein).
 
     A source or a slip writes the digraph as its first letter alone (Demirtas, for Turkish
     Demirtaş, beside Demirtash), which moves the skeleton (S for sh, s for s); the word rules
@@ -169,6 +170,11 @@ def lookup_keys(written: str) -> tuple[str, ...]:
     for ending, other in _GERMAN_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             readings.append(word[: -len(ending)] + other)
+    if len(word) >= _H_AS_G_WORD and (word[0] == "h" or (word[0] == "g" and word[1] != "h")):
+        # The Ukrainian г is h, the Russian g (Haponenko, Gaponenko; Horlivka, Gorlovka): an
+        # opening h is looked up as g, and a g (not the gh of ghayn) as h. Only in a longer
+        # word: a short one so read meets too many (Hama, as gama, met al-Khaimah).
+        readings.append(("g" if word[0] == "h" else "h") + word[1:])
     for read in readings:
         key = _last_word_key(last.particle, read)
         if read != word and key not in keys:
@@ -182,6 +188,7 @@ def lookup_keys(written: str) -> tuple[str, ...]:
 _GERMAN_ENDINGS = (("dse", "dze"), ("dze", "dse"), ("stein", "shtein"), ("shtein", "stein"))
 # A g before e or i that French and Italian spellings read as j: Raggi is Lebanese Rajji.
 _SOFT_G = regex.compile(r"g(?=g?[ei])")
+_H_AS_G_WORD = 6
 _J_OF_SOFT_G = regex.compile(r"j(?=j?[ei])")
 
 
@@ -240,6 +247,13 @@ def word_close(a: str, b: str) -> bool:
         return True
     if len(oa) >= 4 and oa[:-2] == ob[:-2] and {oa[-2:], ob[-2:]} == _OV_IV:
         return True  # Ukrainian і for a Russian о in a final syllable: Kharkiv/Kharkov, Lviv/Lvov
+    if (
+        len(oa) >= 6
+        and oa[-2:] == ob[-2:] == "ka"
+        and oa[:-4] == ob[:-4]
+        and {oa[-4:-2], ob[-4:-2]} == _OV_IV
+    ):
+        return True  # and before the -ka of a village's name: Ivanivka/Ivanovka, Horlivka
     if (
         len(a) > _SHORT_WORD
         and _swapped_neighbours(a, b)
