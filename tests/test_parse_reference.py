@@ -177,7 +177,7 @@ _OPENING_FORMS = {
 
 # The body words whose slips (two inner neighbours swapped, not the last letter) are read as them.
 _REF_BODY_WORDS = """army forces force front brigade brigades battalion corps division regiment
-movement party militia network organization organisation agency group""".split()
+movement party militia network organization organisation agency group bank""".split()
 
 
 def ref_slipped_from(text: str) -> str | None:

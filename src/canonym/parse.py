@@ -430,8 +430,9 @@ _SPECIAL_NOT_ARTICLES = frozenset(
     [*PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL, *_DIN_TAILS, *_AND_THE]
 )
 
-# The designators that name an armed or political body's kind, with two neighbouring letters
-# typed in the wrong order, neither the first nor the last (Amry, Brigdaes, Movmeent): slips
+# The designators that name an armed, political or financial body's kind, with two
+# neighbouring letters typed in the wrong order, neither the first nor the last (Amry,
+# Brigdaes, Movmeent, Bnak): slips
 # that still say what kind of body it is, read as the designator they slipped from, so that
 # the body's name is met and another designator stays another (Oromo Liberation Froce is no
 # Front). Only such swaps, as the scoring reads them (see similarity._TRANSPOSITION): a letter
@@ -440,7 +441,7 @@ _SPECIAL_NOT_ARTICLES = frozenset(
 # (Kari of Krai, Filed of Field).
 _BODY_KIND_DESIGNATORS = frozenset(
     """army forces force front brigade brigades battalion corps division regiment movement
-    party militia network organization organisation agency group""".split()
+    party militia network organization organisation agency group bank""".split()
 )
 _DESIGNATOR_SLIPS: dict[str, str] = {
     slip: word

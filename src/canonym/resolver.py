@@ -519,15 +519,19 @@ class Resolver:
         """An organisation's name as the table writes it, then, in lowercase, what kind of body
         it is (Roscosmos space agency, Rosatom state nuclear corporation, IRNA news agency):
         the organisation. English writes a name's words with capitals and a description
-        without them; the description must end in agency, corporation or company, and the
-        name before it must be one of an organisation's names letter for letter (exact, folded
-        or a short form), so that no description makes a name of its own words, nor turns a
-        fuzzy near-miss into an answer."""
+        without them; the description must end in agency, corporation or company, or be party,
+        movement, militia or group alone (Yabloko party, Amal movement: with another word
+        before it, a wing of the body, as a youth movement is), and the name before it must be
+        one of an organisation's names letter for letter (exact, folded or a short form), so
+        that no description makes a name of its own words, nor turns a fuzzy near-miss into an
+        answer."""
         words = name.split()
         tail = 0
         while tail < len(words) - 1 and words[-1 - tail].isascii() and words[-1 - tail].islower():
             tail += 1
-        if not 0 < tail <= _DESCRIPTION_WORDS or words[-1] not in _BODY_KINDS:
+        if not 0 < tail <= _DESCRIPTION_WORDS or (
+            words[-1] not in _BODY_KINDS and (tail > 1 or words[-1] not in _BODY_KIND_WORDS)
+        ):
             return None
         rest = " ".join(words[:-tail])
         if rest.islower():
@@ -1876,6 +1880,8 @@ def _as_folded(found: Match, query: str) -> Match:
 # What kind of body an organisation is, as a lowercase description after its name ends (see
 # Resolver._described_body), and how many words such a description has at most.
 _BODY_KINDS = frozenset(("agency", "corporation", "company"))
+# and what kind of body it is in one word, a description only alone (see _described_body)
+_BODY_KIND_WORDS = frozenset(("party", "movement", "militia", "group"))
 _DESCRIPTION_WORDS = 3
 
 # A name and then a bracketed word of capitals (and dots, hyphens, an ampersand), its acronym.
