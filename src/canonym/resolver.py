@@ -56,6 +56,7 @@ from .similarity import (
     breaks_opening,
     describe_differences,
     ending_swap_is_slip,
+    orth_distance,
     readings,
     same_first_sound,
     score_names,
@@ -1366,6 +1367,8 @@ def _lone_words_differ(
         wq, wa = q[0].text, a[0].text
     else:  # a particle on one side only opens that word (Ben Ghazi, Benghazi)
         wq, wa = q[0].particle + q[0].text, a[0].particle + a[0].text
+    if entity.kind == "place" and _other_consonant(orth(wq), orth(wa)):
+        return True
     return all(
         _open_differently(oq, oa) for oq in _article_readings(wq) for oa in _article_readings(wa)
     )
@@ -1380,6 +1383,40 @@ def _article_readings(word: str) -> tuple[str, ...]:
     with a joined Arabic article, those of the word without it (En-Nahda opens as Ennahda)."""
     bare = _ARTICLE_OPENING.sub(r"\1", word, count=1)
     return readings(word) if bare == word else (*readings(word), *readings(bare))
+
+
+def _other_consonant(oq: str, oa: str) -> bool:
+    """Whether two normalised words of a lone place name differ in one consonant alone, and
+    that by no spelling of one sound: another place (Taitung is not Taichung, Chongming not
+    Chongqing, Rumaitha not Rumaila), where a lone word has no other word to vouch for it.
+
+    The consonants that spellings of one sound differ in are the scorer's class pairs (k, q;
+    t, d), and these, which it scores as any two consonants: the nasals n and m (Dushanbe,
+    Dushambe; Panmunjom, Panmunjon; Miranshah, Miramshah); Pinyin q, the ch of Wade-Giles
+    (Chongqing, Chongching); c and q (Socotra, Soqotra); the German sch of j (Andijan,
+    Andischan); Korean n for an r after ng (Chongryon, Chongnyon).
+
+    >>> _other_consonant("taitung", "taiCung"), _other_consonant("duSambe", "duSanbe")
+    (True, False)
+    """
+    if len(oq) != len(oa) or oq == oa:
+        return False
+    apart = [i for i in range(len(oq)) if oq[i] != oa[i]]
+    if len(apart) != 1:
+        return False
+    i = apart[0]
+    x, y = oq[i], oa[i]
+    if x in _VOWEL_LETTERS or y in _VOWEL_LETTERS or orth_distance(x, y) < 1.0:
+        return False  # a vowel, or a class pair of the scorer
+    return frozenset((x, y)) not in _ONE_SOUND_CONSONANTS
+
+
+_VOWEL_LETTERS = frozenset("aeiouyw")
+# Consonants that spellings of one sound differ in, as orth writes them (C: ch, S: sh or sch,
+# T: th): see _other_consonant.
+_ONE_SOUND_CONSONANTS = frozenset(
+    frozenset(pair) for pair in (("n", "m"), ("q", "C"), ("c", "q"), ("S", "j"), ("n", "r"))
+)
 
 
 def _open_differently(oq: str, oa: str) -> bool:
