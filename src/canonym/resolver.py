@@ -1803,6 +1803,25 @@ _TURKIC_LETTERS = {
     "x": "kh",
 }
 _TURKIC_LATIN = regex.compile(_letters_not_ascii(_TURKIC_LETTERS))
+# Letters of the scholarly spellings of Arabic and Persian (DIN 31635, ISO 233, the UN's
+# Persian) that English spells with two letters, or with another one.
+_ARABIC_LETTERS = {
+    "\u01e6": "J",  # LATIN CAPITAL LETTER G WITH CARON
+    "\u01e7": "j",  # LATIN SMALL LETTER G WITH CARON
+    "\u1e2a": "Kh",  # LATIN CAPITAL LETTER H WITH BREVE BELOW
+    "\u1e2b": "kh",  # LATIN SMALL LETTER H WITH BREVE BELOW
+    "\u1e96": "kh",  # LATIN SMALL LETTER H WITH LINE BELOW
+    "\u1e34": "Kh",  # LATIN CAPITAL LETTER K WITH LINE BELOW
+    "\u1e35": "kh",  # LATIN SMALL LETTER K WITH LINE BELOW
+    "\u1e6e": "Th",  # LATIN CAPITAL LETTER T WITH LINE BELOW
+    "\u1e6f": "th",  # LATIN SMALL LETTER T WITH LINE BELOW
+    "\u1e0e": "Dh",  # LATIN CAPITAL LETTER D WITH LINE BELOW
+    "\u1e0f": "dh",  # LATIN SMALL LETTER D WITH LINE BELOW
+    "\u0120": "Gh",  # LATIN CAPITAL LETTER G WITH DOT ABOVE
+    "\u0121": "gh",  # LATIN SMALL LETTER G WITH DOT ABOVE
+}
+_ARABIC_LATIN = regex.compile(_letters_not_ascii(_ARABIC_LETTERS))
+_ARABIC_LATIN_LETTERS = str.maketrans(_ARABIC_LETTERS)
 _TURKIC_LATIN_LETTERS = str.maketrans(_TURKIC_LETTERS)
 # A part of a name between double quotes or guillemets.
 _QUOTED = regex.compile(
@@ -1997,6 +2016,10 @@ def _respellings(name: str) -> list[str]:
         # c is the ʿayn, which English leaves out. Told by an x after a vowel or opening a word,
         # and a c before a vowel opening a word or a long vowel written double.
         out.append(_SOMALI_C.sub("", _SOMALI_X.sub(_as_h, name)))
+    if _ARABIC_LATIN.search(name):
+        # The scholarly spelling of Arabic and Persian (DIN 31635, ISO 233): ǧ is English j,
+        # ḫ kh, ṯ th, ḏ dh, ġ gh (Manbiǧ, Ḫālid), which folding reads as g, h, t, d and g.
+        out.append(name.translate(_ARABIC_LATIN_LETTERS))
     if _TURKIC_LATIN.search(name):
         # Turkish, Azerbaijani and Kurmanji spelling (Cemil Bayık, Ceyhun Bayramov, Xankəndi):
         # c is English j, and Azerbaijani x is kh; folding keeps c and x, and reads ş and ç as
