@@ -294,6 +294,20 @@ def ref_joined_score(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> fl
     return 0.97 * score if score >= 0.9 else 0.0
 
 
+def ref_onset_apart(a: str, b: str) -> bool:
+    # one letter apart, a consonant before a vowel on both sides, no class pair: Jianying/Jianming
+    apart = [(x, y, b[i + 1 : i + 2]) for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y]
+    return (
+        len(a) == len(b)
+        and len(apart) == 1
+        and apart[0][0] not in "aeiou"
+        and apart[0][1] not in "aeiou"
+        and apart[0][2] != ""
+        and apart[0][2] in "aeiou"
+        and ref_orth_distance(apart[0][0], apart[0][1]) >= 1.0
+    )
+
+
 def ref_syllables(word: str) -> int:
     """How many romanised syllables make ``word``: one, two (at any cut), or 0 for neither."""
     one = regex.compile(ROMANISED_SYLLABLE)
@@ -378,7 +392,9 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
         and any(
             s < 1.0
             and x.role == y.role == "given"
-            and 0 < ref_syllables(x.text) != ref_syllables(y.text) > 0
+            and ref_syllables(x.text) > 0
+            and ref_syllables(y.text) > 0
+            and (ref_syllables(x.text) != ref_syllables(y.text) or ref_onset_apart(x.text, y.text))
             for x, y, s in pairs
         )
     ):

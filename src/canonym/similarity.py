@@ -770,9 +770,35 @@ def _given_syllables_differ(pairs: list[tuple[NameToken, NameToken, float]]) -> 
     for x, y, sim in pairs:
         if sim < 1.0 and x.role == "given" and y.role == "given":
             cx, cy = _syllable_count(x.text), _syllable_count(y.text)
-            if cx and cy and cx != cy:
+            if cx and cy and (cx != cy or _onset_apart(x.text, y.text)):
                 return True
     return False
+
+
+def _onset_apart(a: str, b: str) -> bool:
+    """Whether two romanised given names differ in one letter alone, a consonant that opens a
+    syllable (before a vowel) on both sides, and no spelling of one sound (a class pair of the
+    scorer): another syllable, and another name (Ye Jianying is not Ye Jianming, Li Kexiang not
+    Li Keqiang), where a letter of a word of another language would be a typing slip.
+
+    >>> _onset_apart("jianying", "jianming"), _onset_apart("jinping", "jinbing")
+    (True, False)
+    """
+    if len(a) != len(b):
+        return False
+    apart = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(apart) != 1:
+        return False
+    i = apart[0]
+    return (
+        a[i] not in _PURE_VOWELS
+        and b[i] not in _PURE_VOWELS
+        and a[i + 1 : i + 2] in _VOWEL_STRINGS
+        and orth_distance(a[i], b[i]) >= 1.0
+    )
+
+
+_VOWEL_STRINGS = frozenset("aeiou")
 
 
 @lru_cache(maxsize=65536)
