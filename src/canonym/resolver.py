@@ -1394,7 +1394,8 @@ def _other_consonant(oq: str, oa: str) -> bool:
     t, d), and these, which it scores as any two consonants: the nasals n and m (Dushanbe,
     Dushambe; Panmunjom, Panmunjon; Miranshah, Miramshah); Pinyin q, the ch of Wade-Giles
     (Chongqing, Chongching); c and q (Socotra, Soqotra); the German sch of j (Andijan,
-    Andischan); Korean n for an r after ng (Chongryon, Chongnyon).
+    Andischan); Korean n for an r after ng (Chongryon, Chongnyon); the Ukrainian v of a Russian
+    l before a consonant (Vovchansk, Volchansk, as вовк is волк).
 
     >>> _other_consonant("taitung", "taiCung"), _other_consonant("duSambe", "duSanbe")
     (True, False)
@@ -1408,7 +1409,10 @@ def _other_consonant(oq: str, oa: str) -> bool:
     x, y = oq[i], oa[i]
     if x in _VOWEL_LETTERS or y in _VOWEL_LETTERS or orth_distance(x, y) < 1.0:
         return False  # a vowel, or a class pair of the scorer
-    return frozenset((x, y)) not in _ONE_SOUND_CONSONANTS
+    pair = frozenset((x, y))
+    if pair == _L_V:
+        return oq[i + 1 : i + 2] in _VOWEL_LETTERS or i + 1 == len(oq)  # (before a consonant)
+    return pair not in _ONE_SOUND_CONSONANTS
 
 
 _VOWEL_LETTERS = frozenset("aeiouyw")
@@ -1417,6 +1421,7 @@ _VOWEL_LETTERS = frozenset("aeiouyw")
 _ONE_SOUND_CONSONANTS = frozenset(
     frozenset(pair) for pair in (("n", "m"), ("q", "C"), ("c", "q"), ("S", "j"), ("n", "r"))
 )
+_L_V = frozenset("lv")
 
 
 def _open_differently(oq: str, oa: str) -> bool:
