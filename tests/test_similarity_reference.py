@@ -156,6 +156,13 @@ def ref_rule_similarity(
     short, long_ = sorted((oa, ob), key=len)
     if long_ == short + "a" and len(short) >= 3 and short[-1] not in "aeiouy":
         return min(score, 0.7)  # a feminine: Karimova, Karimov
+    if (
+        len(a) == len(b) >= 6
+        and a[:-1] == b[:-1]
+        and a[-3:-1] in ("ov", "ev")
+        and {a[-1], b[-1]} == {"e", "o"}
+    ):
+        return max(score, 0.9)  # Ukrainian -ove/-eve, Russian -ovo/-evo: Mukacheve, Mukachevo
     longest_word = max(len(a), len(b))
     if (longest_word <= sim._SHORT_WORD and dist >= sim._SHORT_WORD_MAX_DISTANCE) or (
         longest_word <= sim._VERY_SHORT_WORD and dist >= sim._VERY_SHORT_WORD_MAX_DISTANCE

@@ -31,6 +31,7 @@ from .similarity import (
     breaks_opening,
     orth_distance,
     score_names,
+    ukrainian_neuter_ending,
     word_similarity,
 )
 from .table import Entity
@@ -247,6 +248,8 @@ def word_close(a: str, b: str) -> bool:
         return True
     if len(oa) >= 4 and oa[:-2] == ob[:-2] and {oa[-2:], ob[-2:]} == _OV_IV:
         return True  # Ukrainian і for a Russian о in a final syllable: Kharkiv/Kharkov, Lviv/Lvov
+    if ukrainian_neuter_ending(a, b):
+        return True  # Ukrainian -ove, -eve for Russian -ovo, -evo: Mukacheve/Mukachevo
     if (
         len(oa) >= 6
         and oa[-2:] == ob[-2:] == "ka"

@@ -431,12 +431,35 @@ def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
     sim = max(0.0, 1.0 - dist / longest)
     if _feminine_of(oa, ob):
         return min(sim, _CONFLICT_CAP)
+    if ukrainian_neuter_ending(a, b):
+        return max(sim, _UKRAINIAN_ENDING_SIMILARITY)
     longest_word = max(ia.length, ib.length)
     if (longest_word <= _SHORT_WORD and dist >= _SHORT_WORD_MAX_DISTANCE) or (
         longest_word <= _VERY_SHORT_WORD and dist >= _VERY_SHORT_WORD_MAX_DISTANCE
     ):
         sim = min(sim, 0.7)
     return sim
+
+
+def ukrainian_neuter_ending(a: str, b: str) -> bool:
+    """Whether two folded words are one place's name with the Russian neuter ending -ovo or
+    -evo and the Ukrainian -ove or -eve (Mukachevo, Mukacheve; Ivanovo, Ivanove).
+
+    >>> ukrainian_neuter_ending("mukacheve", "mukachevo"), ukrainian_neuter_ending("pavlo", "pavle")
+    (True, False)
+    """
+    return (
+        len(a) == len(b) >= _UKRAINIAN_ENDING_WORD
+        and a[:-1] == b[:-1]
+        and a[-3:-1] in _NEUTER_STEMS
+        and {a[-1], b[-1]} == _E_O
+    )
+
+
+_UKRAINIAN_ENDING_WORD = 6
+_UKRAINIAN_ENDING_SIMILARITY = 0.9
+_NEUTER_STEMS = frozenset(("ov", "ev"))
+_E_O = frozenset("eo")
 
 
 def _feminine_of(oa: str, ob: str) -> bool:
