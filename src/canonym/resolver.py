@@ -56,10 +56,10 @@ from .similarity import (
     breaks_opening,
     describe_differences,
     ending_swap_is_slip,
-    orth_distance,
     readings,
     same_first_sound,
     score_names,
+    unrelated_letter_at,
 )
 from .table import AliasTable, Entity, _gc_paused
 
@@ -1400,16 +1400,10 @@ def _other_consonant(oq: str, oa: str) -> bool:
     >>> _other_consonant("taitung", "taiCung"), _other_consonant("duSambe", "duSanbe")
     (True, False)
     """
-    if len(oq) != len(oa) or oq == oa:
-        return False
-    apart = [i for i in range(len(oq)) if oq[i] != oa[i]]
-    if len(apart) != 1:
-        return False
-    i = apart[0]
-    x, y = oq[i], oa[i]
-    if x in _VOWEL_LETTERS or y in _VOWEL_LETTERS or orth_distance(x, y) < 1.0:
-        return False  # a vowel, or a class pair of the scorer
-    pair = frozenset((x, y))
+    i = unrelated_letter_at(oq, oa)
+    if i is None or oq[i] in _VOWEL_LETTERS or oa[i] in _VOWEL_LETTERS:
+        return False  # (more than one letter apart, a class pair of the scorer, or a vowel)
+    pair = frozenset((oq[i], oa[i]))
     if pair == _L_V:
         return oq[i + 1 : i + 2] in _VOWEL_LETTERS or i + 1 == len(oq)  # (before a consonant)
     return pair not in _ONE_SOUND_CONSONANTS

@@ -801,27 +801,34 @@ def _given_syllables_differ(pairs: list[tuple[NameToken, NameToken, float]]) -> 
 def _onset_apart(a: str, b: str) -> bool:
     """Whether two romanised given names differ in one letter alone, a consonant that opens a
     syllable (before a vowel) on both sides, and no spelling of one sound (a class pair of the
-    scorer): another syllable, and another name (Ye Jianying is not Ye Jianming, Li Kexiang not
-    Li Keqiang), where a letter of a word of another language would be a typing slip.
+    scorer): another syllable, and so another name (Ye Jianying is not Ye Jianming, Li Kexiang
+    not Li Keqiang).
 
     >>> _onset_apart("jianying", "jianming"), _onset_apart("jinping", "jinbing")
     (True, False)
     """
-    if len(a) != len(b):
-        return False
-    apart = [i for i in range(len(a)) if a[i] != b[i]]
-    if len(apart) != 1:
-        return False
-    i = apart[0]
+    i = unrelated_letter_at(a, b)
     return (
-        a[i] not in _PURE_VOWELS
+        i is not None
+        and a[i] not in _PURE_VOWELS
         and b[i] not in _PURE_VOWELS
-        and a[i + 1 : i + 2] in _VOWEL_STRINGS
-        and orth_distance(a[i], b[i]) >= 1.0
+        and a[i + 1 : i + 2] in _PURE_VOWELS
     )
 
 
-_VOWEL_STRINGS = frozenset("aeiou")
+def unrelated_letter_at(a: str, b: str) -> int | None:
+    """Where two words of one length differ, when they differ in one letter alone and that by
+    no class pair of the scorer (the two letters cost a whole edit); ``None`` otherwise.
+
+    >>> unrelated_letter_at("jianying", "jianming"), unrelated_letter_at("qasem", "kasem")
+    (4, None)
+    """
+    if len(a) != len(b) or a == b:
+        return None
+    apart = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(apart) != 1 or orth_distance(a[apart[0]], b[apart[0]]) < 1.0:
+        return None
+    return apart[0]
 
 
 @lru_cache(maxsize=65536)
