@@ -619,3 +619,20 @@ def test_example_without_a_table_finds_the_same_spans() -> None:
     with_table = {(f.start, f.end) for f in check(text)}
     without = {(f.start, f.end) for f in check(text, table=EMPTY)}
     assert without <= with_table
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "Ab-c " * 60_000,  # every tail of one long run was filed: gigabytes
+        "Qassem Soleimani " * 18_000,  # the run's words were folded again for every hit
+        "King Abdullah bin Abdulaziz " * 10_000,  # every segment scanned every hit
+        "Abc " * 75_000,
+    ],
+    ids=["hyphenated", "a-name-repeated", "a-titled-name-repeated", "plain"],
+)
+def test_a_pasted_run_of_capitalised_words_is_checked_in_linear_time(run: str) -> None:
+    """One sentence of hundreds of kilobytes of capitalised words, a name repeated or not,
+    spelled one way throughout: nothing to report, and each pass over the run is linear (three
+    were quadratic in time or memory: at this size they took minutes or ran out of memory)."""
+    assert canonym.check(run) == []

@@ -58,7 +58,7 @@ from ._spelling import (
 from .mentions import Mention, NameIndex, compact_forms
 from .normalize import normalize, to_ascii
 from .parse import DESIGNATORS, GENERIC
-from .resolver import place_adjective
+from .resolver import MAX_NAME_WORDS, place_adjective
 from .similarity import word_similarity
 from .table import Entity
 
@@ -1126,11 +1126,14 @@ def _split_adjacent_names(
     names, not one. Not when that other name is itself called by its first words alone: the
     draft tells relatives apart by their given names (see _family_of_given_names).
     """
+    # (A run longer than two names is none of them side by side: its every tail would be
+    # filed, and a pasted run of thousands of capitalised words made that quadratic.)
     whole = {word_forms(text) for text in {m.text for m in mentions}}
     tails: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for w in whole:
-        for i in range(1, len(w)):
-            tails.setdefault(w[i:], set()).add(w)
+        if len(w) <= _TWO_NAMES:
+            for i in range(1, len(w)):
+                tails.setdefault(w[i:], set()).add(w)
     out: list[_Occurrence] = []
     # A draft repeats its names (the very mention objects, see NameIndex.scan): split once.
     halves: dict[int, tuple[Mention, tuple[Mention, ...]]] = {}
@@ -1146,6 +1149,10 @@ def _split_adjacent_names(
         else:
             out.extend((base, piece) for piece in split)
     return out
+
+
+# The most words two names side by side have (see _split_adjacent_names).
+_TWO_NAMES = 2 * MAX_NAME_WORDS
 
 
 def _family_of_given_names(
@@ -1173,7 +1180,7 @@ def _split_at(
     split = 0
     if (
         not m.parts
-        and len(words) == len(m.words) > 1
+        and _TWO_NAMES >= len(words) == len(m.words) > 1
         and all(
             _SPACES_ONLY.fullmatch(m.text[a[1] - m.start : b[0] - m.start])
             for a, b in zip(m.words, m.words[1:], strict=False)

@@ -567,9 +567,11 @@ class NameIndex:
 
     def _continues(self, pieces: list[_Piece], i: int) -> bool:
         """Whether some table name starting at piece ``i`` is longer than ``pieces[i:]``."""
+        # (Indexed, not a slice: asked at every piece of a run, a slice copied the rest of the
+        # run each time, quadratic in a pasted run of thousands of capitalised words.)
         node: dict[str, Any] | None = self._trie
-        for piece, _, _ in pieces[i:]:
-            node = node.get(piece) if node is not None else None
+        for k in range(i, len(pieces)):
+            node = node.get(pieces[k][0]) if node is not None else None
             if node is None:
                 return False
         return node is not None and any(k != _END for k in node)
@@ -843,11 +845,21 @@ class NameIndex:
         # The mentions are made relative to the run: its text, and its tokens' spans in it.
         run_text = text[start:end]
         tokens = [(s - start, e - start) for s, e in tokens]
+        # Hits are in order and each lies in one segment (no word of a hit is dropped), so one
+        # pass hands each segment its own; a segment opens the sentence when nothing before it
+        # was dropped. (Not a scan of all hits and drops per segment: quadratic in a pasted
+        # run of a titled name repeated thousands of times.)
+        first_drop = drop.index(True) if True in drop else len(drop)
+        k = 0
         for a, b in segments:
-            seg_hits = [h for h in hits if a <= h[0] and h[1] <= b]
-            seg_initial = initial and not any(drop[:a])
+            while k < len(hits) and hits[k][0] < a:
+                k += 1
+            first = k
+            while k < len(hits) and hits[k][1] <= b:
+                k += 1
+            seg_initial = initial and first_drop >= a
             self._segment(
-                run_text, tokens, folded_tokens, cap, a, b, seg_hits, seg_initial, caps, out
+                run_text, tokens, folded_tokens, cap, a, b, hits[first:k], seg_initial, caps, out
             )
         return end, run_pieces, starts, extended
 
@@ -864,8 +876,10 @@ class NameIndex:
         out, as before any other name. The longer name says more: "King Hamad" (an alias) in
         King Hamad bin Isa Al Khalifa, "Sheikh Tamim" (weak) in Sheikh Tamim bin Hamad Al
         Thani, and "King Abdullah" of Jordan in King Abdullah bin Abdulaziz of Saudi Arabia."""
-        folded = [info.folded for info in infos]
-        title = _title_at(folded, a, [False] * len(folded))
+        # (The title's words only: the run's every word, folded once per hit, made a pasted
+        # run of a name repeated thousands of times quadratic.)
+        folded = [info.folded for info in infos[a : a + _LONGEST_TITLE]]
+        title = _title_at(folded, 0, [False] * len(folded))
         if not title:
             return False
         k = i
@@ -1132,6 +1146,10 @@ def _context_keys(word: str) -> tuple[str, ...]:
     skeleton = consonant_skeleton(word)
     keys = ("t" + token_key(word), "c" + skeleton)
     return (*keys, "r" + skeleton[1:]) if len(skeleton) >= 5 else keys
+
+
+# The most words a title of _FOLDED_TITLES has.
+_LONGEST_TITLE = max(len(parts) for titles in _FOLDED_TITLES.values() for parts in titles)
 
 
 def _title_at(folded: list[str], t: int, covered: list[bool]) -> int:
