@@ -33,6 +33,7 @@ from functools import lru_cache
 import regex
 from rapidfuzz import fuzz, process
 
+from ._compare_words import hyphenated_wade_giles_names, wade_giles_names
 from ._spelling import (
     ALIKE,
     FIELD_ORDER,
@@ -575,7 +576,15 @@ class Judge:
 
     def _alike_a_known_name(self, text: str) -> bool:
         """Whether a name of an entity the draft has under the word keys of ``text``'s last
-        word is alike it (see ``_Forms.alike``)."""
+        word is alike it (see ``_Forms.alike``), as written or, for a Chinese name in
+        Wade-Giles, as Pinyin writes it (Liu Chih-chun, Liu Zhijun)."""
+        if self._alike_as_written(text):
+            return True
+        readings = wade_giles_names(text) or hyphenated_wade_giles_names(text)
+        return any(self._alike_as_written(reading) for reading in readings)
+
+    def _alike_as_written(self, text: str) -> bool:
+        """``_alike_a_known_name`` of one spelling."""
         context = self._context
         keys = [k for k in self.index.keys_of(text, last=True) if k in context]
         if not keys:
