@@ -570,8 +570,8 @@ class NameIndex:
         # (Indexed, not a slice: asked at every piece of a run, a slice copied the rest of the
         # run each time, quadratic in a pasted run of thousands of capitalised words.)
         node: dict[str, Any] | None = self._trie
-        for k in range(i, len(pieces)):
-            node = node.get(pieces[k][0]) if node is not None else None
+        for at in range(i, len(pieces)):
+            node = node.get(pieces[at][0]) if node is not None else None
             if node is None:
                 return False
         return node is not None and any(k != _END for k in node)
