@@ -1833,8 +1833,8 @@ _QUOTED = regex.compile(
     r"[^\"\u201c\u201d\u201e\u00ab\u00bb]{1,40}"
     r"[\"\u201d\u00bb]"  # QUOTATION MARK, RIGHT DOUBLE, RIGHT GUILLEMET
 )
-# Letters of the Czech and ISO 9 spellings of Slavic names, the háček and ISO 9's ŝ (щ), and
-# how English spells them and the j those spellings read as the y glide.
+# Letters of the Czech and ISO 9 spellings of Slavic names, the háček, ISO 9's ŝ (щ), â (я) and
+# û (ю), and how English spells them and the j those spellings read as the y glide.
 _SLAVIC_LETTERS = {
     "\u0160": "Sh",  # LATIN CAPITAL LETTER S WITH CARON
     "\u0161": "sh",  # LATIN SMALL LETTER S WITH CARON
@@ -1844,6 +1844,12 @@ _SLAVIC_LETTERS = {
     "\u010d": "ch",  # LATIN SMALL LETTER C WITH CARON
     "\u015c": "Shch",  # LATIN CAPITAL LETTER S WITH CIRCUMFLEX (ISO 9 for щ)
     "\u015d": "shch",  # LATIN SMALL LETTER S WITH CIRCUMFLEX
+    # ISO 9's я and ю: the y glide they open with is no slip to leave out (Ûrij is Yuri, and a
+    # plain Urij would be Uri, another name); folding reads them as a and u.
+    "\u00c2": "Ya",  # LATIN CAPITAL LETTER A WITH CIRCUMFLEX
+    "\u00e2": "ya",  # LATIN SMALL LETTER A WITH CIRCUMFLEX
+    "\u00db": "Yu",  # LATIN CAPITAL LETTER U WITH CIRCUMFLEX
+    "\u00fb": "yu",  # LATIN SMALL LETTER U WITH CIRCUMFLEX
     "j": "y",
     "J": "Y",
 }
@@ -2120,14 +2126,16 @@ def _with_letters(pattern: regex.Pattern[str], text: str, lower: str, upper: str
 
 
 def _english_of_slavic_latin(name: str) -> str:
-    """A name in Czech or ISO 9 spelling (``Sergej Šojgu``, ``Čečnja``, ``Nikita Chruščov``)
-    as English writes it: folding reads š as s, but it is sh.
+    """A name in Czech or ISO 9 spelling (``Sergej Šojgu``, ``Čečnja``, ``Nikita Chruščov``,
+    ``Ûrij``) as English writes it: folding reads š as s, but it is sh, and û as u, but it is yu.
 
     The háček says which spelling the whole name is in: one where j is the y glide and
     Czech ch is the Russian х, English kh.
 
     >>> _english_of_slavic_latin("Sergej Šojgu"), _english_of_slavic_latin("Chruščov")
     ('Sergey Shoygu', 'Khrushchov')
+    >>> _english_of_slavic_latin("Ûrij Kovalʹčuk")
+    'Yuriy Kovalʹchuk'
     """
     name = name.replace("ch", "kh").replace("Ch", "Kh").replace("CH", "KH")
     return name.translate(_SLAVIC_LATIN_LETTERS)
