@@ -15,6 +15,10 @@ place is meant (see :meth:`canonym.Resolver.resolve`):
   that place a region (one of its names has a region word), or when one of its names is a
   region no city is named after (the bundled ``place-words/regions.toml``: Hubei, Balochistan,
   Kashmir): a bare X may be the city.
+- Korean divisions, hyphenated to the name (see :func:`korean_division`): X-si is the city X;
+  X-gun and X-gu, a county and a city's district, are the place X, whose seat is named X-eup
+  or X-dong; X-do, a province or an island, is X only when the table calls X a region or an
+  island.
 
 Every word is folded (lowercase ASCII).
 
@@ -32,12 +36,16 @@ from __future__ import annotations
 
 from functools import cache
 
+import regex
+
 from .normalize import fold
 
 __all__ = [
+    "ISLAND_WORDS",
     "NOT_A_CITY_WORDS",
     "REGION_WORDS",
     "country_names",
+    "korean_division",
     "place_designator",
     "region_names",
 ]
@@ -62,6 +70,8 @@ REGION_WORDS = frozenset(
     state municipality wilaya wilayah vilayet muhafazah muhafaza ostan okrug canton department
     voivodeship""".split()
 )
+#: Words that call a place an island, in English and as Korean romanises 도 (Dokdo, Jeju-do).
+ISLAND_WORDS = frozenset(("island", "islands", "isle", "do"))
 #: Words in the name of a place that is no city, though a city may be named like it (Gaza
 #: City and the Gaza Strip, Quebec City and the province): with one of them among its names,
 #: a place does not answer to "X City".
@@ -98,6 +108,38 @@ def place_designator(folded: str) -> tuple[str, str] | None:
         if words[0] in REGION_WORDS:
             return "region", " ".join(words[2:])
     return None
+
+
+# Korean administrative divisions, by the suffix Revised Romanization and McCune-Reischauer
+# hyphenate to the name (도 do, 시 si, 군 gun, 구 gu), and the class of designator each is. Source:
+# the National Institute of Korean Language's Romanization of Korean (2000), rule 5 of its third
+# part: do, si, gun, gu, eup, myeon, ri, dong are written after a hyphen. The last four name
+# towns and villages by their own names (Punggye-ri), and are left as written.
+_KOREAN_DIVISIONS = {"do": "island", "si": "city", "gun": "division", "gu": "division"}
+# (The name's letters may hold McCune-Reischauer's aspirate marks: ' and \u2019 RIGHT SINGLE
+# QUOTATION MARK, \u02bc MODIFIER LETTER APOSTROPHE.)
+_KOREAN_DIVISION = regex.compile(
+    r"\s*(\p{L}[\p{L}\p{M}'\u2019\u02bc ]*?)-(do|si|gun|gu)\s*", regex.IGNORECASE
+)
+
+
+def korean_division(name: str) -> tuple[str, str] | None:
+    """The class of the Korean division a place's name ends with, after a hyphen, and the name
+    without it, folded; ``None`` for any other name.
+
+    ``island`` (-do, a province or an island: Gyeonggi-do, Yeonpyeong-do), ``city`` (-si) or
+    ``division`` (-gun, a county, and -gu, a city's district, named as the place itself).
+
+    >>> korean_division("Yeonpyeong-do"), korean_division("Seongju-gun")
+    (('island', 'yeonpyeong'), ('division', 'seongju'))
+    >>> korean_division("Daegu") is None, korean_division("Tae-gu")
+    (True, ('division', 'tae'))
+    """
+    found = _KOREAN_DIVISION.fullmatch(name)
+    if found is None:
+        return None
+    rest = fold(found.group(1))
+    return (_KOREAN_DIVISIONS[found.group(2).lower()], rest) if rest else None
 
 
 @cache

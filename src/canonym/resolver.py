@@ -21,9 +21,11 @@ from rapidfuzz.distance import Levenshtein
 
 from ._chars import APOSTROPHES
 from ._designators import (
+    ISLAND_WORDS,
     NOT_A_CITY_WORDS,
     REGION_WORDS,
     country_names,
+    korean_division,
     place_designator,
     region_names,
 )
@@ -576,17 +578,34 @@ class Resolver:
         See :mod:`canonym._designators`: "X City" is the place X unless X is a country or a
         region, a strip, an island ...; "X SAR" is X; "X Province" is a place the table calls
         a region: one named X with a region word ("Kherson Oblast" for "Kherson Province"), or
-        X itself when one of its names has one. The rest must resolve on its own among the
-        places of the table.
+        X itself when one of its names has one; a Korean division hyphenated to the name
+        (Seongju-gun, Suwon-si, Yeonpyeong-do: see ``korean_division``). The rest must resolve
+        on its own among the places of the table.
         """
-        designated = place_designator(fold(name)) or _described_as_town(name)
+        designated = (
+            place_designator(fold(name)) or _described_as_town(name) or korean_division(name)
+        )
         if designated is None:
             return None
         designator, rest = designated
-        countries = country_names() if designator == "city" else frozenset()
+        countries = country_names() if designator in ("city", "division") else frozenset()
         if countries is None:
             return None
-        if designator == "region":
+        if designator == "island":
+            # A Korean -do is a province or an island: the one place the table calls "X
+            # Province" or "X Island", X spelt as the table spells it or otherwise.
+            entities = self._entities
+            met = []
+            for word in ("island", "province"):
+                ranked = [
+                    s for s in self._rank(f"{rest} {word}") if entities[s.entity].kind == "place"
+                ]
+                island = self._decide(name, ranked)
+                if island is not None:
+                    met.append(island)
+            if len({m.entity_id for m in met}) == 1:
+                return _through_designator(met[0], name)
+        if designator in ("region", "island"):
             regions = self._regions
             if regions is None:
                 regions = self._regions = _regions_by_base(self._places)
@@ -618,10 +637,13 @@ class Resolver:
             not countries.isdisjoint(names) or not NOT_A_CITY_WORDS.isdisjoint(words)
         ):
             return None
+        if designator == "division" and not countries.isdisjoint(names):
+            return None
         if (
-            designator == "region"
+            designator in ("region", "island")
             and REGION_WORDS.isdisjoint(words)
             and region_names().isdisjoint(names)
+            and (designator == "region" or ISLAND_WORDS.isdisjoint(words))
         ):
             return None  # neither called a region by the table nor a region no city is named after
         return _through_designator(found, name)
