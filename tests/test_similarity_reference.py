@@ -164,8 +164,16 @@ def ref_rule_similarity(
     ):
         return max(score, 0.9)  # Ukrainian -ove/-eve, Russian -ovo/-evo: Mukacheve, Mukachevo
     longest_word = max(len(a), len(b))
+    # A vowel and a consonant swapped inside a word: a slip even in a word of four letters.
+    vowel_consonant_swaps = {
+        a[:i] + a[i + 1] + a[i] + a[i + 2 :]
+        for i in range(1, len(a) - 2)
+        if (a[i] in sim._VOWELS) != (a[i + 1] in sim._VOWELS)
+    }
     if (longest_word <= sim._SHORT_WORD and dist >= sim._SHORT_WORD_MAX_DISTANCE) or (
-        longest_word <= sim._VERY_SHORT_WORD and dist >= sim._VERY_SHORT_WORD_MAX_DISTANCE
+        longest_word <= sim._VERY_SHORT_WORD
+        and dist >= sim._VERY_SHORT_WORD_MAX_DISTANCE
+        and not (dist == sim._TRANSPOSITION and b in vowel_consonant_swaps)
     ):
         score = min(score, 0.7)
     return score

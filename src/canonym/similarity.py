@@ -435,10 +435,27 @@ def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
         return max(sim, _UKRAINIAN_ENDING_SIMILARITY)
     longest_word = max(ia.length, ib.length)
     if (longest_word <= _SHORT_WORD and dist >= _SHORT_WORD_MAX_DISTANCE) or (
-        longest_word <= _VERY_SHORT_WORD and dist >= _VERY_SHORT_WORD_MAX_DISTANCE
+        longest_word <= _VERY_SHORT_WORD
+        and dist >= _VERY_SHORT_WORD_MAX_DISTANCE
+        and not (dist == _TRANSPOSITION and _vowel_and_consonant_swapped(a, b))
     ):
         sim = min(sim, 0.7)
     return sim
+
+
+def _vowel_and_consonant_swapped(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with a vowel and a consonant inside it swapped (Iarn, Qsar, Tnaf
+    for Iran, Qasr, Tanf): a slip of the keys, even in a word of four letters, as the swap
+    breaks the word's syllables. Two vowels swapped keep them, and often make another name
+    (Riad, Raid).
+
+    >>> _vowel_and_consonant_swapped("iarn", "iran"), _vowel_and_consonant_swapped("riad", "raid")
+    (True, False)
+    """
+    if not _swapped_neighbours(a, b):
+        return False
+    i = next(k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
+    return (a[i] in _VOWELS) != (a[i + 1] in _VOWELS)
 
 
 def ukrainian_neuter_ending(a: str, b: str) -> bool:
