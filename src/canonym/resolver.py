@@ -401,7 +401,8 @@ class Resolver:
             # Turkish reads it, or a Chinese name in Wade-Giles that only its hyphen tells (Chou
             # En-lai); an organisation may be followed by what kind of body it is, in lowercase
             # (Roscosmos space agency), follow its country's name in the possessive (Taiwan's
-            # Mainland Affairs Council), or hold a place's adjective for its name (Kurdish).
+            # Mainland Affairs Council), or hold a place's adjective for its name (Kurdish), or
+            # its name for its adjective (Sudan Armed Forces).
             return (
                 self._designated_place(name)
                 or self._described_body(name)
@@ -410,6 +411,7 @@ class Resolver:
                 or self._with_other_letters(name)
                 or self._hyphenated_wade_giles(name)
                 or self._place_for_demonym(name)
+                or self._adjective_for_place(name)
             )
         return found
 
@@ -500,6 +502,31 @@ class Resolver:
                 if place not in vocabulary or not self._is_place_word(place):
                     continue
                 query = " ".join([*words[:at], place.capitalize(), *words[at + 1 :]])
+                found = self._decide(query, self._rank(query))
+                if found is not None and found.kind == "organization":
+                    return _through_designator(found, name)
+        return None
+
+    def _adjective_for_place(self, name: str) -> Match | None:
+        """An organisation whose name holds a place's adjective, met with the place's name in
+        its stead, or its name in the possessive, as the press writes it (Sudan Armed Forces,
+        Sudan's Armed Forces for the Sudanese Armed Forces; Syria Democratic Forces): one word
+        of the query that is a place's name (see :meth:`_is_place_word`) is read as an
+        adjective of it that is a word of the table (see :func:`_adjectives_of_place`), and the
+        name so read must resolve to an organisation. The inverse of
+        :meth:`_place_for_demonym`."""
+        words = name.split()
+        if not 2 <= len(words) < MAX_NAME_WORDS:
+            return None  # (as in _place_for_demonym)
+        vocabulary = self._word_vids
+        for at, word in enumerate(words):
+            place = fold(_POSSESSIVE_END.sub("", word))
+            if not self._is_place_word(place):
+                continue
+            for adjective in _adjectives_of_place(place):
+                if adjective not in vocabulary:
+                    continue
+                query = " ".join([*words[:at], adjective.capitalize(), *words[at + 1 :]])
                 found = self._decide(query, self._rank(query))
                 if found is not None and found.kind == "organization":
                     return _through_designator(found, name)
@@ -1879,6 +1906,8 @@ _SLAVIC_LATIN = regex.compile(_letters_not_ascii(_SLAVIC_LETTERS))
 _SLAVIC_LATIN_LETTERS = str.maketrans(_SLAVIC_LETTERS)
 
 
+# The English possessive ending a word ('s, ’s): Sudan's.
+_POSSESSIVE_END = regex.compile(r"['\u2019]s$")  # (\u2019 RIGHT SINGLE QUOTATION MARK)
 # A name that opens with a place's name in the possessive (Taiwan's, Pakistan’s), one or two
 # capitalised words, and the rest: see Resolver._owned_body.
 _OWNER = regex.compile(r"\s*(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)['\u2019]s\s+(\S.*?)\s*")
@@ -1941,6 +1970,22 @@ def _places_of_adjective(word: str) -> list[str]:
     for ending, place_ending in _ADJECTIVE_ENDINGS:
         if word.endswith(ending):
             out.append(word[: len(word) - len(ending)] + place_ending)
+    return out
+
+
+def _adjectives_of_place(place: str) -> list[str]:
+    """The English adjectives a folded place's name may make, by the endings
+    :func:`_places_of_adjective` reads (its inverse).
+
+    >>> _adjectives_of_place("kurdistan")[:2], _adjectives_of_place("sudan")[0]
+    (['kurdistanese', 'kurdish'], 'sudanese')
+    """
+    out = []
+    for ending, place_ending in _ADJECTIVE_ENDINGS:
+        if place.endswith(place_ending):
+            adjective = place[: len(place) - len(place_ending)] + ending
+            if len(adjective) >= _ADJECTIVE_MIN:
+                out.append(adjective)
     return out
 
 
