@@ -994,7 +994,11 @@ class NameIndex:
         if t < b and not caps:
             self._unknown(text, tokens, folded, cap, t, b, initial and t == a, parts)
         covered = sum(h[1] - h[0] for h in hits)
-        whole = None if caps or not hits or covered == b - a else _trim(cap, folded, a, b)
+        whole = (
+            None
+            if caps or not hits or covered == b - a
+            else _trim(cap, folded, a, b, _hyphened(text, tokens))
+        )
         if whole is None:
             out.extend(parts)
             return
@@ -1049,7 +1053,7 @@ class NameIndex:
         initial: bool,
         out: list[Mention],
     ) -> None:
-        trimmed = _trim(cap, folded, a, b)
+        trimmed = _trim(cap, folded, a, b, _hyphened(text, tokens))
         if trimmed is None:
             return
         s, e = trimmed
@@ -1164,17 +1168,36 @@ def _title_at(folded: list[str], t: int, covered: list[bool]) -> int:
     return 0
 
 
-def _trim(cap: list[bool], folded: list[str], a: int, b: int) -> tuple[int, int] | None:
+def _trim(
+    cap: list[bool], folded: list[str], a: int, b: int, hyphened: Callable[[int], bool]
+) -> tuple[int, int] | None:
     """Tokens [a, b) without joiners at either end; None when no capitalised word is left.
 
-    ``cap`` says which tokens are capitalised, ``folded`` holds their folded forms."""
+    ``cap`` says which tokens are capitalised, ``folded`` holds their folded forms, and
+    ``hyphened`` whether a token is hyphenated to the one before it: such a token is a
+    syllable of the word before (Shin Dong-bin, Lee Su-bin), not a particle left dangling."""
     while a < b and not cap[a] and not _joins_next(folded, a, b):
         a += 1
-    while a < b and not cap[b - 1] and (folded[b - 1] in _JOINERS or folded[b - 1] in ARTICLES):
+    while (
+        a < b
+        and not cap[b - 1]
+        and (folded[b - 1] in _JOINERS or folded[b - 1] in ARTICLES)
+        and not (b - 1 > a and hyphened(b - 1))
+    ):
         b -= 1
     if a >= b or not any(cap[a:b]):
         return None
     return a, b
+
+
+def _hyphened(text: str, tokens: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether a token (not the first) follows the one before it after a single hyphen."""
+
+    def hyphened(t: int) -> bool:
+        start = tokens[t][0]
+        return tokens[t - 1][1] == start - 1 and text[start - 1] in _HYPHENS
+
+    return hyphened
 
 
 def _joins_next(folded: list[str], a: int, b: int) -> bool:
