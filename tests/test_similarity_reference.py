@@ -163,6 +163,16 @@ def ref_rule_similarity(
         and {a[-1], b[-1]} == {"e", "o"}
     ):
         return max(score, 0.9)  # Ukrainian -ove/-eve, Russian -ovo/-evo: Mukacheve, Mukachevo
+    # Arabic's long a and hamza on a y seat before a consonant, ai or aye/ayi: Naif, Nayef.
+    short_word, long_word = sorted((a, b), key=len)
+    for at in range(len(long_word) - 3):
+        if (
+            long_word[at : at + 2] == "ay"
+            and long_word[at + 2] in "ei"
+            and long_word[at + 3] not in sim._VOWELS
+            and short_word == long_word[:at] + "ai" + long_word[at + 3 :]
+        ):
+            return max(score, 0.9)
     longest_word = max(len(a), len(b))
     # A vowel and a consonant swapped inside a word: a slip even in a word of four letters.
     vowel_consonant_swaps = {

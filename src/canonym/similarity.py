@@ -433,6 +433,8 @@ def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
         return min(sim, _CONFLICT_CAP)
     if ukrainian_neuter_ending(a, b):
         return max(sim, _UKRAINIAN_ENDING_SIMILARITY)
+    if hamza_seat_apart(a, b):
+        return max(sim, _HAMZA_SEAT_SIMILARITY)
     longest_word = max(ia.length, ib.length)
     if (longest_word <= _SHORT_WORD and dist >= _SHORT_WORD_MAX_DISTANCE) or (
         longest_word <= _VERY_SHORT_WORD
@@ -475,6 +477,38 @@ def ukrainian_neuter_ending(a: str, b: str) -> bool:
 
 _UKRAINIAN_ENDING_WORD = 6
 _UKRAINIAN_ENDING_SIMILARITY = 0.9
+
+
+def hamza_seat_apart(a: str, b: str) -> bool:
+    """Whether two folded words are one Arabic name whose long a and hamza on a y seat (the
+    active participle of a hollow root, fāʾil: نايف, فايز, هايل) one writes ai and the other
+    aye or ayi before a consonant: Naif, Nayef, Nayif; Faiz, Fayez; Hail, Hayel.
+
+    >>> hamza_seat_apart("naif", "nayef"), hamza_seat_apart("hayel", "hail")
+    (True, True)
+    >>> hamza_seat_apart("nair", "nayar"), hamza_seat_apart("nayef", "naife")
+    (False, False)
+    """
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) != len(a) + 1:
+        return False
+    at = b.find("ay")
+    while at >= 0:
+        end = at + 3
+        if (
+            b[at + 2 : end] in _HAMZA_VOWELS
+            and end < len(b)
+            and b[end] not in _VOWELS
+            and a == b[:at] + "ai" + b[end:]
+        ):
+            return True
+        at = b.find("ay", at + 1)
+    return False
+
+
+_HAMZA_VOWELS = ("e", "i")
+_HAMZA_SEAT_SIMILARITY = 0.9
 _NEUTER_STEMS = frozenset(("ov", "ev"))
 _E_O = frozenset("eo")
 
