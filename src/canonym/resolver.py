@@ -1434,9 +1434,19 @@ _ARTICLE_OPENING = regex.compile(r"^[ae](?:l|([dnrstz])\1)(?=[a-z]{3})")
 
 def _article_readings(word: str) -> tuple[str, ...]:
     """The opening readings of a lone folded word (see :func:`readings`), and, when it opens
-    with a joined Arabic article, those of the word without it (En-Nahda opens as Ennahda)."""
+    with a joined Arabic article, those of the word without it (En-Nahda opens as Ennahda);
+    when it opens with a joined Abu, those of the word with Abu as the Gulf and the Maghreb
+    write it, Bu (Abu Kamal, Boukamal: see _JOINED_LEADS)."""
     bare = _ARTICLE_OPENING.sub(r"\1", word, count=1)
-    return readings(word) if bare == word else (*readings(word), *readings(bare))
+    found = readings(word) if bare == word else (*readings(word), *readings(bare))
+    if word.startswith("abu") and len(word) >= _ABU_JOINED:
+        found = (*found, *readings(word[1:]))
+    return found
+
+
+# A lone word that opens with Abu joined to a word of four letters or more (abukamal) is also
+# read with Bu: not a shorter one, whose Bu may open another name (Abuja is no Buja).
+_ABU_JOINED = 7
 
 
 def _other_consonant(oq: str, oa: str) -> bool:
