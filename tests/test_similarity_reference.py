@@ -350,6 +350,19 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
     if kind in ("organization", "place"):
         # an acronym in capitals read as the alias words it abbreviates (UN Security Council)
         qt = sim.spell_out_acronyms(qt, at, sim.acronyms_in(q.raw))
+        # a Roman numeral or an English number word ending a name, where the other ends in digits
+        roman = "i ii iii iv v vi vii viii ix x".split()
+        words = "one two three four five six seven eight nine ten".split()
+
+        def digits(tokens: tuple[NameToken, ...]) -> tuple[NameToken, ...]:
+            last = tokens[-1].text
+            if len(tokens) < 2 or (last not in roman and last not in words):
+                return tokens
+            n = (roman.index(last) if last in roman else words.index(last)) + 1
+            return (*tokens[:-1], NameToken(str(n), "family", tokens[-1].particle))
+
+        if qt[-1].text.isdigit() != at[-1].text.isdigit():
+            qt, at = digits(qt), digits(at)
     cells = sorted(
         ((ref_token_similarity(x, y), i, j) for i, x in enumerate(qt) for j, y in enumerate(at)),
         reverse=True,

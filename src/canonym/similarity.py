@@ -648,6 +648,8 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
         acronyms = acronyms_in(q.raw)
         if acronyms:
             qt = spell_out_acronyms(qt, at, acronyms)
+        if at[-1].text.isdigit() != qt[-1].text.isdigit():
+            qt, at = numbers_as_digits(qt), numbers_as_digits(at)
     # Every word of one name against every word of the other (word_similarity inlined: this
     # is the resolver's and the clustering's inner loop). Only pairs from _PAIR_FLOOR up can be
     # paired, so the others are left out before sorting; the order of those kept is the same.
@@ -799,6 +801,45 @@ def spell_out_acronyms(
 # The kinds whose names are read with one typing slip in a word (see _slip_in_a_word):
 # an organisation's or a place's words name it together, a person's each name someone.
 _SLIP_KINDS = frozenset({"organization", "place"})
+
+
+def numbers_as_digits(tokens: tuple[NameToken, ...]) -> tuple[NameToken, ...]:
+    """A body's or a place's name whose last word numbers it in Roman numerals or in English
+    words, with that number in digits, as the other name writes it (West Qurna I, West Qurna
+    One: West Qurna 1; Bushehr II: Bushehr 2). Not a word alone, which is no number of a name.
+
+    >>> from canonym.parse import parse
+    >>> [t.text for t in numbers_as_digits(parse("West Qurna One").tokens)]
+    ['west', 'qurna', '1']
+    """
+    if len(tokens) < 2:
+        return tokens
+    digits = _NUMBER_WORDS.get(tokens[-1].text)
+    if digits is None:
+        return tokens
+    return (*tokens[:-1], tokens[-1]._replace(text=digits, role="family"))
+
+
+# Roman numerals and English number words up to ten, as the last word of a numbered name.
+_NUMBER_WORDS = {
+    word: str(n)
+    for n, words in enumerate(
+        (
+            ("i", "one"),
+            ("ii", "two"),
+            ("iii", "three"),
+            ("iv", "four"),
+            ("v", "five"),
+            ("vi", "six"),
+            ("vii", "seven"),
+            ("viii", "eight"),
+            ("ix", "nine"),
+            ("x", "ten"),
+        ),
+        1,
+    )
+    for word in words
+}
 
 
 def _slip_in_a_word(
