@@ -1144,10 +1144,17 @@ class Resolver:
             vids.update(by_key.get(token_key(spelling), ()))
         keys.discard(k)
         ratio = fuzz.ratio
+        # A short word the table lacks: its key one letter of one sound from a table key is a
+        # candidate, which the scorer then judges (Taegu, Daegu: t and d are one Korean
+        # consonant, but two classes of key). A word of the table keeps its own.
+        one_sound = len(k) <= _SHORT_KEY and text not in self._word_vids
         for other in keys:
             # Deletions meet keys two edits apart too; keep those close for their length
             # (rapidfuzz ratio, in C): one edit in a short key is often another name.
-            if ratio(k, other) >= _NEAR_RATIO:
+            close = ratio(k, other)
+            if close >= _NEAR_RATIO or (
+                one_sound and close >= _SHORT_NEAR_RATIO and _one_sound_apart(k, other)
+            ):
                 vids.update(by_key[other])
         if not vids and len(k) >= _FAR_KEY:
             for other, _, _ in process.extract(
@@ -1625,6 +1632,25 @@ _MIN_NEIGHBOURHOOD_KEY = 3
 _LONGEST_WORD = 40
 # How close (rapidfuzz ratio, 0-100) a key met through its deletion neighbourhood must be.
 _NEAR_RATIO = 80.0
+# Keys this short, of a word the table lacks, are also met one letter changed, when the two
+# letters are spellings of one sound that the keys keep apart (see _one_sound_apart): 75 is one
+# letter of four (a change of one of three is 67, and stays out).
+_SHORT_KEY = 4
+_SHORT_NEAR_RATIO = 75.0
+# Letters of keys that spell one sound in some romanisation: Korean ㄷ, t or d (Taegu, Daegu);
+# the kh of German, Czech and Polish spellings, ch (Chost, Khost), and of the Arabic place names
+# that English trade gave a ch (Mocha, Mokha): a key writes ch with sh as x, kh with k.
+_ONE_SOUND_KEY_LETTERS = frozenset((frozenset("td"), frozenset("xk")))
+
+
+def _one_sound_apart(key: str, other: str) -> bool:
+    """Whether two keys of one length differ in one letter, a pair of _ONE_SOUND_KEY_LETTERS."""
+    if len(key) != len(other):
+        return False
+    apart = [(x, y) for x, y in zip(key, other, strict=True) if x != y]
+    return len(apart) == 1 and frozenset(apart[0]) in _ONE_SOUND_KEY_LETTERS
+
+
 # A key this long with no key one deletion away is compared with the whole vocabulary, and
 # the closest few keys at or above this rapidfuzz ratio are taken.
 _FAR_KEY = 6
