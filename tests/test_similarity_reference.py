@@ -451,6 +451,7 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
     if any(korean_names_alike(q, a) for q in orders(qt, q_words) for a in orders(at, a_words)):
         token_score = max(token_score, 0.95)  # one Korean name in two romanisations
     elif korean_syllables_differ(q_words, a_words) and at[0].text in KOREAN_FAMILY_NAMES:
+        suffix_cap = min(suffix_cap, sim._CONFLICT_CAP)  # nor run together
         token_score = min(token_score, sim._CONFLICT_CAP)  # another syllable
     token_score = min(token_score, suffix_cap)
     partial = bool(pairs) and not q_only and bool(a_only)

@@ -161,12 +161,18 @@ def korean_names_alike(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def korean_syllables_differ(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether two Korean names of one family name have given-name syllables, written apart,
-    that begin with consonants of different classes (or one with none): another syllable,
+    that begin with consonants of different classes (or one with none), or hold vowels of two
+    of the classes a, o (eo, eu, u, o) and i, which no romanisation mixes: another syllable,
     another name, however alike the letters (Kim Yong-chol, 김영철, is not Kim Jong-chol,
-    김정철). A glide written or not is left to the letters (Pong, Pyong).
+    김정철; Kim Jong Suk, 김정숙, not Kim Jong Sik, 김정식). A glide written or not is left to the
+    letters (Pong, Pyong), and so are ae, e, the rarer vowels and the vowels after a glide.
 
     >>> korean_syllables_differ(["kim", "yong", "chol"], ["kim", "jong", "chol"])
     True
+    >>> korean_syllables_differ(["kim", "jong", "suk"], ["kim", "jong", "sik"])
+    True
+    >>> korean_syllables_differ(["kim", "jong", "suk"], ["kim", "jeong", "seok"])
+    False
     """
     if len(a) != len(b) or len(a) < 2 or a[0] not in KOREAN_FAMILY_NAMES:
         return False
@@ -178,7 +184,20 @@ def korean_syllables_differ(a: Sequence[str], b: Sequence[str]) -> bool:
             return False
         if kx[0] != ky[0]:
             return True
+        if (
+            kx[2] != ky[2]
+            and kx[2] in _DISTINCT_VOWELS
+            and ky[2] in _DISTINCT_VOWELS
+            and not (kx[1] or ky[1])
+        ):
+            return True
     return False
+
+
+# Vowel classes (see _VOWEL_CLASS) that no romanisation writes for one another. (After a
+# glide, y or w, the vowels are left to the letters: such syllables are also Cantonese ones,
+# yan, yun, whose spellings are not Korean, and a slip there is no other Korean name.)
+_DISTINCT_VOWELS = frozenset("aoi")
 
 
 def korean_keys(words: Sequence[str]) -> frozenset[str]:

@@ -725,7 +725,11 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     ):
         # (two look-ups first: this is the resolver's and the clustering's inner loop, and
         # _korean_score reads a name only from a Korean family name, first or last)
-        token_score = _korean_score(qt, at, token_score)
+        token_score, two_names = _korean_score(qt, at, token_score)
+        if two_names:
+            # Two Korean names, syllable by syllable: so are their letters run together
+            # (Kim Jong Suk, kimjongsuk, is no slip of Kim Jong Sik).
+            suffix_cap = min(suffix_cap, _CONFLICT_CAP)
     token_score = min(token_score, suffix_cap)
     partial = bool(pairs) and not q_only and bool(a_only)
     # Written as one word or two (Mao Zedong/Mao Ze Dong, Jongun/Jong Un): the word count differs,
@@ -1136,24 +1140,24 @@ def _combine(
 
 def _korean_score(
     qt: tuple[NameToken, ...], at: tuple[NameToken, ...], token_score: float
-) -> float:
+) -> tuple[float, bool]:
     """``token_score`` of two names of as many words, raised when they are one Korean name in
     two romanisations (Bak Jeong-hui, Park Chung-hee), read as written or, one written in the
     Western order, turned round (Suk-yeol Yoon is Yoon Suk-yeol); capped when, as written, they
-    are two Korean names whose syllables open with different consonants (Kim Yong-chol, Kim
-    Jong-chol)."""
+    are two Korean names whose syllables differ (see ``korean_syllables_differ``: Kim Yong-chol,
+    Kim Jong-chol), and then with True."""
     q_words, a_words = [t.text for t in qt], [t.text for t in at]
     q_orders = [w for w in (q_words, turned_round(qt)) if w and w[0] in KOREAN_FAMILY_NAMES]
     a_orders = [w for w in (a_words, turned_round(at)) if w and w[0] in KOREAN_FAMILY_NAMES]
     if any(korean_names_alike(q, a) for q in q_orders for a in a_orders):
-        return max(token_score, _KOREAN_SPELLING)
+        return max(token_score, _KOREAN_SPELLING), False
     if (
         q_words[0] in KOREAN_FAMILY_NAMES
         and a_words[0] in KOREAN_FAMILY_NAMES
         and korean_syllables_differ(q_words, a_words)
     ):
-        return min(token_score, _CONFLICT_CAP)
-    return token_score
+        return min(token_score, _CONFLICT_CAP), True
+    return token_score, False
 
 
 def turned_round(tokens: Sequence[NameToken]) -> list[str] | None:
