@@ -97,8 +97,10 @@ def breaks_opening(query: str, table: str) -> bool:
     round is a typing slip, a letter dropped (Mlaysia for Malaysia).
 
     An initial y before the vowel the other word opens with is a glide, not a consonant
-    (Hebrew Yitzhak, Itzhak; Yisrael, Israel). Nor is a vowel swapped with the consonant after
-    it a new syllable but a typing slip (Tiblisi for Tbilisi).
+    (Hebrew Yitzhak, Itzhak; Yisrael, Israel), and so is a u before a vowel where the other has
+    the v that ``orth`` makes of French ou before a vowel (Nuadibu, Nouadhibou: nvadibu). Nor
+    is a vowel swapped with the consonant after it a new syllable but a typing slip (Tiblisi for
+    Tbilisi).
 
     >>> breaks_opening("karim", "krim"), breaks_opening("mlaysia", "malaysia")
     (True, False)
@@ -109,6 +111,8 @@ def breaks_opening(query: str, table: str) -> bool:
         return False
     if query[1:3] == table[2:0:-1] and query[3:] == table[3:]:
         return False
+    if query[1] == "u" and table[1] == "v" and query[2:3] in _VOWELS:
+        return False  # a u before a vowel is the w glide, which orth writes v after French ou
     return query[1] in _VOWELS and table[1] not in _VOWELS
 
 
