@@ -18,7 +18,7 @@ import regex
 from ._bounded import letter_signature, rigid_letters, within_reach
 from ._exonyms import group_of
 from ._korean import KOREAN_FAMILY_NAMES, korean_keys
-from ._name_words import name_of, same_name
+from ._name_words import distinct_names, name_of, same_name
 from .keys import consonant_skeleton, orth
 from .mentions import FUNCTION_WORDS, WORD_RE, Mention
 from .normalize import fold, normalize
@@ -242,6 +242,8 @@ def word_close(a: str, b: str) -> bool:
         return True
     if _diphthong_opened_otherwise(a, b):
         return True
+    if _back_vowel_for_a(a, b) and not distinct_names(oa, ob):
+        return True
     if same_name(oa, ob) and _fixed_letters(a) == _fixed_letters(b):
         # A curated list's spellings of one name (Reza, Ridha; Mohd for Muhammad is left to the
         # resolver: may_relate's bound counts fixed letters, and an abbreviation drops them).
@@ -281,6 +283,32 @@ def word_close(a: str, b: str) -> bool:
     # share little without the weighted edit distance (most pairs that reach here), and when
     # it does compute that distance, it is the very one tested next (cached).
     return word_similarity(a, b) >= _MIN_WORD_SIMILARITY and orth_distance(oa, ob) <= limit
+
+
+def _back_vowel_for_a(a: str, b: str) -> bool:
+    """Whether two folded words of six letters or more differ only in one vowel inside them, an
+    a against an o or a u: the short vowels that Arabic, Persian and Urdu script leave
+    unwritten, which transliterations read as they hear them (Yousafzai, Yousufzai; Sarabi,
+    Sarobi; Channu, Chunnu). Not the first letter nor the last, which make another name or
+    form, nor in a shorter word, where a vowel is a name's pattern (Basra, Busra), nor a for i
+    or e, the other patterns of a root (Karami, Karimi; Hamadi, Hamidi).
+
+    >>> _back_vowel_for_a("yousufzai", "yousafzai"), _back_vowel_for_a("karimi", "karami")
+    (True, False)
+    >>> _back_vowel_for_a("basra", "busra")
+    False
+    """
+    if len(a) != len(b) or len(a) < _BACK_VOWEL_WORD:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) != 1:
+        return False
+    i = diff[0]
+    return 0 < i < len(a) - 1 and {a[i], b[i]} in _A_AND_BACK_VOWEL
+
+
+_BACK_VOWEL_WORD = 6
+_A_AND_BACK_VOWEL = (frozenset("ao"), frozenset("au"))
 
 
 def _diphthong_opened_otherwise(a: str, b: str) -> bool:
