@@ -386,16 +386,28 @@ def key_tie_holds(written: str, name: str) -> bool:
     )
 
 
+# The number that ends a numbered name, after a space or a hyphen (see mentions._run_step).
+_NUMBER_ENDING = regex.compile(r"(?<=\p{L})[\s\-\u2010\u2011][0-9]{1,2}$")
+
+
 @lru_cache(maxsize=65536)
 def usable_name(written: str) -> bool:
-    """Not a number, a single letter or a lone function word."""
+    """Not a number, a single letter or a lone function word; a name with digits only as the
+    number that ends it, after a space or a hyphen (Chollima-1, Adrian Darya 1).
+
+    >>> usable_name("Chollima-1"), usable_name("Adrian Darya 1"), usable_name("M23")
+    (True, True, False)
+    """
     letters = written.replace(" ", "")
     if letters.isalpha():
         # Letters and spaces only (the common case, told in C): no digit (no character is
         # both), and as many letters as ``letters`` has.
         if len(letters) < 2:
             return False
-    elif any(ch.isdigit() for ch in written) or sum(ch.isalpha() for ch in written) < 2:
+    elif (
+        any(ch.isdigit() for ch in _NUMBER_ENDING.sub("", written))
+        or sum(ch.isalpha() for ch in written) < 2
+    ):
         return False
     words = word_forms(written)
     return bool(name_words(written)) and not (len(words) == 1 and words[0] in FUNCTION_WORDS)

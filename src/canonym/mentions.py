@@ -188,8 +188,8 @@ def _ws(c: _Classes) -> str:
 
 
 def _run_step(c: _Classes) -> str:
-    """One step of a run after a capitalised word: a joiner and the next capitalised word, or
-    a short lowercase hyphen tail."""
+    """One step of a run after a capitalised word: a joiner and the next capitalised word, a
+    short lowercase hyphen tail, or a number of one or two digits."""
     tail = (
         rf"[{c.hy}](?!(?:{'|'.join(_NOT_TAILS)})(?![{c.lmn}]))"
         rf"(?:[{c.ll}]{{1,4}}|{_LONG_SYLLABLE_TAIL})"
@@ -202,7 +202,11 @@ def _run_step(c: _Classes) -> str:
         rf"|(?:{'|'.join(_HY_ARTICLES)})[{c.hy}])?"
         rf"|[{c.hy}](?:(?:{'|'.join(_HY_ARTICLES)})[{c.hy}])?|[{c.en_dash}])"
     )
-    return rf"{joiner}(?=[{c.marks}]?[{c.lu}{c.lt}]){_capword(c)}|{tail}"
+    # A number of one or two digits after a space or a hyphen numbers the name (Chollima-1,
+    # Adrian Darya 1, West Qurna 2): not a year, a figure or a date's day of more digits, nor
+    # a number that goes on as a decimal or a list of thousands (Phase 1.5, Group 1,000).
+    number = rf"(?:[{c.hy}]|[{c.sp}])[0-9]{{1,2}}(?![{c.lmn}]|[.,:][0-9])"
+    return rf"{joiner}(?=[{c.marks}]?[{c.lu}{c.lt}]){_capword(c)}|{tail}|{number}"
 
 
 def _run_rest(c: _Classes) -> str:
