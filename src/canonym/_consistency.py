@@ -58,7 +58,7 @@ from ._spelling import (
 )
 from .mentions import Mention, NameIndex, compact_forms
 from .normalize import normalize, to_ascii
-from .parse import DESIGNATORS, GENERIC
+from .parse import ARTICLES, DESIGNATORS, GENERIC
 from .resolver import MAX_NAME_WORDS, place_adjective
 from .similarity import word_similarity
 from .table import Entity
@@ -808,7 +808,10 @@ class Judge:
         sets, by_word = self._word_sets
         # (every name holds no words and more)
         held = min((by_word.get(word, []) for word in words), key=len) if words else sets.items()
-        return sum(n for w, n in held if words < w)
+        # A name longer only by an article or a possessive's s is the same name written
+        # otherwise (Ayman al-Zawahiri, Ayman al-Zawahiri's beside Ayman Zawahiri), not a
+        # longer one: it counts for its own spelling.
+        return sum(n for w, n in held if words < w and not w - words <= _NO_MORE_WORDS)
 
     def _dominant(self, members: list[_Member]) -> tuple[str, bool] | None:
         """The most used full spelling (ties: the first), and whether it won a tie.
@@ -1213,3 +1216,8 @@ def _split_at(
             )
         )
     return tuple(pieces)
+
+
+# Words by which a name is no longer a name (see Judge._longer_names): articles, and the s of an
+# English possessive, which the words of a spelling hold as a word of its own.
+_NO_MORE_WORDS = ARTICLES | {"s"}
