@@ -44,6 +44,7 @@ from .normalize import COMPOUND_SUFFIXES, fold
 from .parse import (
     ARTICLES,
     EAST_ASIAN_FAMILY_NAMES,
+    EAST_ASIAN_GIVEN,
     ROMANISED_SYLLABLE,
     TITLES,
     parse,
@@ -774,6 +775,9 @@ class NameIndex:
                 if self._title_opens_longer(pieces, i, j, a, infos):
                     i += 1  # "King Hamad" in King Hamad bin Isa Al Khalifa
                     continue
+                if _syllable_runs_on(text, tokens, infos, b):
+                    i += 1  # "Gao" (Mali) in Zhang Gao-li
+                    continue
                 hits.append((a, b, terminals))
                 i = j
             else:
@@ -1158,6 +1162,21 @@ def _context_keys(word: str) -> tuple[str, ...]:
 
 # The most words a title of _FOLDED_TITLES has.
 _LONGEST_TITLE = max(len(parts) for titles in _FOLDED_TITLES.values() for parts in titles)
+
+
+def _syllable_runs_on(
+    text: str, tokens: list[tuple[int, int]], infos: list[_WordInfo], b: int
+) -> bool:
+    """Whether the word before token ``b`` runs on into it, a lowercase word after a hyphen,
+    as the first syllable of a Chinese or Korean given name into its second (Gao-li, Jong-un):
+    a table name that ends there is a syllable of that name, not a name (Gao, the town in
+    Mali, in Zhang Gao-li)."""
+    if b >= len(tokens) or infos[b].cap:
+        return False
+    start = tokens[b][0]
+    if tokens[b - 1][1] != start - 1 or text[start - 1] not in _HYPHENS:
+        return False
+    return EAST_ASIAN_GIVEN.fullmatch(infos[b - 1].folded + infos[b].folded) is not None
 
 
 def _title_at(folded: list[str], t: int, covered: list[bool]) -> int:
