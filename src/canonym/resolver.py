@@ -1147,14 +1147,15 @@ class Resolver:
         # A short word the table lacks: its key one letter of one sound from a table key is a
         # candidate, which the scorer then judges (Taegu, Daegu: t and d are one Korean
         # consonant, but two classes of key). A word of the table keeps its own.
-        one_sound = len(k) <= _SHORT_KEY and text not in self._word_vids
+        one_sound = (
+            _one_sound_variants(k)
+            if len(k) == _SHORT_KEY and text not in self._word_vids
+            else frozenset()
+        )
         for other in keys:
             # Deletions meet keys two edits apart too; keep those close for their length
             # (rapidfuzz ratio, in C): one edit in a short key is often another name.
-            close = ratio(k, other)
-            if close >= _NEAR_RATIO or (
-                one_sound and close >= _SHORT_NEAR_RATIO and _one_sound_apart(k, other)
-            ):
+            if ratio(k, other) >= _NEAR_RATIO or other in one_sound:
                 vids.update(by_key[other])
         if not vids and len(k) >= _FAR_KEY:
             for other, _, _ in process.extract(
@@ -1632,23 +1633,28 @@ _MIN_NEIGHBOURHOOD_KEY = 3
 _LONGEST_WORD = 40
 # How close (rapidfuzz ratio, 0-100) a key met through its deletion neighbourhood must be.
 _NEAR_RATIO = 80.0
-# Keys this short, of a word the table lacks, are also met one letter changed, when the two
-# letters are spellings of one sound that the keys keep apart (see _one_sound_apart): 75 is one
-# letter of four (a change of one of three is 67, and stays out).
+# A key of this length, of a word the table lacks, also meets the keys one letter apart when the
+# two letters are spellings of one sound that the keys keep apart (see _one_sound_variants):
+# one letter of four is under _NEAR_RATIO (75); a shorter key stays to its own.
 _SHORT_KEY = 4
-_SHORT_NEAR_RATIO = 75.0
 # Letters of keys that spell one sound in some romanisation: Korean ㄷ, t or d (Taegu, Daegu);
 # the kh of German, Czech and Polish spellings, ch (Chost, Khost), and of the Arabic place names
 # that English trade gave a ch (Mocha, Mokha): a key writes ch with sh as x, kh with k.
-_ONE_SOUND_KEY_LETTERS = frozenset((frozenset("td"), frozenset("xk")))
+_ONE_SOUND_KEY_LETTERS = {"t": "d", "d": "t", "x": "k", "k": "x"}
 
 
-def _one_sound_apart(key: str, other: str) -> bool:
-    """Whether two keys of one length differ in one letter, a pair of _ONE_SOUND_KEY_LETTERS."""
-    if len(key) != len(other):
-        return False
-    apart = [(x, y) for x, y in zip(key, other, strict=True) if x != y]
-    return len(apart) == 1 and frozenset(apart[0]) in _ONE_SOUND_KEY_LETTERS
+def _one_sound_variants(key: str) -> frozenset[str]:
+    """The keys ``key`` is with one of its letters changed for the other of a pair of
+    _ONE_SOUND_KEY_LETTERS (a set to test the neighbourhood's keys against in C).
+
+    >>> sorted(_one_sound_variants("taku"))
+    ['daku', 'taxu']
+    """
+    return frozenset(
+        key[:i] + other + key[i + 1 :]
+        for i, letter in enumerate(key)
+        if (other := _ONE_SOUND_KEY_LETTERS.get(letter)) is not None
+    )
 
 
 # A key this long with no key one deletion away is compared with the whole vocabulary, and
