@@ -298,13 +298,8 @@ def _back_vowel_for_a(a: str, b: str) -> bool:
     >>> _back_vowel_for_a("basra", "busra")
     False
     """
-    if len(a) != len(b) or len(a) < _BACK_VOWEL_WORD:
-        return False
-    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    if len(diff) != 1:
-        return False
-    i = diff[0]
-    return 0 < i < len(a) - 1 and {a[i], b[i]} in _A_AND_BACK_VOWEL
+    i = _one_letter_apart_at(a, b) if len(a) >= _BACK_VOWEL_WORD else None
+    return i is not None and 0 < i < len(a) - 1 and {a[i], b[i]} in _A_AND_BACK_VOWEL
 
 
 _BACK_VOWEL_WORD = 6
@@ -319,13 +314,16 @@ def _diphthong_opened_otherwise(a: str, b: str) -> bool:
     >>> _diphthong_opened_otherwise("seif", "saif"), _diphthong_opened_otherwise("ali", "eli")
     (True, False)
     """
+    i = _one_letter_apart_at(a, b)
+    return i is not None and {a[i], b[i]} == {"a", "e"} and i + 1 < len(a) and a[i + 1] in "iy"
+
+
+def _one_letter_apart_at(a: str, b: str) -> int | None:
+    """Where two words of one length differ, when they differ in one letter alone; else None."""
     if len(a) != len(b):
-        return False
+        return None
     diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    if len(diff) != 1:
-        return False
-    i = diff[0]
-    return {a[i], b[i]} == {"a", "e"} and i + 1 < len(a) and a[i + 1] in "iy"
+    return diff[0] if len(diff) == 1 else None
 
 
 def _cluster_thinned(longer: str, shorter: str) -> bool:

@@ -32,7 +32,7 @@ import codecs
 import re
 import threading
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 import regex
@@ -1171,10 +1171,7 @@ def _syllable_runs_on(
     as the first syllable of a Chinese or Korean given name into its second (Gao-li, Jong-un):
     a table name that ends there is a syllable of that name, not a name (Gao, the town in
     Mali, in Zhang Gao-li)."""
-    if b >= len(tokens) or infos[b].cap:
-        return False
-    start = tokens[b][0]
-    if tokens[b - 1][1] != start - 1 or text[start - 1] not in _HYPHENS:
+    if b >= len(tokens) or infos[b].cap or not _after_hyphen(text, tokens, b):
         return False
     return EAST_ASIAN_GIVEN.fullmatch(infos[b - 1].folded + infos[b].folded) is not None
 
@@ -1214,13 +1211,14 @@ def _trim(
 
 
 def _hyphened(text: str, tokens: list[tuple[int, int]]) -> Callable[[int], bool]:
-    """Whether a token (not the first) follows the one before it after a single hyphen."""
+    """:func:`_after_hyphen` of a run's tokens, as _trim asks it."""
+    return partial(_after_hyphen, text, tokens)
 
-    def hyphened(t: int) -> bool:
-        start = tokens[t][0]
-        return tokens[t - 1][1] == start - 1 and text[start - 1] in _HYPHENS
 
-    return hyphened
+def _after_hyphen(text: str, tokens: list[tuple[int, int]], t: int) -> bool:
+    """Whether token ``t`` (not the first) follows the one before it after a single hyphen."""
+    start = tokens[t][0]
+    return tokens[t - 1][1] == start - 1 and text[start - 1] in _HYPHENS
 
 
 def _joins_next(folded: list[str], a: int, b: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -491,21 +491,12 @@ class Resolver:
         Pakistan-i), when that word is a place's name (see :meth:`_is_place_word`), and the
         name so read must resolve to an organisation. Only a word of two or more: an adjective
         alone is no body's name."""
-        words = name.split()
-        if not 2 <= len(words) < MAX_NAME_WORDS:
-            # (longer than any name, the query is met literally or not at all, as _rank says;
-            # each word read would rank it again)
-            return None
-        vocabulary = self._word_vids
-        for at, word in enumerate(words):
-            for place in _places_of_adjective(fold(word)):
-                if place not in vocabulary or not self._is_place_word(place):
-                    continue
-                query = " ".join([*words[:at], place.capitalize(), *words[at + 1 :]])
-                found = self._decide(query, self._rank(query))
-                if found is not None and found.kind == "organization":
-                    return _through_designator(found, name)
-        return None
+        return self._body_with_a_word_read(
+            name,
+            lambda word: [
+                place for place in _places_of_adjective(fold(word)) if self._is_place_word(place)
+            ],
+        )
 
     def _adjective_for_place(self, name: str) -> Match | None:
         """An organisation whose name holds a place's adjective, met with the place's name in
@@ -515,18 +506,30 @@ class Resolver:
         adjective of it that is a word of the table (see :func:`_adjectives_of_place`), and the
         name so read must resolve to an organisation. The inverse of
         :meth:`_place_for_demonym`."""
+
+        def adjectives(word: str) -> list[str]:
+            place = fold(word)  # (folding drops a possessive: Sudan's is sudan)
+            return _adjectives_of_place(place) if self._is_place_word(place) else []
+
+        return self._body_with_a_word_read(name, adjectives)
+
+    def _body_with_a_word_read(
+        self, name: str, readings: Callable[[str], Iterable[str]]
+    ) -> Match | None:
+        """The organisation ``name`` resolves to with one of its words read otherwise, as
+        ``readings`` reads it, where the reading is a word of the table (the first met, word by
+        word). Only a name of two words or more: one word so read is no body's name."""
         words = name.split()
         if not 2 <= len(words) < MAX_NAME_WORDS:
-            return None  # (as in _place_for_demonym)
+            # (longer than any name, the query is met literally or not at all, as _rank says;
+            # each word read would rank it again)
+            return None
         vocabulary = self._word_vids
         for at, word in enumerate(words):
-            place = fold(_POSSESSIVE_END.sub("", word))
-            if not self._is_place_word(place):
-                continue
-            for adjective in _adjectives_of_place(place):
-                if adjective not in vocabulary:
+            for reading in readings(word):
+                if reading not in vocabulary:
                     continue
-                query = " ".join([*words[:at], adjective.capitalize(), *words[at + 1 :]])
+                query = " ".join([*words[:at], reading.capitalize(), *words[at + 1 :]])
                 found = self._decide(query, self._rank(query))
                 if found is not None and found.kind == "organization":
                     return _through_designator(found, name)
@@ -1948,8 +1951,6 @@ _SLAVIC_LATIN = regex.compile(_letters_not_ascii(_SLAVIC_LETTERS))
 _SLAVIC_LATIN_LETTERS = str.maketrans(_SLAVIC_LETTERS)
 
 
-# The English possessive ending a word ('s, ’s): Sudan's.
-_POSSESSIVE_END = regex.compile(r"['\u2019]s$")  # (\u2019 RIGHT SINGLE QUOTATION MARK)
 # A name that opens with a place's name in the possessive (Taiwan's, Pakistan’s), one or two
 # capitalised words, and the rest: see Resolver._owned_body.
 _OWNER = regex.compile(r"\s*(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)['\u2019]s\s+(\S.*?)\s*")

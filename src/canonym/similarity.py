@@ -481,6 +481,8 @@ def ukrainian_neuter_ending(a: str, b: str) -> bool:
 
 _UKRAINIAN_ENDING_WORD = 6
 _UKRAINIAN_ENDING_SIMILARITY = 0.9
+_NEUTER_STEMS = frozenset(("ov", "ev"))
+_E_O = frozenset("eo")
 
 
 def hamza_seat_apart(a: str, b: str) -> bool:
@@ -513,8 +515,6 @@ def hamza_seat_apart(a: str, b: str) -> bool:
 
 _HAMZA_VOWELS = ("e", "i")
 _HAMZA_SEAT_SIMILARITY = 0.9
-_NEUTER_STEMS = frozenset(("ov", "ev"))
-_E_O = frozenset("eo")
 
 
 def _feminine_of(oa: str, ob: str) -> bool:
