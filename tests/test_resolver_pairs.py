@@ -1,7 +1,7 @@
 """The resolver's index of pairs of common words: a short cut that must find the same aliases.
 
 Two common words meet through a look-up of the pair instead of an intersection of their
-postings (see ``resolver._pair_index``). Real tables need a million names before a word is
+postings (see ``resolver._pair_index``). Real tables need thousands of names before a word is
 common enough to be paired, so these tests lower the bar to a few aliases and compare a
 resolver using pairs with one using none, on the same table and the same queries.
 """
