@@ -1136,7 +1136,8 @@ def _split_adjacent_names(
     written alone as a name elsewhere in the draft (Yemen) and the other words are too, or end
     another name of the draft (Qassem Soleimani), and only spaces separate them, the run is two
     names, not one. Not when that other name is itself called by its first words alone: the
-    draft tells relatives apart by their given names (see _family_of_given_names).
+    draft tells relatives apart by their given names (see _family_of_given_names); nor when the
+    whole run ends a longer name of the draft (Shujaat Hussain of Chaudhry Shujaat Hussain).
     """
     # (A run longer than two names is none of them side by side: its every tail would be
     # filed, and a pasted run of thousands of capitalised words made that quadratic.)
@@ -1193,6 +1194,10 @@ def _split_at(
     if (
         not m.parts
         and _TWO_NAMES >= len(words) == len(m.words) > 1
+        # A run that ends a longer name of the draft is that name without its first words
+        # (Shujaat Hussain of Chaudhry Shujaat Hussain), though its first word is also written
+        # alone (Shujaat's son): a second reference, not two names side by side.
+        and words not in tails
         and all(
             _SPACES_ONLY.fullmatch(m.text[a[1] - m.start : b[0] - m.start])
             for a, b in zip(m.words, m.words[1:], strict=False)
