@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from shared_data import DEV, REAL
 from unidecode import unidecode
 
-from canonym._chars import LATIN_LETTER_FALLBACKS
+from canonym._chars import LETTER_FALLBACKS
 from canonym.normalize import (
     _CLEANUP,
     COMPOUND_PREFIXES,
@@ -68,7 +68,7 @@ _COMPOUND_PREFIX = regex.compile(
     r"\b(?:" + "|".join(COMPOUND_PREFIXES) + r")-(?=\w)", regex.IGNORECASE
 )
 _NOT_WORD = regex.compile(r"[^a-z0-9]+")
-_LETTER_FALLBACKS = str.maketrans({ch: latin for ch, (latin, _) in LATIN_LETTER_FALLBACKS.items()})
+_LETTER_FALLBACKS = str.maketrans({ch: latin for ch, (latin, _) in LETTER_FALLBACKS.items()})
 _JOINED_ABD = regex.compile(
     r"^abd(?:ul|el|al|ol|oul|ou|u|ur|ar|us|as|ush|ash|ud|ad|un|an|ut|at|uz|az|e|a)?([a-z]{3,})$"
 )

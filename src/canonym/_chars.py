@@ -63,10 +63,10 @@ INVISIBLES: dict[str, str] = {
     "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
 }
 
-# Latin letters of name alphabets that unidecode renders as a symbol or a digit. Each maps to
-# the Latin letter a writer without the letter uses; capital and small letter map alike, so that
-# folding stays case-blind. Applied before unidecode.
-LATIN_LETTER_FALLBACKS: dict[str, tuple[str, str]] = {
+# Letters of name alphabets that unidecode renders as a symbol or a digit, or as another
+# language reads them. Each maps to the Latin letters a writer without the letter uses; capital
+# and small letter map alike, so that folding stays case-blind. Applied before unidecode.
+LETTER_FALLBACKS: dict[str, tuple[str, str]] = {
     # Azerbaijani /ae/ is written "a" without the letter: Əliyev -> Aliyev, Məmmədov -> Mammadov.
     "\u018f": ("A", "LATIN CAPITAL LETTER SCHWA"),
     "\u0259": ("a", "LATIN SMALL LETTER SCHWA"),
@@ -76,4 +76,11 @@ LATIN_LETTER_FALLBACKS: dict[str, tuple[str, str]] = {
     "\u025b": ("e", "LATIN SMALL LETTER OPEN E"),
     "\u0186": ("O", "LATIN CAPITAL LETTER OPEN O"),
     "\u0254": ("o", "LATIN SMALL LETTER OPEN O"),
+    # Serbian Cyrillic, read as its Latin alphabet (Gaj's) writes the letter and the press
+    # folds it: ћ is ć (Караџић, Karadžić, Karadzic) and џ is dž, which unidecode reads with
+    # Russian letters' values, tsh and dzh, spellings no Serbian name has.
+    "\u040b": ("C", "CYRILLIC CAPITAL LETTER TSHE"),
+    "\u045b": ("c", "CYRILLIC SMALL LETTER TSHE"),
+    "\u040f": ("Dz", "CYRILLIC CAPITAL LETTER DZHE"),
+    "\u045f": ("dz", "CYRILLIC SMALL LETTER DZHE"),
 }

@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 from unidecode import unidecode
 
-from ._chars import APOSTROPHES, DASHES, INVISIBLES, LATIN_LETTER_FALLBACKS
+from ._chars import APOSTROPHES, DASHES, INVISIBLES, LETTER_FALLBACKS
 from ._typecheck import require_str
 
 __all__ = ["fold", "normalize", "to_ascii"]
@@ -144,7 +144,7 @@ def _normalize_text(text: str) -> str:
 _normalize = lru_cache(maxsize=65536)(_normalize_text)
 
 
-_LETTER_FALLBACKS = str.maketrans({ch: latin for ch, (latin, _) in LATIN_LETTER_FALLBACKS.items()})
+_LETTER_FALLBACKS = str.maketrans({ch: latin for ch, (latin, _) in LETTER_FALLBACKS.items()})
 
 
 class _AsciiOf(dict[int, str]):
