@@ -150,8 +150,37 @@ def ref_rule_similarity(
             or (len(a) >= 5 and a[i] in "aeiou" and a[i + 1] in "aeiou")
         )
     }
+    # An inner vowel typed between two consonants that orth reads as one sound once they meet
+    # (Tajikstan for Tajikistan: k and s are x), in a word of eight letters or more and not
+    # beside its first or last two letters: one dropped vowel.
+    fewer, more = sorted((a, b), key=len)
+    joined = (
+        "sz",
+        "cz",
+        "sh",
+        "ch",
+        "zh",
+        "dj",
+        "kh",
+        "gh",
+        "dh",
+        "ks",
+        "th",
+        "ph",
+        "ts",
+        "tz",
+        "ck",
+    )
+    inserted = {
+        fewer[:i] + vowel + fewer[i:]
+        for i in range(2, len(fewer) - 1)
+        for vowel in sim._VOWELS
+        if fewer[i - 1 : i + 1] in joined and len(fewer) + 1 >= 8
+    }
     if b in swaps:
         dist = min(dist, sim._TRANSPOSITION)
+    elif more in inserted:
+        dist = min(dist, sim._INDEL_VOWEL)
     score = max(0.0, 1.0 - dist / longest)
     short, long_ = sorted((oa, ob), key=len)
     if long_ == short + "a" and len(short) >= 3 and short[-1] not in "aeiouy":

@@ -432,6 +432,8 @@ def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
         # letters after: beside a doubled letter (Tlelo/Tello) the collapse of the double turns
         # the swap into a dropped and an added letter, two edits, on the words as typed.
         dist = _TRANSPOSITION
+    elif dist > _INDEL_VOWEL and _vowel_between_digraph_letters(a, b):
+        dist = _INDEL_VOWEL
     sim = max(0.0, 1.0 - dist / longest)
     if _feminine_of(oa, ob):
         return min(sim, _CONFLICT_CAP)
@@ -537,6 +539,39 @@ def _feminine_of(oa: str, ob: str) -> bool:
         and ob.startswith(oa)
         and len(oa) >= 3
         and oa[-1] not in _VOWELS
+    )
+
+
+# Two consonants that ``orth`` reads as one sound when they meet (see keys._DIGRAPHS), and the
+# shortest word in which a vowel dropped from between them is a slip: in a shorter one, or next
+# to the first two or last two letters, it is often another name (Chen, Cohen; Marks, Markus;
+# Nazha, Naziha).
+_DIGRAPH_PAIRS = frozenset("sz cz sh ch zh dj kh gh dh ks th ph ts tz ck".split())
+_VOWEL_BETWEEN_DIGRAPH_WORD = 8
+
+
+def _vowel_between_digraph_letters(a: str, b: str) -> bool:
+    """Whether one of two words is the other with an inner vowel dropped from between two
+    consonants that then meet as one sound in ``orth``: Tajikstan (k s read as x) for
+    Tajikistan. It is one dropped vowel, as the words are typed, which ``orth`` would
+    otherwise count as a vowel and a consonant changed.
+
+    >>> _vowel_between_digraph_letters("tajikstan", "tajikistan")
+    True
+    >>> _vowel_between_digraph_letters("chen", "cohen")
+    False
+    """
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) != len(short) + 1 or len(long_) < _VOWEL_BETWEEN_DIGRAPH_WORD:
+        return False
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return (
+        1 < i < len(short) - 1
+        and long_[i] in _VOWELS
+        and short[i - 1 : i + 1] in _DIGRAPH_PAIRS
+        and short[i:] == long_[i + 1 :]
     )
 
 
