@@ -38,7 +38,7 @@ secretary general|secretary|speaker|parliament speaker|house speaker|
 senator|sen|rep|mp|mna|mpa|mla|governor|gov|mayor|ambassador|amb|judge|justice|mr|
 prosecutor general|procurator general|attorney general|prosecutor|
 igp|inspector general|lieutenant|lt|sergeant|sgt|samdech|tan sri|datuk seri|dato seri|datuk|dato|
-allama|allamah|hazrat|
+allama|allamah|hazrat|mazi|malam|mallam|daw|
 mrs|ms|miss|sir|dame|lord|lady|pope|patriarch|rabbi|reverend|rev|father|the
 """
 TITLES: tuple[str, ...] = tuple(
