@@ -299,6 +299,19 @@ def test_queries_against_look_alike_entities(case: dict[str, str]) -> None:
     assert (m.entity_id if m is not None else "") == case["expected"], case["why"]
 
 
+@pytest.mark.parametrize("case", _cases("legal_form_cases.tsv"), ids=lambda c: c["query"])
+def test_legal_forms_of_two_classes_are_two_companies(case: dict[str, str]) -> None:
+    """An organisation's query against a table of companies of one name (tests/data/
+    legal_form_cases.tsv: the names separated by " ; ", numbered from 1): legal forms of two
+    classes (joint-stock, limited liability) are two legal persons."""
+    records = [
+        {"id": str(n), "name": name, "kind": "organization"}
+        for n, name in enumerate(case["table"].split(" ; "), 1)
+    ]
+    m = Resolver(AliasTable.from_records(records)).resolve(case["query"])
+    assert (m.entity_id if m is not None else "") == case["expected"], case["why"]
+
+
 @pytest.mark.parametrize("case", _cases("located_place_cases.tsv"), ids=lambda c: c["query"])
 def test_a_place_followed_by_its_country(case: dict[str, str]) -> None:
     """A place, then its country after a comma or in brackets, against a table of places

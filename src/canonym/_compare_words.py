@@ -32,6 +32,7 @@ __all__ = [
     "abjad_particles",
     "initials",
     "join_letter_runs",
+    "legal_classes",
     "rewrite_words",
     "wade_giles_readings",
 ]
@@ -222,6 +223,25 @@ def rewrite_words(
         out.append(w)
         i += 1
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def legal_classes(folded: str) -> frozenset[str]:
+    """The classes (see :data:`LEGAL_CLASS`) of the legal forms a folded name holds, written
+    out or abbreviated, in English or transliterated: stock for JSC, OAO, Aktsionernoe
+    Obshchestvo, AG; limited for LLC, OOO, GmbH. Forms that only say "a company" have none.
+
+    >>> sorted(legal_classes("oao stroytransgaz")), sorted(legal_classes("stroytransgaz llc"))
+    (['stock'], ['limited'])
+    >>> legal_classes("ministry of oil"), legal_classes("bank rublev co")
+    (frozenset(), frozenset())
+    """
+    words = folded.split()
+    if _inert(words):
+        return frozenset()
+    legal: list[str] = []
+    rewrite_words(words, [], legal)
+    return frozenset(LEGAL_CLASS[code] for code in legal if code in LEGAL_CLASS)
 
 
 # Words that ``rewrite_words`` acts on by themselves (a title, a number, an abbreviation, a

@@ -996,7 +996,10 @@ class Resolver:
                 )
             ) or (kind == "place" and _place_words_reordered(parsed, alias, detail)):
                 score = min(score, self.threshold - _BELOW_THRESHOLD)
-            if kind == "organization" and _qualifier_left_out(parsed, alias, detail):
+            if kind == "organization" and (
+                _qualifier_left_out(parsed, alias, detail)
+                or _legal_forms_apart(parsed, self._alias_folded[i])
+            ):
                 score = min(score, self.threshold - _BELOW_THRESHOLD)
             if kind != "person" and _direction_apart(parsed, alias, detail, kind):
                 score = min(score, self.threshold - _BELOW_THRESHOLD)
@@ -1773,6 +1776,20 @@ def _direction_apart(query: ParsedName, alias: ParsedName, detail: NameScore, ki
 _DIRECTIONS = frozenset(
     """north south east west northern southern eastern western central upper lower""".split()
 )
+
+
+def _legal_forms_apart(query: ParsedName, alias_folded: str) -> bool:
+    """Whether an organisation's two names hold legal forms of different classes only: a
+    joint-stock company and a limited liability one (OAO Stroytransgaz, Stroytransgaz LLC) are
+    two legal persons, a parent and its subsidiary or a successor, as :func:`canonym.compare`
+    reads them. Forms that only say "a company" (Co., Corp.) conflict with nothing."""
+    from ._compare_words import legal_classes  # (not at import: only organisations need it)
+
+    query_classes = legal_classes(fold(query.raw))
+    if not query_classes:
+        return False
+    alias_classes = legal_classes(alias_folded)
+    return bool(alias_classes) and query_classes.isdisjoint(alias_classes)
 
 
 def _qualifier_left_out(query: ParsedName, alias: ParsedName, detail: NameScore) -> bool:
