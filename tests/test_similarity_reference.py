@@ -294,10 +294,23 @@ def ref_suffix_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> floa
 
 
 def ref_number_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
-    # the numbers written in the names, apart or joined to letters (M23, M 23), must agree
-    q_numbers = sorted(regex.findall(r"[0-9]+", " ".join(t.text for t in qt)))
-    a_numbers = sorted(regex.findall(r"[0-9]+", " ".join(t.text for t in at)))
-    return 1.0 if q_numbers == a_numbers else sim._CONFLICT_CAP
+    # the numbers written in the names, apart or joined to letters (M23, M 23), or spelt as
+    # English ordinals (fifteenth), must agree
+    ordinals = (
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+    ).split()
+    tens = "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+    spelt = {w: str(n) for n, w in enumerate(ordinals, 1)}
+    spelt |= {w: str(10 * n) for n, w in enumerate(tens, 3)}
+
+    def numbers(tokens: tuple[NameToken, ...]) -> list[str]:
+        text = " ".join(t.text for t in tokens)
+        return sorted(
+            regex.findall(r"[0-9]+", text) + [spelt[w] for w in text.split() if w in spelt]
+        )
+
+    return 1.0 if numbers(qt) == numbers(at) else sim._CONFLICT_CAP
 
 
 def ref_conflict_cap(

@@ -142,7 +142,9 @@ _NUMBER_WORDS: dict[str, int] = {
 _ORDINALS = {
     w: i + 1
     for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+        twentieth""".split()
     )
 }
 _ORDINAL_DIGITS = regex.compile(r"^(\d+)(?:st|nd|rd|th)$")

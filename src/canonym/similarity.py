@@ -1037,15 +1037,39 @@ def _number_cap(qt: tuple[NameToken, ...], at: tuple[NameToken, ...]) -> float:
     one side only, or another number, names another of a series (Nord Stream 2 beside Nord
     Stream, the missile Khorramshahr-4 beside the city, Kambarata-1 beside Kambarata-2), as a
     regnal number or Jr. does (see _suffix_cap). Numbers are read wherever they are written,
-    apart or joined to letters (M23, M-23, M 23 are one)."""
-    qn = [n for t in qt if not t.text.isalpha() for n in _NUMBER.findall(t.text)]
-    an = [n for t in at if not t.text.isalpha() for n in _NUMBER.findall(t.text)]
+    apart or joined to letters (M23, M-23, M 23 are one), or spelt as an English ordinal."""
+    qn = [n for t in qt for n in _numbers_of(t.text)]
+    an = [n for t in at for n in _numbers_of(t.text)]
     if (not qn and not an) or sorted(qn) == sorted(an):
         return 1.0  # (most names have none: no sorting)
     return _CONFLICT_CAP
 
 
+def _numbers_of(word: str) -> tuple[str, ...] | list[str]:
+    """The numbers a word writes, in digits: its runs of digits, or the number an English
+    ordinal spells (Fifteenth Ocean is no Fourteenth Ocean, and is 15th Ocean)."""
+    if word.isalpha():
+        spelt = _SPELT_ORDINALS.get(word)
+        return (spelt,) if spelt else ()
+    return _NUMBER.findall(word)
+
+
 _NUMBER = regex.compile(r"[0-9]+")
+# English ordinals, to the twentieth and the tens after it, as digits.
+_SPELT_ORDINALS = {
+    word: str(n)
+    for n, word in enumerate(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+        twentieth""".split(),
+        1,
+    )
+} | {
+    word: str(10 * n)
+    for n, word in enumerate(
+        "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 3
+    )
+}
 
 # Suffixes written out, as their abbreviations.
 _SUFFIX_FORMS = {"junior": "jr", "senior": "sr"}
