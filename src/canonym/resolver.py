@@ -61,6 +61,7 @@ from .similarity import (
     readings,
     same_first_sound,
     score_names,
+    syllables_apart,
     unrelated_letter_at,
 )
 from .table import AliasTable, Entity, _gc_paused
@@ -994,7 +995,10 @@ class Resolver:
                     or _given_name_moved(parsed, alias, detail)
                     or (lone and not surname and _family_name_left_out(detail))
                 )
-            ) or (kind == "place" and _place_words_reordered(parsed, alias, detail)):
+            ) or (
+                kind == "place"
+                and (_place_words_reordered(parsed, alias, detail) or _syllable_respelt(detail))
+            ):
                 score = min(score, self.threshold - _BELOW_THRESHOLD)
             if kind == "organization" and (
                 _qualifier_left_out(parsed, alias, detail)
@@ -1743,6 +1747,13 @@ def _reordered_and_respelt(query: ParsedName, alias: ParsedName, detail: NameSco
         # order of words. Only a change in that order is a swap.
         return not _in_same_order(query, alias, detail.pairs)
     return True
+
+
+def _syllable_respelt(detail: NameScore) -> bool:
+    """Whether a place's name meets the other's only with a word of two romanised syllables
+    opened otherwise (see :func:`canonym.similarity.syllables_apart`): Nanning is not Nanjing,
+    nor Jiangxi Guangxi, though one letter or two apart."""
+    return any(sim < 1.0 and syllables_apart(x.text, y.text) for x, y, sim in detail.pairs)
 
 
 def _place_words_reordered(query: ParsedName, alias: ParsedName, detail: NameScore) -> bool:

@@ -26,7 +26,7 @@ from ._name_words import name_of
 from .keys import orth, token_key
 from .parse import EAST_ASIAN_GIVEN, NameToken, ParsedName, reads_family_first
 
-__all__ = ["NameScore", "score_names", "word_similarity"]
+__all__ = ["NameScore", "score_names", "syllables_apart", "word_similarity"]
 
 _VOWELS = frozenset("aeiouy")
 
@@ -964,6 +964,44 @@ def unrelated_letter_at(a: str, b: str) -> int | None:
     if len(apart) != 1 or orth_distance(a[apart[0]], b[apart[0]]) < 1.0:
         return None
     return apart[0]
+
+
+def syllables_apart(a: str, b: str) -> bool:
+    """Whether two words of two romanised syllables each (see ``parse.EAST_ASIAN_GIVEN``)
+    open one syllable differently, the other syllable alike and the words as long: with
+    consonants that spell no one sound (n and j), or with another glide before its vowel (i
+    and u). Another syllable, and so another name: Nanning is not Nanjing, nor Jiangxi
+    Guangxi, however alike their letters. (Two letters swapped are a slip: Taipie, Taipei.)
+
+    >>> syllables_apart("nanning", "nanjing"), syllables_apart("jiangxi", "guangxi")
+    (True, True)
+    >>> syllables_apart("kwangju", "gwangju"), syllables_apart("pusan", "busan")
+    (False, False)
+    """
+    if len(a) != len(b) or _swapped_neighbours(a, b):
+        return False  # (a letter more or less, or two swapped: a slip, left to the scorer)
+    ma, mb = EAST_ASIAN_GIVEN.fullmatch(a), EAST_ASIAN_GIVEN.fullmatch(b)
+    if ma is None or mb is None or not ma.group(2) or not mb.group(2):
+        return False
+    pairs = ((ma.group(1), mb.group(1)), (ma.group(2), mb.group(2)))
+    if sum(x != y for x, y in pairs) != 1:
+        return False
+    for x, y in pairs:
+        ox, oy = _SYLLABLE_OPENING.match(x), _SYLLABLE_OPENING.match(y)
+        assert ox is not None and oy is not None  # (the pattern matches any string)
+        onset_x, onset_y = ox.group(1), oy.group(1)
+        if onset_x != onset_y and (
+            not onset_x or not onset_y or orth_distance(orth(onset_x), orth(onset_y)) >= 1.0
+        ):
+            return True
+        if _GLIDE_CLASS.get(ox.group(2), "") != _GLIDE_CLASS.get(oy.group(2), ""):
+            return True
+    return False
+
+
+# A syllable's onset (its consonants) and the glide before its vowel, if any.
+_SYLLABLE_OPENING = regex.compile(r"([^aeiouwy]*)([iuwy](?=[aeiou]))?")
+_GLIDE_CLASS = {"i": "y", "y": "y", "u": "w", "w": "w"}
 
 
 @lru_cache(maxsize=65536)
