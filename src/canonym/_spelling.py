@@ -646,21 +646,36 @@ def display(written: str) -> str:
 
 # English adjectives of place and people (the suffixes the resolver reads, DEMONYM_SUFFIXES):
 # Syria -> Syrian, Iran -> Iranian, Iraq -> Iraqi, Lebanon -> Lebanese (the table name's last
-# letters may drop).
+# letters may drop), and Bosnia -> Bosniak; a name's -ia or -s dropped (Croatia -> Croat,
+# Philippines -> Philippine); each also as a plural (Jordanians).
 def demonym_of(m: Mention, entity: Entity) -> bool:
     """A one-word mention that a resolver matched by spelling but that is an English adjective
-    formed on one of the entity's names (Syrian is not a spelling of Syria)."""
+    or a people's name formed on one of the entity's names (Syrian is not a spelling of Syria,
+    nor Philippine of the Philippines)."""
     if m.method == "literal" or len(m.words) != 1:
         return False
     word = fold(m.text)
+    words = (word, word[:-1]) if word.endswith("s") else (word,)
     for name in (entity.name, *entity.spellings, *entity.aliases, *entity.short):
         base = fold(name)
         if " " in base or len(base) < 3:
             continue
-        for stem in (base, base[:-1], base[:-2]):
-            if len(stem) >= 3 and word.startswith(stem) and word[len(stem) :] in DEMONYM_SUFFIXES:
-                return True
+        if any(_formed_on(w, base) for w in words):
+            return True
     return False
+
+
+def _formed_on(word: str, base: str) -> bool:
+    """Whether ``word`` is a demonym formed on the folded place name ``base``."""
+    for stem in (base, base[:-1], base[:-2]):
+        if len(stem) >= 3 and word.startswith(stem) and word[len(stem) :] in _PEOPLE_SUFFIXES:
+            return True
+    return len(word) >= 4 and (
+        (base.endswith("ia") and word == base[:-2]) or (base.endswith("s") and word == base[:-1])
+    )
+
+
+_PEOPLE_SUFFIXES = (*DEMONYM_SUFFIXES, "ak")
 
 
 def suggest(written: str, house: list[str]) -> str:

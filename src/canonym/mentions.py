@@ -1133,7 +1133,29 @@ def _case_fits(case: tuple[int, ...], pieces: list[_Piece]) -> bool:
 
 def _word_keys(word: str) -> tuple[str, ...]:
     skeleton = consonant_skeleton(word)
-    return ("t" + token_key(word), "c" + skeleton, "r" + skeleton[1:])
+    return ("t" + token_key(word), "c" + skeleton, "r" + skeleton[1:], *_skeleton_slips(skeleton))
+
+
+def _skeleton_slips(skeleton: str) -> tuple[str, ...]:
+    """Keys that two consonant skeletons one consonant apart share (one dropped, added or
+    changed: Dutere, Duterte; Dushambe, Dushanbe): the skeleton itself, and of one of four
+    consonants or more each deletion of one (Wolf Garbe's symmetric deletion, as the resolver
+    meets words). A shorter skeleton is too short to tell a slip from another name.
+
+    >>> _skeleton_slips("dtrt"), _skeleton_slips("dtr"), _skeleton_slips("dt")
+    (('ddtrt', 'dtrt', 'ddrt', 'ddtt', 'ddtr'), ('ddtr',), ())"""
+    if len(skeleton) < _SLIP_SKELETON - 1 or len(skeleton) > _LONGEST_SLIP_SKELETON:
+        return ()  # (no deletions of a pasted blob's skeleton: they grow as its square)
+    if len(skeleton) < _SLIP_SKELETON:
+        return ("d" + skeleton,)
+    deleted = dict.fromkeys("d" + skeleton[:i] + skeleton[i + 1 :] for i in range(len(skeleton)))
+    return ("d" + skeleton, *deleted)
+
+
+# The shortest and the longest consonant skeleton whose one-consonant slips are looked up (see
+# _skeleton_slips): a name's word has fewer than 20 consonants.
+_SLIP_SKELETON = 4
+_LONGEST_SLIP_SKELETON = 20
 
 
 @lru_cache(maxsize=65536)
@@ -1156,7 +1178,7 @@ def _context_keys(word: str) -> tuple[str, ...]:
     (Cached: the names of the entities a draft names, whose keys are worked out as each joins,
     share their words: given names, articles, spellings of one word.)"""
     skeleton = consonant_skeleton(word)
-    keys = ("t" + token_key(word), "c" + skeleton)
+    keys = ("t" + token_key(word), "c" + skeleton, *_skeleton_slips(skeleton))
     return (*keys, "r" + skeleton[1:]) if len(skeleton) >= 5 else keys
 
 
