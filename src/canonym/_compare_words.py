@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import regex
 
+from ._ordinals import ORDINALS
 from .keys import consonant_skeleton, orth, token_key
 from .normalize import fold
 
@@ -139,14 +140,7 @@ _NUMBER_WORDS: dict[str, int] = {
     **{w: 20 + 10 * i for i, w in enumerate(_TENS)},
     "fourty": 40,  # a common misspelling
 }
-_ORDINALS = {
-    w: i + 1
-    for i, w in enumerate(
-        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
-        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
-        twentieth""".split()
-    )
-}
+_ORDINALS = ORDINALS
 _ORDINAL_DIGITS = regex.compile(r"^(\d+)(?:st|nd|rd|th)$")
 # Words common in organisation names and their abbreviations (folded: Int'l -> intl).
 _ABBREVIATIONS = {

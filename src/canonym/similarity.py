@@ -23,6 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ._korean import KOREAN_FAMILY_NAMES, korean_names_alike, korean_syllables_differ
 from ._name_words import name_of
+from ._ordinals import ORDINALS
 from .keys import orth, token_key
 from .parse import EAST_ASIAN_GIVEN, NameToken, ParsedName, reads_family_first
 
@@ -1093,21 +1094,8 @@ def _numbers_of(word: str) -> tuple[str, ...] | list[str]:
 
 
 _NUMBER = regex.compile(r"[0-9]+")
-# English ordinals, to the twentieth and the tens after it, as digits.
-_SPELT_ORDINALS = {
-    word: str(n)
-    for n, word in enumerate(
-        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
-        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
-        twentieth""".split(),
-        1,
-    )
-} | {
-    word: str(10 * n)
-    for n, word in enumerate(
-        "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 3
-    )
-}
+# English ordinals as digits.
+_SPELT_ORDINALS = {word: str(n) for word, n in ORDINALS.items()}
 
 # Suffixes written out, as their abbreviations.
 _SUFFIX_FORMS = {"junior": "jr", "senior": "sr"}
