@@ -185,6 +185,9 @@ def ref_rule_similarity(
     short, long_ = sorted((oa, ob), key=len)
     if long_ == short + "a" and len(short) >= 3 and short[-1] not in "aeiouy":
         return min(score, 0.7)  # a feminine: Karimova, Karimov
+    short_word, long_word = sorted((a, b), key=len)
+    if len(short_word) >= 4 and long_word in {short_word + s for s in ("ist", "ists", "ism")}:
+        return min(score, 0.5)  # an adherent or a doctrine: Nationalist, National
     if (
         len(a) == len(b) >= 6
         and a[:-1] == b[:-1]

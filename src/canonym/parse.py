@@ -196,6 +196,7 @@ _JOINED_ABD = regex.compile(
 # The name an ʿAbd Allah compound governs when it is written with one l after the article's
 # vowel (Abdolahian, Abdulahi, Abdulayev): the pattern reads the article's l and leaves "ahian";
 # with two l (Abdollahian) it leaves "lahian", Allah's with a suffix, which both must be.
+_ONE_L_ABDALLA = frozenset(("abdala", "abdula", "abdola"))
 _ONE_L_ALLAH = regex.compile(r"ah(?:i|ian|iyan|ov|ova|zadeh|zada)?|ayev|ayeva")
 
 
@@ -206,8 +207,8 @@ def joined_abd(word: str) -> str | None:
     ('fattah', 'lahian', 'lahian')
     >>> joined_abd("abdulahad"), joined_abd("abbas")   # Abd al-Ahad; no ʿAbd at all
     ('ahad', None)
-    >>> joined_abd("abdullah"), joined_abd("abdalla"), joined_abd("abdala")
-    ('lah', 'lah', 'lah')
+    >>> joined_abd("abdullah"), joined_abd("abdalla"), joined_abd("abdala"), joined_abd("abdula")
+    ('lah', 'lah', 'lah', 'lah')
     """
     joined = _JOINED_ABD.match(word)
     if joined is None:
@@ -215,9 +216,10 @@ def joined_abd(word: str) -> str | None:
     governed = joined.group(1)
     if word[-len(governed) - 1] == "l" and _ONE_L_ALLAH.fullmatch(governed):
         return "l" + governed
-    if governed == "lla" or word == "abdala":
-        # Allah's name without its final h (Abdulla, Abdalla; Abdala, as Spanish and
-        # Portuguese write ʿAbd Allah): the name of Abdullah, whose compound governs "lah".
+    if governed == "lla" or word in _ONE_L_ABDALLA:
+        # Allah's name without its final h (Abdulla, Abdalla), or with one l as well (Abdala,
+        # as Spanish and Portuguese write ʿAbd Allah; Abdula, as Russian and Balkan spellings
+        # do): the name of Abdullah, whose compound governs "lah".
         return "lah"
     return governed
 

@@ -438,6 +438,8 @@ def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
     sim = max(0.0, 1.0 - dist / longest)
     if _feminine_of(oa, ob):
         return min(sim, _CONFLICT_CAP)
+    if _adherent_of(a, b):
+        return min(sim, _DISTINCT_NAMES)
     if ukrainian_neuter_ending(a, b):
         return max(sim, _UKRAINIAN_ENDING_SIMILARITY)
     if hamza_seat_apart(a, b):
@@ -541,6 +543,26 @@ def _feminine_of(oa: str, ob: str) -> bool:
         and len(oa) >= 3
         and oa[-1] not in _VOWELS
     )
+
+
+def _adherent_of(a: str, b: str) -> bool:
+    """Whether one folded word is the other with the English -ist, -ists or -ism added: a word
+    of its own, naming an adherent or a doctrine (Nationalist, National; Socialist, Social;
+    Federalist, Federal), not a spelling of it: the Nationalist Congress Party is not the
+    National Congress Party.
+
+    >>> _adherent_of("nationalist", "national"), _adherent_of("islamism", "islam")
+    (True, True)
+    >>> _adherent_of("baptist", "bap"), _adherent_of("kristin", "kris")
+    (False, False)
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    return len(b) >= _ADHERENT_STEM and a.startswith(b) and a[len(b) :] in _ADHERENT_SUFFIXES
+
+
+_ADHERENT_SUFFIXES = frozenset(("ist", "ists", "ism"))
+_ADHERENT_STEM = 4
 
 
 # Two consonants that ``orth`` reads as one sound when they meet (see keys._DIGRAPHS), and the
