@@ -10,6 +10,7 @@ Every rule is documented in ``docs/check.md``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -252,6 +253,8 @@ def word_close(a: str, b: str) -> bool:
         return True  # Ukrainian і for a Russian о in a final syllable: Kharkiv/Kharkov, Lviv/Lvov
     if ukrainian_neuter_ending(a, b):
         return True  # Ukrainian -ove, -eve for Russian -ovo, -evo: Mukacheve/Mukachevo
+    if len(a) >= _RUSSIAN_E_WORD and _russian_e_as_e(a) == _russian_e_as_e(b):
+        return True  # Russian е and ё, each written two ways: Fyodorov/Fedorov, Sergeyev/Sergeev
     if (
         len(oa) >= 6
         and oa[-2:] == ob[-2:] == "ka"
@@ -283,6 +286,35 @@ def word_close(a: str, b: str) -> bool:
     # share little without the weighted edit distance (most pairs that reach here), and when
     # it does compute that distance, it is the very one tested next (cached).
     return word_similarity(a, b) >= _MIN_WORD_SIMILARITY and orth_distance(oa, ob) <= limit
+
+
+def _russian_e_as_e(word: str) -> str:
+    """A folded word with what a romanised Russian е or ё may be written as, written e.
+
+    Russian ё is written yo, and as often e, as Russian print writes it without its dots
+    (Fyodorov, Fedorov; Semyonov, Semenov; Korolyov, Korolev); е is ye before the v of a
+    surname's -ev and opening a word, or e (Sergeyev, Sergeev; Dostoyevsky; Yevgeny, Evgeny);
+    and the surname ending -ov, -ova is -ev, -eva after soft consonants and for ё, which
+    spellings confuse (Gorbachov, Gorbachev; Bektenov, Bektenev). Only yo between consonants
+    (Tokyo keeps its own), ye before a v after a vowel (Sayed is not Saed, سيد and سعيد) or
+    before a consonant opening a word, and -ov after a stem of five letters or more.
+
+    >>> [_russian_e_as_e(w) for w in ("fyodorov", "gorbachov", "sergeyev", "yevgeny", "sayed")]
+    ['fedorev', 'gorbachev', 'sergeev', 'evgeny', 'sayed']
+    >>> _russian_e_as_e("bektenova") == _russian_e_as_e("bekteneva")
+    True
+    """
+    out = _YO_BETWEEN_CONSONANTS.sub("e", word)
+    out = _YE_BEFORE_V.sub("e", out)
+    if out.startswith("ye") and len(out) > 2 and out[2] not in _VOWELS:
+        out = out[1:]
+    return _SURNAME_OV.sub(r"\1ev\2", out)
+
+
+_RUSSIAN_E_WORD = 5
+_YO_BETWEEN_CONSONANTS = re.compile(r"(?<=[b-df-hj-np-tv-z])yo(?=[b-df-hj-np-tv-z])")
+_YE_BEFORE_V = re.compile(r"(?<=[aeiou])ye(?=v)")
+_SURNAME_OV = re.compile(r"^([a-z]{5,}?)[eo]v(a?)$")
 
 
 def _back_vowel_for_a(a: str, b: str) -> bool:
