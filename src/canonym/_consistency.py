@@ -337,6 +337,9 @@ class Judge:
         # shorter references close to two names that spell them alike: (it, that spelling)
         self._shared: list[tuple[_Member, str]] = []
         self._mentions: Sequence[_Occurrence] = ()
+        # a name's words with its hyphens as spaces -> how the draft writes them: see
+        # _joined_otherwise
+        self._joinings: dict[str, set[str]] | None = None
         # The sets of words of the draft's names, how often it writes each, and the same filed
         # under each of their words: see _longer_names
         self._word_sets: (
@@ -456,7 +459,7 @@ class Judge:
             resolved = self._tie(m)
             if resolved is not None and self._add_known(base, self._as_known(m, resolved)):
                 continue
-            if not m.parts or self._relatives_name(m):
+            if not m.parts or self._relatives_name(m) or self._joined_otherwise(m):
                 leftover.append((base, m))
                 continue
             for k, part in enumerate(m.parts):
@@ -465,6 +468,23 @@ class Judge:
                 elif self._usable_unknown(part) and not self._given_name_of_a_relative(m, k):
                     leftover.append((base, part))
         return leftover
+
+    def _joined_otherwise(self, m: Mention) -> bool:
+        """Whether the draft writes the words of a segment elsewhere with a hyphen for a space
+        or a space for a hyphen (Kyiv-Pechersk Lavra, Kyiv Pechersk Lavra): one name whose
+        two spellings are judged whole, not table names inside it (Kyiv), which both hold
+        alike."""
+        joinings = self._joinings
+        if joinings is None:
+            joinings = self._joinings = {}
+            for _, o in self._mentions:
+                if "-" in o.text:
+                    joinings.setdefault(o.text.replace("-", " "), set()).add(o.text)
+            for _, o in self._mentions:
+                spaced = joinings.get(o.text)
+                if spaced is not None:
+                    spaced.add(o.text)
+        return len(joinings.get(m.text.replace("-", " "), ())) > 1
 
     def _relatives_name(self, m: Mention) -> bool:
         """Whether an unknown segment is a given name and a table person's family name alone,
