@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -57,7 +57,7 @@ from ._spelling import (
     word_forms,
 )
 from .mentions import Mention, NameIndex, compact_forms
-from .normalize import normalize, to_ascii
+from .normalize import fold, normalize, to_ascii
 from .parse import ARTICLES, DESIGNATORS, GENERIC
 from .resolver import MAX_NAME_WORDS, place_adjective
 from .similarity import word_similarity
@@ -748,6 +748,7 @@ class Judge:
                         n_a != n_b and sa.joined == sb.joined
                     ):
                         parent[find(i)] = find(j)
+        _join_wade_giles(texts, find, parent)
         clusters: dict[int, _Group] = {}
         for i, k in enumerate(keys):
             group = clusters.setdefault(find(i), _Group(None, []))
@@ -997,6 +998,30 @@ class Judge:
 
 # The most spaces or tabs between the words that open a suggestion and the mention they lead.
 _LEAD_GAP = 4
+
+
+def _join_wade_giles(texts: list[str], find: Callable[[int], int], parent: list[int]) -> None:
+    """Join each Chinese name written in Wade-Giles to the one name of ``texts`` that is its
+    Pinyin (Hu Yao-pang, Hu Yaobang; Chao Tzu-yang, Zhao Ziyang): the two share no skeleton to
+    be blocked by, and letter by letter they are far apart. A person's name, a family name and
+    a given name: one word alone may be one name's two romanisations and two things named
+    (the Matsu islands, named after the goddess Mazu)."""
+    readings = [
+        (i, wade_giles_names(t) or hyphenated_wade_giles_names(t))
+        for i, t in enumerate(texts)
+        if " " in t.strip()
+    ]
+    readings = [(i, r) for i, r in readings if r]
+    if not readings:
+        return  # (most drafts: one fold and one search per name)
+    by_fold: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        if " " in text.strip():
+            by_fold.setdefault(fold(text), []).append(i)
+    for i, of_i in readings:
+        met = {find(j) for r in of_i for j in by_fold.get(r, ()) if j != i}
+        if len(met) == 1:
+            parent[find(i)] = met.pop()
 
 
 def _one_spelt_whole(variants: dict[int, tuple[_Group, str]]) -> bool:
