@@ -26,6 +26,8 @@ from .normalize import fold, normalize
 from .parse import ARTICLES, NameToken, parse
 from .resolver import DEMONYM_SUFFIXES
 from .similarity import (
+    _KA_KO,
+    _KA_KO_WORD,
     _VOWELS,
     _swapped_neighbours,
     article_l_apart,
@@ -253,6 +255,13 @@ def word_close(a: str, b: str) -> bool:
         return True  # Ukrainian і for a Russian о in a final syllable: Kharkiv/Kharkov, Lviv/Lvov
     if ukrainian_neuter_ending(a, b):
         return True  # Ukrainian -ove, -eve for Russian -ovo, -evo: Mukacheve/Mukachevo
+    if (
+        len(a) == len(b) >= _KA_KO_WORD
+        and a[:-1] == b[:-1]
+        and a[-2:-1] == "k"
+        and a[-1] + b[-1] in _KA_KO
+    ):
+        return True  # Belarusian -ka for the -ko of a surname: Lukashenka/Lukashenko
     if len(a) >= _RUSSIAN_E_WORD and _russian_e_as_e(a) == _russian_e_as_e(b):
         return True  # Russian е and ё, each written two ways: Fyodorov/Fedorov, Sergeyev/Sergeev
     if (
@@ -277,8 +286,8 @@ def word_close(a: str, b: str) -> bool:
         # (as many fixed letters as may_relate counts: a thinned cluster may make or break a
         # doubled letter of the normalised word, Ayatolhlah/Ayatollah, left to the rules)
         return True
-    if abs(len(oa) - len(ob)) > 1:
-        return False  # two letters added cost at least 2 x 0.45, over the limit
+    if abs(len(oa) - len(ob)) > 2:
+        return False  # three letters added cost at least 3 x 0.3 (a glide's), over the limit
     limit = _MAX_SHORT_WORD_DISTANCE if max(len(a), len(b)) <= _SHORT_WORD else _MAX_WORD_DISTANCE
     if not within_reach(oa, ob, limit):
         return False  # a letter no edit within the limit adds, drops or changes (most pairs)
