@@ -413,6 +413,7 @@ class Resolver:
             # its name for its adjective (Sudan Armed Forces).
             return (
                 self._designated_place(name)
+                or self._river_named_otherwise(name)
                 or self._described_body(name)
                 or self._owned_body(name)
                 or self._exonym(name)
@@ -685,6 +686,22 @@ class Resolver:
         ):
             return None  # neither called a region by the table nor a region no city is named after
         return _through_designator(found, name)
+
+    def _river_named_otherwise(self, name: str) -> Match | None:
+        """A river named with the word river on its other side: British English puts it first
+        (the River Kura, River Thames), American English last (Kura River, Jordan River). The
+        one place of the table so named.
+        """
+        words = fold(name).split()
+        if words[:1] == ["the"]:
+            words = words[1:]
+        if len(words) < 2 or (words[0] == "river") == (words[-1] == "river"):
+            return None
+        other = [*words[1:], "river"] if words[0] == "river" else ["river", *words[:-1]]
+        entities = self._entities
+        ranked = [s for s in self._rank(" ".join(other)) if entities[s.entity].kind == "place"]
+        found = self._decide(name, ranked)
+        return None if found is None else _through_designator(found, name)
 
     def _exonym(self, name: str) -> Match | None:
         """A place named as another language names it (Lwów, Lemberg for Lviv; Pékin for
