@@ -413,6 +413,7 @@ class Resolver:
             # its name for its adjective (Sudan Armed Forces).
             return (
                 self._designated_place(name)
+                or self._soft_sign_before_s(name)
                 or self._river_named_otherwise(name)
                 or self._described_body(name)
                 or self._owned_body(name)
@@ -686,6 +687,20 @@ class Resolver:
         ):
             return None  # neither called a region by the table nor a region no city is named after
         return _through_designator(found, name)
+
+    def _soft_sign_before_s(self, name: str) -> Match | None:
+        """A name whose apostrophe before a final s is the soft sign ь of a Russian word, as
+        scholarly and BGN/PCGN spellings write it (Engel's, Èngel's for Энгельс), not an English
+        possessive: the table name written without it, letter for letter.
+        """
+        written = normalize(name)
+        if "'" not in written:
+            return None
+        joined = _APOSTROPHE_S.sub("", written)
+        if joined == written:
+            return None
+        found = self._literal_hit(joined)
+        return None if found is None else _as_folded(found, name)
 
     def _river_named_otherwise(self, name: str) -> Match | None:
         """A river named with the word river on its other side: British English puts it first
@@ -2088,6 +2103,10 @@ def _adjectives_of_place(place: str) -> list[str]:
 # (Sudan), Kurdish (Kurdistan), Iranian (Iran), Syrian (Syria), Iraqi (Iraq), Pakistani.
 _ADJECTIVE_ENDINGS = (("ese", ""), ("ish", "istan"), ("n", ""), ("ian", ""), ("i", ""))
 _ADJECTIVE_MIN = 5
+
+
+# An apostrophe before a word's final s (see Resolver._soft_sign_before_s).
+_APOSTROPHE_S = regex.compile(r"(?<=\w)'(?=s\b)")
 
 
 def _through_designator(found: Match, query: str) -> Match:
