@@ -284,8 +284,48 @@ def ref_qualified_office(text: str, words: list[str]) -> int:
     return 0
 
 
+_REF_LEGAL_INITIALS = set(
+    "sa sapi spr llc pjsc ojsc cjsc jsc plc ag bv nv cv sas sarl srl spa kg lp llp fze fzco".split()
+)
+
+
+def ref_joined_legal_initials(text: str) -> str:
+    # Runs of two or more letter-dot pairs, standing alone; from the last, each a legal form
+    # with nothing but spaces, commas and one "de" up to the next (or the end) is one word,
+    # when two words or more come before the first so joined.
+    runs = [
+        m
+        for m in regex.finditer(r"(?:\p{L}\.){2,}", text)
+        if (m.start() == 0 or not regex.match(r"[\w.]", text[m.start() - 1]))
+        and (m.end() == len(text) or not regex.match(r"\w", text[m.end()]))
+    ]
+    limit = len(text.rstrip())
+    kept = []
+    k = len(runs) - 1
+    while k >= 0:
+        run = runs[k]
+        gap = text[run.end() : limit].replace(",", " ").split()
+        if run.group().replace(".", "").lower() not in _REF_LEGAL_INITIALS or gap not in (
+            [],
+            ["de"],
+            ["De"],
+            ["DE"],
+            ["dE"],
+        ):
+            break
+        kept.append(run)
+        limit = run.start()
+        k -= 1
+    if not kept or len(text[:limit].replace(",", " ").split()) < 2:
+        return text
+    out = text
+    for run in kept:
+        out = out[: run.start()] + run.group().replace(".", "") + out[run.end() :]
+    return out
+
+
 def ref_parse(name: str) -> ParsedName:
-    text, inverted = ref_uninvert(ref_normalize(name))
+    text, inverted = ref_uninvert(ref_joined_legal_initials(ref_normalize(name)))
     described = ref_description_words(text)
     words = ref_fold(text).split()
     if len(words) > 1:
@@ -366,7 +406,7 @@ def ref_parse(name: str) -> ParsedName:
                 r"ah(?:i|ian|iyan|ov|ova|zadeh|zada)?|ayev|ayeva", governed
             ):
                 governed = "l" + governed  # one l of Allah after the article's vowel
-            elif governed == "lla" or word == "abdala":
+            elif governed == "lla" or word in ("abdala", "abdula", "abdola"):
                 governed = "lah"  # Allah without its final h
             pending, word = "abd", governed
         joined_abu = _JOINED_ABU.match(word)

@@ -264,8 +264,9 @@ GENERIC = frozenset(
     """llc ltd limited liability company co inc incorporated corp corporation jsc ojsc pjsc cjsc
     ao oao zao pao ooo tov too obshchestvo obschestvo ogranichennoi ogranichennoy
     otvetstvennostyu aktsionernoe aktsionernoye publichnoe zakrytoe otkrytoe sa s de cv rl srl
-    sarl sas gmbh ag kg plc public joint stock sociedad anonima llp lp bv nv spa fze fzco fz pte
-    pvt bhd sdn state goskorporatsiya njsc concern kontsern of and the for in et y und i""".split()
+    sarl sas sapi spr gmbh ag kg plc public joint stock sociedad anonima llp lp bv nv spa fze fzco
+    fz pte pvt bhd sdn state goskorporatsiya njsc concern kontsern of and the for in et y und
+    i""".split()
 )
 # Generic words that are so only as the first word of a legal form: public is filler in "Public
 # Joint Stock Company" and "Public Company Limited", but it tells the Ministry of Public Security
@@ -620,9 +621,52 @@ def _persian_ale(words: list[str]) -> list[str]:
     return out
 
 
+# Legal forms that a name may write as dotted initials (S.A., L.L.C., P.J.S.C., S.A. de C.V.).
+_LEGAL_INITIALS = frozenset(
+    "sa sapi spr llc pjsc ojsc cjsc jsc plc ag bv nv cv sas sarl srl spa kg lp llp fze fzco".split()
+)
+_DOTTED_INITIALS = regex.compile(r"(?<![\w.])(?:\p{L}\.){2,}(?!\w)")
+
+
+def _joined_legal_initials(text: str) -> str:
+    """``text`` with the legal forms that end it written as dotted initials joined into one
+    word, as they are also written (International Holding Company P.J.S.C. as PJSC; Banco de
+    Venezuela, S.A. as SA): a legal form, not a person's initials, and no comma of list order.
+    Only at the end of a name of two words or more before them: "A.G. Smith" and "SMITH,
+    A.G." keep their initials.
+
+    >>> _joined_legal_initials("Emirates National Oil Company L.L.C.")
+    'Emirates National Oil Company LLC'
+    >>> _joined_legal_initials("Gasolinera Alamos, S.A. de C.V.")
+    'Gasolinera Alamos, SA de CV'
+    >>> _joined_legal_initials("SMITH, A.G."), _joined_legal_initials("A.G. Smith")
+    ('SMITH, A.G.', 'A.G. Smith')
+    """
+    end = len(text.rstrip())
+    joined = []
+    for m in reversed(list(_DOTTED_INITIALS.finditer(text))):
+        letters = m.group(0).replace(".", "")
+        if letters.lower() not in _LEGAL_INITIALS or text[m.end() : end].strip(
+            " ,"
+        ).lower() not in (
+            "",
+            "de",
+        ):
+            break
+        joined.append((m.start(), m.end(), letters))
+        end = m.start()
+    if not joined or len(text[:end].replace(",", " ").split()) < 2:
+        return text
+    for start, stop, letters in joined:  # (from the last: offsets before it hold)
+        text = text[:start] + letters + text[stop:]
+    return text
+
+
 @lru_cache(maxsize=131072)
 def _parse(name: str) -> ParsedName:
     text = _normalize_text(name)
+    if "." in text:
+        text = _joined_legal_initials(text)
     if "," in text:
         text, inverted = _uninvert(text)
     else:
