@@ -85,8 +85,20 @@ def word_forms(written: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def name_words(written: str) -> tuple[NameToken, ...]:
-    """The name words (titles and articles set aside, particles bound) of a spelling."""
+    """The name words (titles and articles set aside, particles bound) of a spelling, the
+    Persian and Urdu ezafe between two hyphenated words read as one word however it is written
+    (Pul-i-Khumri, Pul-e-Khumri; Lashkar-e-Taiba, Lashkar-i-Taiba).
+
+    >>> name_words("Pul-i-Khumri") == name_words("Pul-e-Khumri")
+    True
+    """
+    if "-" in written:
+        written = _EZAFE.sub("-e-", written)
     return parse(written).tokens
+
+
+# The ezafe (Persian -e, -ye; Urdu and Pashto -i, -e) joining two words of a name by hyphens.
+_EZAFE = regex.compile(r"(?<=\w)-(?:i|e|ye|yi)-(?=\w)", regex.IGNORECASE)
 
 
 def _last_word_key(particle: str, text: str) -> str:
@@ -262,6 +274,8 @@ def word_close(a: str, b: str) -> bool:
         and a[-1] + b[-1] in _KA_KO
     ):
         return True  # Belarusian -ka for the -ko of a surname: Lukashenka/Lukashenko
+    if _plural_in_ies(a, b) or _plural_in_ies(b, a):
+        return True  # an English noun and its plural: Industry/Industries, Authority/Authorities
     if len(a) >= _RUSSIAN_E_WORD and _russian_e_as_e(a) == _russian_e_as_e(b):
         return True  # Russian е and ё, each written two ways: Fyodorov/Fedorov, Sergeyev/Sergeev
     if (
@@ -295,6 +309,27 @@ def word_close(a: str, b: str) -> bool:
     # share little without the weighted edit distance (most pairs that reach here), and when
     # it does compute that distance, it is the very one tested next (cached).
     return word_similarity(a, b) >= _MIN_WORD_SIMILARITY and orth_distance(oa, ob) <= limit
+
+
+def _plural_in_ies(word: str, plural: str) -> bool:
+    """Whether ``plural`` is the English plural of ``word``, a noun of five letters or more in
+    a consonant and y (Industry, Industries; Company, Companies), as an organisation's name is
+    written in the singular or the plural. No name of a person or place so ends in -ies.
+
+    >>> _plural_in_ies("industry", "industries"), _plural_in_ies("sunday", "sundaies")
+    (True, False)
+    """
+    return (
+        len(plural) == len(word) + 2
+        and len(word) >= _PLURAL_IES_WORD
+        and word[-1] == "y"
+        and word[-2] not in _VOWELS
+        and plural.endswith("ies")
+        and plural[:-3] == word[:-1]
+    )
+
+
+_PLURAL_IES_WORD = 5
 
 
 def _russian_e_as_e(word: str) -> str:
