@@ -337,7 +337,7 @@ class Judge:
         # shorter references close to two names that spell them alike: (it, that spelling)
         self._shared: list[tuple[_Member, str]] = []
         self._mentions: Sequence[_Occurrence] = ()
-        # a name's words with its hyphens as spaces -> how the draft writes them: see
+        # a name's letters without spaces and hyphens -> how the draft writes them: see
         # _joined_otherwise
         self._joinings: dict[str, set[str]] | None = None
         # The sets of words of the draft's names, how often it writes each, and the same filed
@@ -470,21 +470,18 @@ class Judge:
         return leftover
 
     def _joined_otherwise(self, m: Mention) -> bool:
-        """Whether the draft writes the words of a segment elsewhere with a hyphen for a space
-        or a space for a hyphen (Kyiv-Pechersk Lavra, Kyiv Pechersk Lavra): one name whose
-        two spellings are judged whole, not table names inside it (Kyiv), which both hold
+        """Whether the draft writes the letters of a segment elsewhere joined otherwise: a
+        hyphen for a space or a space for a hyphen (Kyiv-Pechersk Lavra, Kyiv Pechersk Lavra),
+        or syllables apart that it writes as one word (Bo Xi Lai, Bo Xilai): one name whose two
+        spellings are judged whole, not table names inside it (Kyiv, Xi), which both hold
         alike."""
         joinings = self._joinings
         if joinings is None:
             joinings = self._joinings = {}
             for _, o in self._mentions:
-                if "-" in o.text:
-                    joinings.setdefault(o.text.replace("-", " "), set()).add(o.text)
-            for _, o in self._mentions:
-                spaced = joinings.get(o.text)
-                if spaced is not None:
-                    spaced.add(o.text)
-        return len(joinings.get(m.text.replace("-", " "), ())) > 1
+                if " " in o.text or "-" in o.text:
+                    joinings.setdefault(_letters_only(o.text), set()).add(o.text)
+        return len(joinings.get(_letters_only(m.text), ())) > 1
 
     def _relatives_name(self, m: Mention) -> bool:
         """Whether an unknown segment is a given name and a table person's family name alone,
@@ -998,6 +995,12 @@ class Judge:
 
 # The most spaces or tabs between the words that open a suggestion and the mention they lead.
 _LEAD_GAP = 4
+
+
+def _letters_only(text: str) -> str:
+    """A name's text without its spaces and hyphens, casefolded (see Judge._joined_otherwise):
+    a syllable written apart opens with a capital (Bo Xi Lai, Bo Xilai)."""
+    return text.replace(" ", "").replace("-", "").casefold()
 
 
 def _join_wade_giles(texts: list[str], find: Callable[[int], int], parent: list[int]) -> None:
