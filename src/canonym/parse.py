@@ -657,9 +657,12 @@ def _joined_legal_initials(text: str) -> str:
         end = m.start()
     if not joined or len(text[:end].replace(",", " ").split()) < 2:
         return text
-    for start, stop, letters in joined:  # (from the last: offsets before it hold)
-        text = text[:start] + letters + text[stop:]
-    return text
+    pieces = [text[:end]]
+    for k in range(len(joined) - 1, -1, -1):  # (in text order: joined holds them last first)
+        _, stop, letters = joined[k]
+        pieces.append(letters)
+        pieces.append(text[stop : joined[k - 1][0]] if k else text[stop:])
+    return "".join(pieces)
 
 
 @lru_cache(maxsize=131072)
