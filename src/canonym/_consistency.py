@@ -597,7 +597,7 @@ class Judge:
         Wade-Giles, as Pinyin writes it (Liu Chih-chun, Liu Zhijun)."""
         if self._alike_as_written(text):
             return True
-        readings = wade_giles_names(text) or hyphenated_wade_giles_names(text)
+        readings = _pinyin_readings(text)
         return any(self._alike_as_written(reading) for reading in readings)
 
     def _alike_as_written(self, text: str) -> bool:
@@ -1003,17 +1003,20 @@ def _letters_only(text: str) -> str:
     return text.replace(" ", "").replace("-", "").casefold()
 
 
+def _pinyin_readings(text: str) -> list[str]:
+    """The Pinyin a name may stand for, folded, when it is written in Wade-Giles: by a spelling
+    only Wade-Giles has (Hsi Chin-p'ing), or by a given name's syllables hyphenated as it
+    writes them (Chou En-lai); none otherwise."""
+    return wade_giles_names(text) or hyphenated_wade_giles_names(text)
+
+
 def _join_wade_giles(texts: list[str], find: Callable[[int], int], parent: list[int]) -> None:
     """Join each Chinese name written in Wade-Giles to the one name of ``texts`` that is its
     Pinyin (Hu Yao-pang, Hu Yaobang; Chao Tzu-yang, Zhao Ziyang): the two share no skeleton to
     be blocked by, and letter by letter they are far apart. A person's name, a family name and
     a given name: one word alone may be one name's two romanisations and two things named
     (the Matsu islands, named after the goddess Mazu)."""
-    readings = [
-        (i, wade_giles_names(t) or hyphenated_wade_giles_names(t))
-        for i, t in enumerate(texts)
-        if " " in t.strip()
-    ]
+    readings = [(i, _pinyin_readings(t)) for i, t in enumerate(texts) if " " in t.strip()]
     readings = [(i, r) for i, r in readings if r]
     if not readings:
         return  # (most drafts: one fold and one search per name)
