@@ -265,8 +265,8 @@ GENERIC = frozenset(
     ao oao zao pao ooo tov too obshchestvo obschestvo ogranichennoi ogranichennoy
     otvetstvennostyu aktsionernoe aktsionernoye publichnoe zakrytoe otkrytoe sa s de cv rl srl
     sarl sas sapi spr gmbh ag kg plc public joint stock sociedad anonima llp lp bv nv spa fze fzco
-    fz pte pvt bhd sdn state goskorporatsiya njsc concern kontsern of and the for in et y und
-    i""".split()
+    fz pte pvt bhd berhad sdn sendirian tbk state goskorporatsiya njsc concern kontsern of and
+    the for in et y und i""".split()
 )
 # Generic words that are so only as the first word of a legal form: public is filler in "Public
 # Joint Stock Company" and "Public Company Limited", but it tells the Ministry of Public Security
