@@ -44,6 +44,7 @@ from ._spelling import (
     demonym_of,
     display,
     is_reference,
+    joined_alike,
     key_tie_holds,
     lookup_keys,
     may_relate,
@@ -738,12 +739,11 @@ class Judge:
                     sb = shapes.get(j) or shapes.setdefault(j, shape(b))
                     if not may_relate(sa, sb):
                         continue  # neither a variant nor joined equal (most pairs)
-                    # A full match has as many name words (a cheap test before the rules);
-                    # joined_equal(a, b), from the shapes, as many name words joined alike.
+                    # Joined alike (from the shapes: Deng Xiao Ping, Deng Xiaoping; Bou Saab,
+                    # Bousaab), or a full match, which has as many name words (a cheap test
+                    # before the rules).
                     n_a, n_b = len(sa.tokens), len(sb.tokens)
-                    if (n_a == n_b and compare(a, b) == "full") or (
-                        n_a != n_b and sa.joined == sb.joined
-                    ):
+                    if joined_alike(sa, sb) or (n_a == n_b and compare(a, b) == "full"):
                         parent[find(i)] = find(j)
         _join_wade_giles(texts, find, parent)
         clusters: dict[int, _Group] = {}

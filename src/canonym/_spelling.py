@@ -49,6 +49,7 @@ __all__ = [
     "demonym_of",
     "display",
     "is_reference",
+    "joined_alike",
     "joined_equal",
     "key_tie_holds",
     "lookup_keys",
@@ -113,7 +114,7 @@ def block_keys(written: str) -> tuple[str, ...]:
     tokens = name_words(written)
     if not tokens:
         return ()
-    joined = "".join(consonant_skeleton(t.particle + t.text) for t in tokens)
+    joined = "".join(consonant_skeleton(_particle_joined(t)) for t in tokens)
     last = tokens[-1]
     keys = [_last_word_key(last.particle, last.text), "j" + joined]
     if len(tokens) > 1 and tokens[0].role == "family":
@@ -538,8 +539,8 @@ def relation(u: str, f: str, su: Shape, sf: Shape) -> str | None:
     if su.n_words < sf.n_words and su.words <= sf.words and su.n_named < sf.n_named:
         return "ref"  # is_reference (repeats_words)
     how = _word_relation(su.name_words, sf.name_words)
-    if how is None and len(su.tokens) != len(sf.tokens) and su.joined == sf.joined:
-        return "full"  # joined_equal
+    if how is None and joined_alike(su, sf):
+        return "full"  # Deng Xiao Ping, Deng Xiaoping; Bou Saab, Bousaab
     if how is None and not su.one_name_keys.isdisjoint(sf.one_name_keys):
         return "full"  # one Korean name in two romanisations, or one place in two languages
     return how
@@ -571,9 +572,21 @@ def repeats_words(uw: tuple[str, ...], fw: tuple[str, ...]) -> bool:
 
 
 def joined_equal(u: str, f: str) -> bool:
-    """Written as one word or two: Deng Xiaoping / Deng Xiao Ping."""
-    (nu, ju), (nf, jf) = _joined(u), _joined(f)
-    return nu != nf and ju == jf
+    """Written as one word or two, or with a particle joined or apart: Deng Xiaoping / Deng
+    Xiao Ping, Bousaab / Bou Saab."""
+    return joined_alike(shape(u), shape(f))
+
+
+def joined_alike(u: Shape, f: Shape) -> bool:
+    """``joined_equal`` of two spellings of these shapes: their words joined alike, and as
+    many words or not (Deng Xiao Ping, Deng Xiaoping), or a kin particle bound on one side and
+    joined to its word on the other (Bou Saab, Bousaab), or bound on both to words that differ
+    (Abu al-Khair, Abulkhair: the article's l). Not otherwise: words alike once joined but as
+    many on either side, with no particle, are for the word rules (Defence, Defense)."""
+    return u.joined == f.joined and (
+        len(u.tokens) != len(f.tokens)
+        or any(a != b and (a[0] or b[0]) for a, b in zip(u.tokens, f.tokens, strict=True))
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -584,10 +597,38 @@ def _joined(written: str) -> tuple[int, str]:
     where it is written apart (Siraj-ud-Din), is left out where it is written joined
     (Sirajuddin), so that the two join alike."""
     tokens = name_words(written)
-    letters = "".join(t.particle + t.text for t in tokens)
+    letters = "".join(_particle_joined(t) for t in tokens)
     if "din" in letters or "deen" in letters:
         letters = _ARTICLE_BEFORE_DIN.sub("", letters)
     return len(tokens), orth(letters)
+
+
+def _particle_joined(token: NameToken) -> str:
+    """A name word as ``_joined`` writes it: with its kin particle in its canonical form, also
+    where a word opens with the particle joined to it (Bousaab as Bou Saab, abu saab;
+    Benabdallah as Ben Abdallah, bin abdallah), and without the article's l that a joined Abu
+    or bin compound keeps before a consonant (Abulkhair as Abu al-Khair, abu khair).
+
+    >>> [_particle_joined(t) for t in name_words("Bousaab Abulkhair")]
+    ['abusaab', 'abukhair']
+    """
+    if token.particle:
+        text = token.text
+        if token.particle in _KIN and text[:1] == "l" and text[1:2] not in _VOWELS_OR_L:
+            text = text[1:]
+        return token.particle + text
+    opening = _JOINED_KIN.match(token.text)
+    if opening is None:
+        return token.text
+    return _KIN_FORMS[opening.group(1)] + opening.group(2)
+
+
+# Kin particles as a word may open with them joined (see _particle_joined): the rest of the word
+# three letters at least.
+_KIN_FORMS = {"abu": "abu", "abou": "abu", "bou": "abu", "ben": "bin", "bin": "bin", "ibn": "bin"}
+_JOINED_KIN = regex.compile(r"^(abou|abu|bou|ben|bin|ibn)([a-z]{3,})$")
+_KIN = frozenset(("abu", "bin"))
+_VOWELS_OR_L = frozenset((*_VOWELS, "l", ""))
 
 
 # The article of a joined compound with din (al-Din: Sirajuddin, Salaheddine, Nizamuddin),
