@@ -23,7 +23,7 @@ from ._name_words import distinct_names, name_of, same_name
 from .keys import consonant_skeleton, orth
 from .mentions import FUNCTION_WORDS, WORD_RE, Mention
 from .normalize import fold, normalize
-from .parse import ARTICLES, NameToken, parse
+from .parse import ARTICLES, PARTICLES, NameToken, parse
 from .resolver import DEMONYM_SUFFIXES
 from .similarity import (
     _KA_KO,
@@ -625,9 +625,10 @@ def _particle_joined(token: NameToken) -> str:
 
 # Kin particles as a word may open with them joined (see _particle_joined): the rest of the word
 # three letters at least.
-_KIN_FORMS = {"abu": "abu", "abou": "abu", "bou": "abu", "ben": "bin", "bin": "bin", "ibn": "bin"}
-_JOINED_KIN = regex.compile(r"^(abou|abu|bou|ben|bin|ibn)([a-z]{3,})$")
-_KIN = frozenset(("abu", "bin"))
+# Their canonical forms are parse's.
+_KIN_FORMS = {w: PARTICLES[w] for w in ("abou", "abu", "bou", "ben", "bin", "ibn")}
+_JOINED_KIN = regex.compile(rf"^({'|'.join(_KIN_FORMS)})([a-z]{{3,}})$")
+_KIN = frozenset(_KIN_FORMS.values())
 _VOWELS_OR_L = frozenset((*_VOWELS, "l", ""))
 
 
