@@ -127,6 +127,11 @@ _SHADOW = _Classes(
 _START_PARTICLES = "al el bin ibn bint abu abd de van von del della dos das du da di".split()
 _INNER_PARTICLES = [*_START_PARTICLES, "ben", "ul", "ud", "der", "den", "ter", "ten", "la", "le"]
 _HY_ARTICLES = sorted(ARTICLES - {"l"}, key=len, reverse=True)
+# The Turkic patronymic words, son of and daughter of, written after the father's name: inside a
+# name (Ilham Heydar oglu Aliyev) or ending it, as a Kyrgyz or Kazakh name often does in place
+# of a surname (Makhabat Tazhibek kyzy, Azimbek Beknazarov uulu). Azerbaijani oglu and qizi,
+# Turkmen and Russian-spelt ogly, Kyrgyz uulu and kyzy, Kazakh uly; as canonym.parse reads them.
+_PATRONYMIC_WORDS = "oglu ogly qizi gizi kyzy uulu uly".split()
 # Honorifics that are also words of a name (Somali and Arabic Sheikh, Sayyid, Haji): after a
 # word of a name, not at its start, one is a part of that name, as canonym.parse reads it (Hassan
 # Sheikh Mohamud, Sharif Sheikh Ahmed); after a table name or another title it is a title again
@@ -155,7 +160,9 @@ _NOT_TAILS = sorted(
 _LONG_SYLLABLE_TAIL = rf"(?=[a-z]{{5,6}}(?![a-z])){ROMANISED_SYLLABLE}"
 # The shadow keeps ASCII as it is, so every literal of the patterns must be ASCII.
 assert all(
-    w.isascii() for w in (*_START_PARTICLES, *_INNER_PARTICLES, *_ABBREVIATIONS, *_NOT_TAILS)
+    w.isascii()
+    for words in (_START_PARTICLES, _INNER_PARTICLES, _PATRONYMIC_WORDS, _ABBREVIATIONS, _NOT_TAILS)
+    for w in words
 )
 
 
@@ -207,7 +214,8 @@ def _run_step(c: _Classes) -> str:
     # Adrian Darya 1, West Qurna 2): not a year, a figure or a date's day of more digits, nor
     # a number that goes on as a decimal or a list of thousands (Phase 1.5, Group 1,000).
     number = rf"(?:[{c.hy}]|[{c.sp}])[0-9]{{1,2}}(?![{c.lmn}]|[.,:][0-9])"
-    return rf"{joiner}(?=[{c.marks}]?[{c.lu}{c.lt}]){_capword(c)}|{tail}|{number}"
+    patronymic = rf"[{c.sp}]+(?:{'|'.join(_PATRONYMIC_WORDS)})(?![{c.lmn}{c.apos}{c.hy}])"
+    return rf"{joiner}(?=[{c.marks}]?[{c.lu}{c.lt}]){_capword(c)}|{tail}|{number}|{patronymic}"
 
 
 def _run_rest(c: _Classes) -> str:
