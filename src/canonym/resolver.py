@@ -415,6 +415,7 @@ class Resolver:
                 self._designated_place(name)
                 or self._soft_sign_before_s(name)
                 or self._river_named_otherwise(name)
+                or self._foreign_article_set_aside(name)
                 or self._described_body(name)
                 or self._owned_body(name)
                 or self._exonym(name)
@@ -701,6 +702,21 @@ class Resolver:
             return None
         found = self._literal_hit(joined)
         return None if found is None else _as_folded(found, name)
+
+    def _foreign_article_set_aside(self, name: str) -> Match | None:
+        """An organisation or a place named with the article of the language it is written in:
+        French le, la, les and l' (le Pastef, l'UNRWA), Hebrew ha, hyphenated or joined to a
+        capital (ha-Mossad, HaLikud). The name after it must be an organisation's or a place's
+        name letter for letter (exact, folded or a short form), as for a description: no
+        article turns a near-miss into an answer. A capitalised French article is left alone:
+        it opens names (Le Pen, La Paz, Le Havre)."""
+        article = _FOREIGN_ARTICLE.match(normalize(name))
+        if article is None:
+            return None
+        found = self._literal_hit(article.string[article.end() :])
+        if found is None or found.kind not in ("organization", "place"):
+            return None
+        return _as_folded(found, name)
 
     def _river_named_otherwise(self, name: str) -> Match | None:
         """A river named with the word river on its other side: British English puts it first
@@ -2107,6 +2123,12 @@ _ADJECTIVE_MIN = 5
 
 # An apostrophe before a word's final s (see Resolver._soft_sign_before_s).
 _APOSTROPHE_S = regex.compile(r"(?<=\w)'(?=s\b)")
+# The article of another language before a name (see Resolver._foreign_article_set_aside):
+# French le, la, les in lowercase before a capital, l' before a letter (normalize writes every
+# apostrophe so); Hebrew ha hyphenated, or joined to a capital in the Israeli style (HaLikud).
+_FOREIGN_ARTICLE = regex.compile(
+    r"(?:(?:le|la|les) (?=\p{Lu})|[lL]'(?=\p{L})|[hH]a(?:-(?=\p{L})|(?=\p{Lu})))"
+)
 
 
 def _through_designator(found: Match, query: str) -> Match:
