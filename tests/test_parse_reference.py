@@ -216,6 +216,8 @@ def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
                 text in _OPENING_FORMS
                 and (i + 1 == len(tokens) or tokens[i + 1][0] not in _OPENING_FORMS[text])
             )
+            # the Turkish A.S. only ending the name (elsewhere an article)
+            and not (text == "as" and i + 1 != len(tokens))
         ):
             roles.append("generic")
         elif (
@@ -285,7 +287,8 @@ def ref_qualified_office(text: str, words: list[str]) -> int:
 
 
 _REF_LEGAL_INITIALS = set(
-    "sa sapi spr llc pjsc ojsc cjsc jsc plc ag bv nv cv sas sarl srl spa kg lp llp fze fzco".split()
+    """sa sapi spr llc pjsc ojsc cjsc jsc plc ag bv nv cv sas sarl srl spa kg lp llp fze fzco
+    as""".split()
 )
 
 
@@ -305,7 +308,7 @@ def ref_joined_legal_initials(text: str) -> str:
     while k >= 0:
         run = runs[k]
         gap = text[run.end() : limit].replace(",", " ").split()
-        if run.group().replace(".", "").lower() not in _REF_LEGAL_INITIALS or gap not in (
+        if ref_fold(run.group().replace(".", "")) not in _REF_LEGAL_INITIALS or gap not in (
             [],
             ["de"],
             ["De"],

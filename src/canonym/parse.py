@@ -18,7 +18,7 @@ import regex
 from ._typecheck import require_str
 from .normalize import _fold, _normalize_text
 
-__all__ = ["NameToken", "ParsedName", "parse"]
+__all__ = ["NameToken", "ParsedName", "parse", "without_legal_initials"]
 
 # Titles and honorifics, folded; "|" separates multi-word titles. Longest first, so that
 # "maj gen" wins over "maj".
@@ -259,15 +259,20 @@ DESIGNATORS = frozenset(
 # Legal forms and filler words of organisation names: they say what kind of body it is, not which
 # one ("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU X" is "X LLC"), so they weigh little. A
 # concern (Russian kontsern, a group of enterprises under one head: State Concern Ukroboronprom,
-# Concern Kalashnikov, Belneftekhim Concern) is a legal form of the former Soviet states.
+# Concern Kalashnikov, Belneftekhim Concern) is a legal form of the former Soviet states; the
+# Turkish anonim sirketi (A.S.) and limited sirketi (Ltd. Sti.) are its joint-stock and limited
+# companies, ve its "and".
 GENERIC = frozenset(
     """llc ltd limited liability company co inc incorporated corp corporation jsc ojsc pjsc cjsc
     ao oao zao pao ooo tov too obshchestvo obschestvo ogranichennoi ogranichennoy
     otvetstvennostyu aktsionernoe aktsionernoye publichnoe zakrytoe otkrytoe sa s de cv rl srl
     sarl sas sapi spr gmbh ag kg plc public joint stock sociedad anonima llp lp bv nv spa fze fzco
-    fz pte pvt bhd berhad sdn sendirian tbk state goskorporatsiya njsc concern kontsern of and
-    the for in et y und i""".split()
+    fz pte pvt bhd berhad sdn sendirian tbk state goskorporatsiya njsc concern kontsern anonim
+    sirketi sti as of and the for in et y und ve i""".split()
 )
+# Generic words that are so only as the last word of a name: the Turkish A.S. (anonim sirketi,
+# a joint-stock company, also written AS), elsewhere a sun-letter form of the Arabic article.
+_GENERIC_LAST = frozenset({"as"})
 # Generic words that are so only as the first word of a legal form: public is filler in "Public
 # Joint Stock Company" and "Public Company Limited", but it tells the Ministry of Public Security
 # from the Ministry of State Security; state in "Rosatom State Corporation" (the Russian
@@ -623,7 +628,8 @@ def _persian_ale(words: list[str]) -> list[str]:
 
 # Legal forms that a name may write as dotted initials (S.A., L.L.C., P.J.S.C., S.A. de C.V.).
 _LEGAL_INITIALS = frozenset(
-    "sa sapi spr llc pjsc ojsc cjsc jsc plc ag bv nv cv sas sarl srl spa kg lp llp fze fzco".split()
+    """sa sapi spr llc pjsc ojsc cjsc jsc plc ag bv nv cv sas sarl srl spa kg lp llp fze fzco
+    as""".split()
 )
 _DOTTED_INITIALS = regex.compile(r"(?<![\w.])(?:\p{L}\.){2,}(?!\w)")
 
@@ -646,9 +652,7 @@ def _joined_legal_initials(text: str) -> str:
     joined = []
     for m in reversed(list(_DOTTED_INITIALS.finditer(text))):
         letters = m.group(0).replace(".", "")
-        if letters.lower() not in _LEGAL_INITIALS or text[m.end() : end].strip(
-            " ,"
-        ).lower() not in (
+        if _fold(letters) not in _LEGAL_INITIALS or text[m.end() : end].strip(" ,").lower() not in (
             "",
             "de",
         ):
@@ -663,6 +667,28 @@ def _joined_legal_initials(text: str) -> str:
         pieces.append(letters)
         pieces.append(text[stop : joined[k - 1][0]] if k else text[stop:])
     return "".join(pieces)
+
+
+def without_legal_initials(text: str) -> str | None:
+    """``text`` without the legal forms in dotted initials that end it, and the commas before
+    them, when a name is left (Tupras A.S., Roshan, S.A.); ``None`` when none ends it. Unlike
+    the joined reading of :func:`parse`, a name of one word counts: the caller must know the
+    rest is an organisation's name ("SMITH, A.G." may be a person with initials).
+
+    >>> without_legal_initials("TÜPRAŞ A.Ş."), without_legal_initials("Grupo Alamos S.A. de C.V.")
+    ('TÜPRAŞ', 'Grupo Alamos')
+    >>> without_legal_initials("A.S."), without_legal_initials("Tupras")
+    (None, None)
+    """
+    end = len(text.rstrip())
+    for m in reversed(list(_DOTTED_INITIALS.finditer(text))):
+        if _fold(m.group(0).replace(".", "")) not in _LEGAL_INITIALS or text[m.end() : end].strip(
+            " ,"
+        ).lower() not in ("", "de"):
+            break
+        end = m.start()
+    rest = text[:end].rstrip(" ,")
+    return rest if rest and end < len(text.rstrip()) else None
 
 
 @lru_cache(maxsize=131072)
@@ -843,6 +869,7 @@ def _assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
             and n > 1
             and not _initial_at(tokens, i)
             and (text not in _GENERIC_BEFORE or _next_text(tokens, i) in _GENERIC_BEFORE[text])
+            and (text not in _GENERIC_LAST or i == n - 1)
         ):
             roles.append("generic")
         elif (

@@ -52,6 +52,7 @@ from .parse import (
     joined_particle,
     parse,
     reads_family_first,
+    without_legal_initials,
 )
 from .similarity import (
     NameScore,
@@ -416,6 +417,7 @@ class Resolver:
                 or self._soft_sign_before_s(name)
                 or self._river_named_otherwise(name)
                 or self._foreign_article_set_aside(name)
+                or self._legal_initials_set_aside(name)
                 or self._described_body(name)
                 or self._owned_body(name)
                 or self._exonym(name)
@@ -715,6 +717,20 @@ class Resolver:
             return None
         found = self._literal_hit(article.string[article.end() :])
         if found is None or found.kind not in ("organization", "place"):
+            return None
+        return _as_folded(found, name)
+
+    def _legal_initials_set_aside(self, name: str) -> Match | None:
+        """An organisation's name followed by its legal form in dotted initials (Tupras A.S.,
+        Roshan, S.A.): the organisation of that name, letter for letter (exact, folded or a
+        short form). A name of two words or more is read so by :func:`canonym.parse.parse`
+        already; this is for a name of one word, which might be a person's with initials
+        ("SMITH, A.G.") were it not an organisation's name as written."""
+        rest = without_legal_initials(normalize(name))
+        if rest is None:
+            return None
+        found = self._literal_hit(rest)
+        if found is None or found.kind != "organization":
             return None
         return _as_folded(found, name)
 
