@@ -70,7 +70,7 @@ _ROLES = frozenset(
     secretary ambassador ally rival opponent critic""".split()
 )
 # English abbreviations of the words of organisations' and states' names, folded (Nat'l,
-# Int'l, Rep., Univ.), read written out in a name of two words or more; "Rep." not as its
+# Int'l, Rep., Univ., Lab), read written out in a name of two words or more; "Rep." not as its
 # first word, where it is a title (Rep. for Representative). ("Org." is left as written: the
 # word it stands for is a designator, which costs a name that lacks it more.)
 _ABBREVIATIONS = {
@@ -81,6 +81,8 @@ _ABBREVIATIONS = {
     "govt": "government",
     "dept": "department",
     "assn": "association",
+    "lab": "laboratory",
+    "labs": "laboratories",
 }
 # Titles indexed by their first word, each as a list of words, longest first.
 _TITLES_BY_FIRST_WORD: dict[str, list[list[str]]] = {}
