@@ -23,7 +23,7 @@ from ._name_words import distinct_names, name_of, same_name
 from .keys import consonant_skeleton, orth
 from .mentions import FUNCTION_WORDS, WORD_RE, Mention
 from .normalize import fold, normalize
-from .parse import ARTICLES, PARTICLES, NameToken, parse
+from .parse import PARTICLES, NameToken, is_article_before, parse
 from .resolver import DEMONYM_SUFFIXES
 from .similarity import (
     _KA_KO,
@@ -568,7 +568,19 @@ def repeats_words(uw: tuple[str, ...], fw: tuple[str, ...]) -> bool:
     """
     if len(uw) >= len(fw) or not set(uw) <= set(fw):
         return False
-    return sum(w not in ARTICLES for w in uw) < sum(w not in ARTICLES for w in fw)
+    return named_count(uw) < named_count(fw)
+
+
+def named_count(words: tuple[str, ...]) -> int:
+    """How many of a name's folded words are no Arabic article: an article before the word
+    after it, as :func:`canonym.parse.is_article_before` reads it (an-Nasr; not the Korean
+    family name An of An San, nor Ed of Ed Miliband).
+
+    >>> named_count(("mohammed", "shia", "al", "sudani")), named_count(("an", "san"))
+    (3, 2)
+    """
+    last = len(words) - 1
+    return sum(not (i < last and is_article_before(w, words[i + 1])) for i, w in enumerate(words))
 
 
 def joined_equal(u: str, f: str) -> bool:
@@ -697,7 +709,7 @@ def shape(written: str) -> Shape:
         )
         for t in named
     )
-    n_named = sum(w not in ARTICLES for w in words)
+    n_named = named_count(words)
     one_name_keys = (
         korean_keys([t.text for t in named])
         if named and named[0].text in KOREAN_FAMILY_NAMES

@@ -18,7 +18,7 @@ import regex
 from ._typecheck import require_str
 from .normalize import _fold, _normalize_text
 
-__all__ = ["NameToken", "ParsedName", "parse", "without_legal_initials"]
+__all__ = ["NameToken", "ParsedName", "is_article_before", "parse", "without_legal_initials"]
 
 # Titles and honorifics, folded; "|" separates multi-word titles. Longest first, so that
 # "maj gen" wins over "maj".
@@ -168,10 +168,10 @@ _SUN_LETTER: dict[str, str] = {
 }
 
 
-def _is_article_before(word: str, following: str) -> bool:
+def is_article_before(word: str, following: str) -> bool:
     """Whether ``word`` is an Arabic article when ``following`` is the word after it.
 
-    >>> [_is_article_before(w, f) for w, f in [("al", "lai"), ("ad", "din"), ("en", "lai")]]
+    >>> [is_article_before(w, f) for w, f in [("al", "lai"), ("ad", "din"), ("en", "lai")]]
     [True, True, False]
     """
     if word not in ARTICLES:
@@ -328,13 +328,13 @@ _SYLLABLES_NOT_ARTICLES = frozenset({"il", "in", "an"})
 def _special_in_name(words: list[str], i: int) -> bool:
     """Whether word ``i`` has a role that no syllable of a Chinese or Korean given name has: a
     particle, suffix, designator ..., or an article before its sun letter (Zhou En-lai's En is
-    none, see :func:`_is_article_before`)."""
+    none, see :func:`is_article_before`)."""
     word = words[i]
     if word in _SYLLABLES_NOT_ARTICLES:
         return False
     if word in _SPECIAL_NOT_ARTICLES:
         return True
-    return i + 1 < len(words) and _is_article_before(word, words[i + 1])
+    return i + 1 < len(words) and is_article_before(word, words[i + 1])
 
 
 def _east_asian_family_last(tokens: list[tuple[str, str]], i: int) -> bool:
@@ -779,7 +779,7 @@ def _parse(name: str) -> ParsedName:
     after_article = abd_after_kin = False
     for i, word in enumerate(words):
         # (``i < last_i`` also says that there are at least two words.)
-        if i < last_i and _is_article_before(word, words[i + 1]):
+        if i < last_i and is_article_before(word, words[i + 1]):
             articles.append(word)
             after_article = True
             continue
