@@ -341,6 +341,9 @@ class Judge:
         # a name's letters without spaces and hyphens -> how the draft writes them: see
         # _joined_otherwise
         self._joinings: dict[str, set[str]] | None = None
+        # the segments holding table names, by their parts' shape, then text: see
+        # _respelt_elsewhere
+        self._segments: dict[tuple[str | None, ...], dict[str, Mention]] | None = None
         # The sets of words of the draft's names, how often it writes each, and the same filed
         # under each of their words: see _longer_names
         self._word_sets: (
@@ -460,7 +463,12 @@ class Judge:
             resolved = self._tie(m)
             if resolved is not None and self._add_known(base, self._as_known(m, resolved)):
                 continue
-            if not m.parts or self._relatives_name(m) or self._joined_otherwise(m):
+            if (
+                not m.parts
+                or self._relatives_name(m)
+                or self._joined_otherwise(m)
+                or self._respelt_elsewhere(m)
+            ):
                 leftover.append((base, m))
                 continue
             for k, part in enumerate(m.parts):
@@ -483,6 +491,25 @@ class Judge:
                 if " " in o.text or "-" in o.text:
                     joinings.setdefault(_letters_only(o.text), set()).add(o.text)
         return len(joinings.get(_letters_only(m.text), ())) > 1
+
+    def _respelt_elsewhere(self, m: Mention) -> bool:
+        """Whether the draft writes a segment elsewhere with the same table names in the same
+        places and its other words spelt otherwise, by the word rules (Shaktar Donetsk beside
+        Shakhtar Donetsk, both holding Donetsk): one name whose two spellings are judged whole,
+        not a table name and a lone word beside it."""
+        segments = self._segments
+        if segments is None:
+            segments = self._segments = {}
+            for _, o in self._mentions:
+                if o.parts:
+                    segments.setdefault(_parts_shape(o), {}).setdefault(o.text, o)
+        for text, other in segments.get(_parts_shape(m), {}).items():
+            if text != m.text and all(
+                p.entity is not None or p.text == q.text or compare(p.text, q.text) == "full"
+                for p, q in zip(m.parts, other.parts, strict=True)
+            ):
+                return True
+        return False
 
     def _relatives_name(self, m: Mention) -> bool:
         """Whether an unknown segment is a given name and a table person's family name alone,
@@ -995,6 +1022,11 @@ class Judge:
 
 # The most spaces or tabs between the words that open a suggestion and the mention they lead.
 _LEAD_GAP = 4
+
+
+def _parts_shape(m: Mention) -> tuple[str | None, ...]:
+    """The entities of a segment's parts in order, ``None`` for each unknown piece."""
+    return tuple(p.entity for p in m.parts)
 
 
 def _letters_only(text: str) -> str:
