@@ -148,6 +148,13 @@ def ref_rule_similarity(
             or (a[i] not in sim._VOWELS and a[i + 1] not in sim._VOWELS)
             # two vowels (not y) at the end of a word of five letters or more: Macua, Xinhau
             or (len(a) >= 5 and a[i] in "aeiou" and a[i + 1] in "aeiou")
+            # a vowel but i or y and a consonant at the end of a word of six letters or more:
+            # Abadna, Khorgo
+            or (
+                len(a) >= 6
+                and (a[i] in sim._VOWELS) != (a[i + 1] in sim._VOWELS)
+                and (a[i] in "aeou" or a[i + 1] in "aeou")
+            )
         )
     }
     # An inner vowel typed between two consonants that orth reads as one sound once they meet
@@ -207,10 +214,15 @@ def ref_rule_similarity(
             return max(score, 0.9)
     longest_word = max(len(a), len(b))
     # A vowel and a consonant swapped inside a word: a slip even in a word of four letters.
+    # And ie for ei or ei for ie, English's own slip: Dief, Deif.
     vowel_consonant_swaps = {
         a[:i] + a[i + 1] + a[i] + a[i + 2 :]
         for i in range(1, len(a) - 2)
         if (a[i] in sim._VOWELS) != (a[i + 1] in sim._VOWELS)
+    } | {
+        a[:i] + a[i + 1] + a[i] + a[i + 2 :]
+        for i in range(1, len(a) - 1)
+        if a[i : i + 2] in ("ie", "ei")
     }
     if (longest_word <= sim._SHORT_WORD and dist >= sim._SHORT_WORD_MAX_DISTANCE) or (
         longest_word <= sim._VERY_SHORT_WORD

@@ -448,10 +448,22 @@ def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
     if (longest_word <= _SHORT_WORD and dist >= _SHORT_WORD_MAX_DISTANCE) or (
         longest_word <= _VERY_SHORT_WORD
         and dist >= _VERY_SHORT_WORD_MAX_DISTANCE
-        and not (dist == _TRANSPOSITION and _vowel_and_consonant_swapped(a, b))
+        and not (
+            dist == _TRANSPOSITION and (_vowel_and_consonant_swapped(a, b) or _ie_for_ei(a, b))
+        )
     ):
         sim = min(sim, 0.7)
     return sim
+
+
+def _ie_for_ei(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with its ie written ei or its ei written ie, English's own
+    slip (Dief, Reik, Sien for Deif, Riek, Sein): no romanisation tells two names so apart.
+
+    >>> _ie_for_ei("dief", "deif"), _ie_for_ei("riad", "raid")
+    (True, False)
+    """
+    return _swapped_neighbours(a, b) and ("ie" in a) != ("ie" in b) and ("ei" in a) != ("ei" in b)
 
 
 def _vowel_and_consonant_swapped(a: str, b: str) -> bool:
@@ -627,22 +639,33 @@ def _swapped_neighbours(a: str, b: str) -> bool:
 def ending_swap_is_slip(x: str, y: str, length: int) -> bool:
     """Whether a word's last two letters ``x`` and ``y``, swapped, are a typing slip: both
     consonants (Holdign, Robetr), or both vowels in a word of five letters or more (Macua,
-    Xinhau, Enlia for Macau, Xinhua, Enlai). A vowel and a consonant there are another
-    ending, and often another name (Fadi, Faid; Hamid, Hamdi; Nasir, Nasri); so are two vowels
-    in a shorter word (Liu, Lui; Zhou, Zhuo). (Not y, a glide: Tanya, Tanay.)
+    Xinhau, Enlia for Macau, Xinhua, Enlai), or a vowel other than i and a consonant in a
+    word of six letters or more (Abadna, Khorgo, Babacna for Abadan, Khorog, Babacan). In a
+    shorter word a vowel and a consonant there are another ending, and often another name
+    (Fadi, Faid; Hasan, Hasna; Kamal, Kamla; Marco, Maroc), and at any length an i is the
+    nisba (Hashim, Hashmi; Hamid, Hamdi); so are two vowels in a shorter word (Liu, Lui; Zhou,
+    Zhuo). (Not y, a glide: Tanya, Tanay.)
 
     >>> ending_swap_is_slip("g", "n", 7), ending_swap_is_slip("u", "a", 6)
     (True, True)
+    >>> ending_swap_is_slip("a", "n", 6), ending_swap_is_slip("g", "o", 6)
+    (True, True)
     >>> ending_swap_is_slip("i", "d", 5), ending_swap_is_slip("o", "u", 4)
     (False, False)
+    >>> ending_swap_is_slip("i", "m", 6), ending_swap_is_slip("a", "n", 5)
+    (False, False)
     """
-    if x in _VOWELS or y in _VOWELS:
+    if x in _VOWELS and y in _VOWELS:
         return length >= _ENDING_VOWEL_SWAP_WORD and x in _PURE_VOWELS and y in _PURE_VOWELS
+    if x in _VOWELS or y in _VOWELS:
+        return length >= _ENDING_VOWEL_CONSONANT_SWAP_WORD and (x in _SWAPPABLE or y in _SWAPPABLE)
     return True
 
 
 _ENDING_VOWEL_SWAP_WORD = 5
+_ENDING_VOWEL_CONSONANT_SWAP_WORD = 6
 _PURE_VOWELS = frozenset("aeiou")
+_SWAPPABLE = frozenset("aeou")  # (not i, the nisba, nor y)
 
 
 def _weight(token: NameToken) -> float:
