@@ -39,7 +39,8 @@ senator|sen|rep|mp|mna|mpa|mla|governor|gov|mayor|ambassador|amb|judge|justice|m
 prosecutor general|procurator general|attorney general|prosecutor|
 igp|inspector general|lieutenant|lt|sergeant|sgt|samdech|tan sri|datuk seri|dato seri|datuk|dato|
 allama|allamah|hazrat|mazi|malam|mallam|daw|
-mrs|ms|miss|sir|dame|lord|lady|pope|patriarch|rabbi|reverend|rev|father|the
+mrs|ms|miss|sir|dame|lord|lady|pope|patriarch|rabbi|reverend|rev|father|the|
+director|director general|spokesman|spokeswoman|spokesperson|financial secretary|chief secretary
 """
 TITLES: tuple[str, ...] = tuple(
     sorted(
@@ -91,15 +92,16 @@ for _title in TITLES:
 
 # Titles of offices, which English news writes after whose office it is, capitalised: Kyiv
 # Mayor Vitali Klitschko, Russian Foreign Minister Sergei Lavrov, Hong Kong Chief Executive John
-# Lee. (Not honorifics and ranks, which South Asian and Arabic names carry inside them: Mohammed
-# Haji Ahmed, Ali Sheikh Hassan; nor Emir, King or Prince, which are given names too.)
+# Lee, SVR Director Sergei Naryshkin. (Not honorifics and ranks, which South Asian and Arabic
+# names carry inside them: Mohammed Haji Ahmed, Ali Sheikh Hassan; nor Emir, King or Prince,
+# which are given names too.)
 _OFFICES = frozenset(
     """president|vice president|prime minister|premier|vice premier|chancellor|foreign minister|
     defence minister|defense minister|interior minister|minister|supreme leader|speaker|
     parliament speaker|house speaker|mayor|governor|central bank governor|chairman|
-    secretary general|ambassador|chief executive|party secretary|party chief""".replace(
-        "\n", ""
-    ).split("|")
+    secretary general|ambassador|chief executive|party secretary|party chief|director|
+    director general|spokesman|spokeswoman|spokesperson|financial secretary|
+    chief secretary""".replace("\n", "").split("|")
 )
 _OFFICES_BY_FIRST_WORD: dict[str, list[list[str]]] = {}
 for _office in sorted((" ".join(o.split()) for o in _OFFICES), key=lambda t: -len(t.split())):
