@@ -827,6 +827,7 @@ class NameIndex:
             and folded_tokens[0] in FUNCTION_WORDS
             and not covered[0]
             and not _family_name_opens(folded_tokens, cap)
+            and not _korean_family_name_opens(text, tokens, folded_tokens, cap)
         ):
             drop[0] = True
             t = 1
@@ -1320,6 +1321,40 @@ def _family_name_opens(folded: list[str], cap: list[bool]) -> bool:
     if folded[1] in FUNCTION_WORDS:
         return False
     return reads_family_first(parse(f"{folded[0]} {folded[1]}").tokens)
+
+
+def _korean_family_name_opens(
+    text: str, tokens: list[tuple[int, int]], folded: list[str], cap: list[bool]
+) -> bool:
+    """Whether the words of a run opening a sentence begin with a Korean family name that is
+    also an English function word, An, No, So or O, and a given name of two syllables after
+    it, hyphenated as Korean names are (An Se-young, No Tae-u): a name, not the article or the
+    adverb before one. (Those family names are left out of parse's list, where they would meet
+    too many English words.)
+
+    >>> _korean_family_name_opens("An Se-young", [(0, 2), (3, 5), (6, 11)],
+    ...                           ["an", "se", "young"], [True, True, False])
+    True
+    >>> _korean_family_name_opens("An Al-Qaeda", [(0, 2), (3, 5), (6, 11)],
+    ...                           ["an", "al", "qaeda"], [True, True, True])
+    False
+    """
+    return (
+        len(folded) >= 3
+        and folded[0] in _KOREAN_FUNCTION_WORD_FAMILY_NAMES
+        and cap[1]
+        and not cap[2]
+        and len(folded[1]) > 1  # (not E-mail)
+        and _after_hyphen(text, tokens, 2)
+        and not (len(folded) > 3 and _after_hyphen(text, tokens, 3))
+        and _ONE_SYLLABLE.fullmatch(folded[1]) is not None
+        and _ONE_SYLLABLE.fullmatch(folded[2]) is not None
+    )
+
+
+# Korean family names that are English function words: 안 An, 노 No (Roh), 소 So, 오 O (Oh).
+_KOREAN_FUNCTION_WORD_FAMILY_NAMES = frozenset(("an", "no", "so", "o"))
+_ONE_SYLLABLE = regex.compile(ROMANISED_SYLLABLE)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
