@@ -117,11 +117,12 @@ def block_keys(written: str) -> tuple[str, ...]:
     joined = "".join(consonant_skeleton(_particle_joined(t)) for t in tokens)
     last = tokens[-1]
     keys = [_last_word_key(last.particle, last.text), "j" + joined]
-    if len(tokens) > 1 and tokens[0].role == "family":
+    if len(tokens) > 1 and (tokens[0].role == "family" or "-" in written):
         # A skeleton reads a word's opening and ending in context (Je, a final h), so the
         # syllables of a Chinese or Korean given name written apart and joined (Ko Wen-je, Ko
-        # Wenje) are also filed as one word. (Only there: every name filed so made a long
-        # draft's check a tenth slower.)
+        # Wenje) are also filed as one word, and so are those of a name with a hyphen, whose
+        # family name parse may not know (Gui Min-hai, Gui Minhai). (Only there: every name
+        # filed so made a long draft's check a tenth slower.)
         whole = consonant_skeleton("".join(t.particle + t.text for t in tokens))
         if whole != joined:
             keys.append("j" + whole)
