@@ -638,6 +638,21 @@ _LEGAL_INITIALS = frozenset(
 _DOTTED_INITIALS = regex.compile(r"(?<![\w.])(?:\p{L}\.){2,}(?!\w)")
 
 
+def _trailing_legal_initials(text: str) -> list[regex.Match[str]]:
+    """The legal forms in dotted initials that end ``text``, last first: each followed by
+    nothing but spaces, commas and one "de" up to the next or the end (S.A. de C.V.)."""
+    end = len(text.rstrip())
+    found = []
+    for m in reversed(list(_DOTTED_INITIALS.finditer(text))):
+        if _fold(m.group(0).replace(".", "")) not in _LEGAL_INITIALS or text[m.end() : end].strip(
+            " ,"
+        ).lower() not in ("", "de"):
+            break
+        found.append(m)
+        end = m.start()
+    return found
+
+
 def _joined_legal_initials(text: str) -> str:
     """``text`` with the legal forms that end it written as dotted initials joined into one
     word, as they are also written (International Holding Company P.J.S.C. as PJSC; Banco de
@@ -652,24 +667,15 @@ def _joined_legal_initials(text: str) -> str:
     >>> _joined_legal_initials("SMITH, A.G."), _joined_legal_initials("A.G. Smith")
     ('SMITH, A.G.', 'A.G. Smith')
     """
-    end = len(text.rstrip())
-    joined = []
-    for m in reversed(list(_DOTTED_INITIALS.finditer(text))):
-        letters = m.group(0).replace(".", "")
-        if _fold(letters) not in _LEGAL_INITIALS or text[m.end() : end].strip(" ,").lower() not in (
-            "",
-            "de",
-        ):
-            break
-        joined.append((m.start(), m.end(), letters))
-        end = m.start()
-    if not joined or len(text[:end].replace(",", " ").split()) < 2:
+    joined = _trailing_legal_initials(text)
+    if not joined or len(text[: joined[-1].start()].replace(",", " ").split()) < 2:
         return text
-    pieces = [text[:end]]
+    pieces = [text[: joined[-1].start()]]
     for k in range(len(joined) - 1, -1, -1):  # (in text order: joined holds them last first)
-        _, stop, letters = joined[k]
-        pieces.append(letters)
-        pieces.append(text[stop : joined[k - 1][0]] if k else text[stop:])
+        pieces.append(joined[k].group(0).replace(".", ""))
+        pieces.append(
+            text[joined[k].end() : joined[k - 1].start()] if k else text[joined[k].end() :]
+        )
     return "".join(pieces)
 
 
@@ -684,15 +690,9 @@ def without_legal_initials(text: str) -> str | None:
     >>> without_legal_initials("A.S."), without_legal_initials("Tupras")
     (None, None)
     """
-    end = len(text.rstrip())
-    for m in reversed(list(_DOTTED_INITIALS.finditer(text))):
-        if _fold(m.group(0).replace(".", "")) not in _LEGAL_INITIALS or text[m.end() : end].strip(
-            " ,"
-        ).lower() not in ("", "de"):
-            break
-        end = m.start()
-    rest = text[:end].rstrip(" ,")
-    return rest if rest and end < len(text.rstrip()) else None
+    found = _trailing_legal_initials(text)
+    rest = text[: found[-1].start()].rstrip(" ,") if found else ""
+    return rest or None
 
 
 @lru_cache(maxsize=131072)
