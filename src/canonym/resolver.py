@@ -418,6 +418,7 @@ class Resolver:
                 or self._river_named_otherwise(name)
                 or self._foreign_article_set_aside(name)
                 or self._legal_initials_set_aside(name)
+                or self._arabic_head_noun_translated(name)
                 or self._described_body(name)
                 or self._owned_body(name)
                 or self._exonym(name)
@@ -733,6 +734,25 @@ class Resolver:
         if found is None or found.kind != "organization":
             return None
         return _as_folded(found, name)
+
+    def _arabic_head_noun_translated(self, name: str) -> Match | None:
+        """A body named in Arabic with the head noun that says what it is, which English puts
+        after the name (Hizb al-Nour, the Nour Party; Firqat al-Sultan Murad, the Sultan Murad
+        Division): the organisation of the English name, letter for letter (exact, folded or a
+        short form), with or without the article. Only a head noun the press so translates
+        (hizb party, haraka movement, jabha front, jaysh army, liwa brigade, firqa division,
+        kata'ib brigades, katiba battalion, tanzim organisation); the rest is kept as written."""
+        words = fold(name).split()
+        english = _ARABIC_HEAD_NOUNS.get(words[0]) if len(words) > 1 else None
+        if english is None:
+            return None
+        rest = words[1:]
+        readings = [rest, rest[1:]] if rest[0] in ARTICLES and len(rest) > 1 else [rest]
+        for reading in readings:
+            found = self._literal_hit(" ".join([*reading, english]))
+            if found is not None and found.kind == "organization":
+                return _through_designator(found, name)
+        return None
 
     def _river_named_otherwise(self, name: str) -> Match | None:
         """A river named with the word river on its other side: British English puts it first
@@ -2139,6 +2159,19 @@ _ADJECTIVE_MIN = 5
 
 # An apostrophe before a word's final s (see Resolver._soft_sign_before_s).
 _APOSTROPHE_S = regex.compile(r"(?<=\w)'(?=s\b)")
+# Arabic head nouns of organisations' names, folded, and the English word the press writes after
+# the name for each (see Resolver._arabic_head_noun_translated).
+_ARABIC_HEAD_NOUNS = {
+    **dict.fromkeys(("hizb", "hezb"), "party"),
+    **dict.fromkeys(("harakat", "haraka", "harakah"), "movement"),
+    **dict.fromkeys(("jabhat", "jabha", "jabhah"), "front"),
+    **dict.fromkeys(("jaysh", "jaish", "jeish"), "army"),
+    **dict.fromkeys(("liwa", "liwaa"), "brigade"),
+    **dict.fromkeys(("firqat", "firqa", "firqah"), "division"),
+    **dict.fromkeys(("kataib", "katibat"), "brigades"),
+    "katiba": "battalion",
+    "tanzim": "organization",
+}
 # The article of another language before a name (see Resolver._foreign_article_set_aside):
 # French le, la, les in lowercase before a capital, l' before a letter (normalize writes every
 # apostrophe so); Hebrew ha hyphenated, or joined to a capital in the Israeli style (HaLikud).
