@@ -216,8 +216,9 @@ def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
                 text in _OPENING_FORMS
                 and (i + 1 == len(tokens) or tokens[i + 1][0] not in _OPENING_FORMS[text])
             )
-            # the Turkish A.S. only ending the name (elsewhere an article)
-            and not (text == "as" and i + 1 != len(tokens))
+            # the Turkish A.S., the Venezuelan C.A., the Lebanese S.A.L. only ending the name
+            # (elsewhere an article, a word of a name, a given name)
+            and not (text in ("as", "ca", "sal") and i + 1 != len(tokens))
         ):
             roles.append("generic")
         elif (
@@ -288,7 +289,7 @@ def ref_qualified_office(text: str, words: list[str]) -> int:
 
 _REF_LEGAL_INITIALS = set(
     """sa sapi spr llc pjsc ojsc cjsc jsc plc ag bv nv cv sas sarl srl spa kg lp llp fze fzco
-    as""".split()
+    as ao ca sal psc saog saoc""".split()
 )
 
 

@@ -40,7 +40,8 @@ prosecutor general|procurator general|attorney general|prosecutor|
 igp|inspector general|lieutenant|lt|sergeant|sgt|samdech|tan sri|datuk seri|dato seri|datuk|dato|
 allama|allamah|hazrat|mazi|malam|mallam|daw|
 mrs|ms|miss|sir|dame|lord|lady|pope|patriarch|rabbi|reverend|rev|father|the|
-director|director general|spokesman|spokeswoman|spokesperson|financial secretary|chief secretary
+director|director general|spokesman|spokeswoman|spokesperson|financial secretary|chief secretary|
+oknha|neak oknha
 """
 TITLES: tuple[str, ...] = tuple(
     sorted(
@@ -51,7 +52,8 @@ TITLES: tuple[str, ...] = tuple(
 # Words that qualify a title before it (former President, Grand Imam, Army General, Acting
 # Governor): set aside with the title, and only before one (a Grand Mosque is no Mosque).
 _TITLE_MODIFIERS = frozenset(
-    "former late ex then interim acting outgoing incoming deputy grand army senior chief".split()
+    """former late ex then interim acting outgoing incoming deputy grand army senior chief rear
+    vice""".split()
 )
 # Lowercase words that may open a name (its particles and articles) or join a description to
 # it, never a description of their own: "bint Abdullah", "of", "the".
@@ -264,19 +266,22 @@ DESIGNATORS = frozenset(
 # one ("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU X" is "X LLC"), so they weigh little. A
 # concern (Russian kontsern, a group of enterprises under one head: State Concern Ukroboronprom,
 # Concern Kalashnikov, Belneftekhim Concern) is a legal form of the former Soviet states; the
-# Turkish anonim sirketi (A.S.) and limited sirketi (Ltd. Sti.) are its joint-stock and limited
-# companies, ve its "and".
+# Turkish anonim sirketi (A.S.), anonim ortakligi (A.O.) and limited sirketi (Ltd. Sti.) are its
+# joint-stock and limited companies, ve its "and"; the Gulf's public shareholding company
+# (P.S.C.) and Oman's general and closed joint-stock companies (S.A.O.G., S.A.O.C.).
 GENERIC = frozenset(
     """llc ltd limited liability company co inc incorporated corp corporation jsc ojsc pjsc cjsc
     ao oao zao pao ooo tov too obshchestvo obschestvo ogranichennoi ogranichennoy
     otvetstvennostyu aktsionernoe aktsionernoye publichnoe zakrytoe otkrytoe sa s de cv rl srl
     sarl sas sapi spr gmbh ag kg plc public joint stock sociedad anonima llp lp bv nv spa fze fzco
     fz pte pvt bhd berhad sdn sendirian tbk state goskorporatsiya njsc concern kontsern anonim
-    sirketi sti as of and the for in et y und ve i""".split()
+    sirketi sti ortakligi as ca sal psc saog saoc of and the for in et y und ve i""".split()
 )
 # Generic words that are so only as the last word of a name: the Turkish A.S. (anonim sirketi,
-# a joint-stock company, also written AS), elsewhere a sun-letter form of the Arabic article.
-_GENERIC_LAST = frozenset({"as"})
+# a joint-stock company, also written AS), elsewhere a sun-letter form of the Arabic article;
+# the Venezuelan C.A. (compania anonima), elsewhere a word of a name (Ca Mau); the Lebanese
+# S.A.L. (societe anonyme libanaise), elsewhere a given name.
+_GENERIC_LAST = frozenset({"as", "ca", "sal"})
 # Generic words that are so only as the first word of a legal form: public is filler in "Public
 # Joint Stock Company" and "Public Company Limited", but it tells the Ministry of Public Security
 # from the Ministry of State Security; state in "Rosatom State Corporation" (the Russian
@@ -633,7 +638,7 @@ def _persian_ale(words: list[str]) -> list[str]:
 # Legal forms that a name may write as dotted initials (S.A., L.L.C., P.J.S.C., S.A. de C.V.).
 _LEGAL_INITIALS = frozenset(
     """sa sapi spr llc pjsc ojsc cjsc jsc plc ag bv nv cv sas sarl srl spa kg lp llp fze fzco
-    as""".split()
+    as ao ca sal psc saog saoc""".split()
 )
 _DOTTED_INITIALS = regex.compile(r"(?<![\w.])(?:\p{L}\.){2,}(?!\w)")
 

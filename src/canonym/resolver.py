@@ -2293,8 +2293,9 @@ def _respellings(name: str) -> list[str]:
     return out
 
 
-# A j that is no English j: not after d, where it is the j of French dj (Djibouti, Djamel).
-_OTHER_J = regex.compile(r"(?<![dD])[jJ]")
+# A j that is no English j: not after d, where it is the j of French dj (Djibouti, Djamel),
+# unless a u follows, the German dju of Russian дю (Djumin for Dyumin).
+_OTHER_J = regex.compile(r"(?<![dD])[jJ]|(?<=[dD])[jJ](?=[uU])")
 # A c before a vowel, which English spelling of these languages' names never writes: the j of
 # Turkish, Azerbaijani and Kurmanji written without their other letters (Cemil, Ceyhun).
 _TURKISH_C = regex.compile(r"(?<![sS])[cC](?=[aeiouAEIOU])")
