@@ -86,6 +86,8 @@ _ABBREVIATIONS = {
     "assn": "association",
     "lab": "laboratory",
     "labs": "laboratories",
+    # (and the Turkish form of an English word in a name: Iyi Partisi)
+    "partisi": "party",
 }
 # Titles indexed by their first word, each as a list of words, longest first.
 _TITLES_BY_FIRST_WORD: dict[str, list[list[str]]] = {}

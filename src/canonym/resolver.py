@@ -2299,6 +2299,9 @@ _OTHER_J = regex.compile(r"(?<![dD])[jJ]|(?<=[dD])[jJ](?=[uU])")
 # A c before a vowel, which English spelling of these languages' names never writes: the j of
 # Turkish, Azerbaijani and Kurmanji written without their other letters (Cemil, Ceyhun).
 _TURKISH_C = regex.compile(r"(?<![sS])[cC](?=[aeiouAEIOU])")
+# An x beside a vowel: the kh (Russian х, Arabic خ) of the Latin alphabets of Azerbaijani,
+# Uzbek, Uyghur and Kurmanji (Naxcivan, Xorazm, Toxti, Zaxo), which English writes kh or h.
+_TURKIC_X = regex.compile(r"[xX](?=[aeiouAEIOU])|(?<=[aeiouAEIOU])[xX]")
 # A word of a name, apostrophes inside it (Ja'far, Kata’ib): what folding makes one word.
 _WORD = regex.compile(r"\p{L}+(?:[" + regex.escape("".join(APOSTROPHES)) + r"]\p{L}+)*")
 # (letters, read as, in a name written in capitals)
@@ -2306,6 +2309,8 @@ _OTHER_LETTERS = (
     (_OTHER_J, "y", "Y"),  # German, Dutch, Polish, Scandinavian
     (_OTHER_J, "kh", "KH"),  # Spanish
     (_TURKISH_C, "j", "J"),  # Turkish
+    (_TURKIC_X, "kh", "KH"),  # Azerbaijani, Uzbek, Uyghur, Kurmanji
+    (_TURKIC_X, "h", "H"),  # and as English writes their kh (Tohti, Hotan)
 )
 
 
