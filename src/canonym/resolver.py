@@ -419,6 +419,7 @@ class Resolver:
                 or self._foreign_article_set_aside(name)
                 or self._legal_initials_set_aside(name)
                 or self._arabic_head_noun_translated(name)
+                or self._airline_named_otherwise(name)
                 or self._described_body(name)
                 or self._owned_body(name)
                 or self._exonym(name)
@@ -753,6 +754,26 @@ class Resolver:
             if found is not None and found.kind == "organization":
                 return _through_designator(found, name)
         return None
+
+    def _airline_named_otherwise(self, name: str) -> Match | None:
+        """An airline named with Air, Airlines, Airline or Airways after its name, the other way
+        from the table (Pouya Airlines for a table's Pouya Air, Qatar Airways written Qatar
+        Airlines): the one organisation of the table so named, letter for letter (exact, folded
+        or a short form). Only as the last word: Air China is not China Airlines."""
+        words = name.split()
+        if len(words) < 2 or fold(words[-1]) not in _AIRLINE_WORDS:
+            return None
+        rest = " ".join(words[:-1])
+        met = set()
+        found = None
+        for word in _AIRLINE_WORDS - {fold(words[-1])}:
+            hit = self._literal_hit(f"{rest} {word}")
+            if hit is not None and hit.kind == "organization":
+                met.add(hit.entity_id)
+                found = hit
+        if found is None or len(met) != 1:
+            return None
+        return _through_designator(found, name)
 
     def _river_named_otherwise(self, name: str) -> Match | None:
         """A river named with the word river on its other side: British English puts it first
@@ -2159,6 +2180,8 @@ _ADJECTIVE_MIN = 5
 
 # An apostrophe before a word's final s (see Resolver._soft_sign_before_s).
 _APOSTROPHE_S = regex.compile(r"(?<=\w)'(?=s\b)")
+# The last words that name an airline (see Resolver._airline_named_otherwise).
+_AIRLINE_WORDS = frozenset(("air", "airlines", "airline", "airways"))
 # Arabic head nouns of organisations' names, folded, and the English word the press writes after
 # the name for each (see Resolver._arabic_head_noun_translated).
 _ARABIC_HEAD_NOUNS = {
