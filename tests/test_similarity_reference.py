@@ -420,8 +420,26 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
 
         if qt[-1].text.isdigit() != at[-1].text.isdigit():
             qt, at = digits(qt), digits(at)
+
+    def pair_similarity(x: NameToken, y: NameToken, same_place: bool) -> float:
+        s = ref_token_similarity(x, y)
+        # a person's middle initial and a given name of its letter, in the same place of both
+        # names (George W. Bush)
+        short, long_ = sorted((x, y), key=lambda t: len(t.text))
+        if (
+            kind == "person"
+            and same_place
+            and len(short.text) == 1 < len(long_.text)
+            and long_.text.startswith(short.text)
+            and short.role == long_.role == "given"
+            and not short.particle
+            and not long_.particle
+        ):
+            s = max(s, 0.9)
+        return s
+
     cells = sorted(
-        ((ref_token_similarity(x, y), i, j) for i, x in enumerate(qt) for j, y in enumerate(at)),
+        ((pair_similarity(x, y, i == j), i, j) for i, x in enumerate(qt) for j, y in enumerate(at)),
         reverse=True,
     )
     used_q: set[int] = set()

@@ -668,6 +668,33 @@ _PURE_VOWELS = frozenset("aeiou")
 _SWAPPABLE = frozenset("aeou")  # (not i, the nisba, nor y)
 
 
+def initial_of(x: NameToken, y: NameToken) -> bool:
+    """Whether one of two given names of a person is the initial of the other (Tarek W. Saab,
+    Tarek William Saab; George W. Bush): a middle initial stands for a name of its letter.
+    (``score_names`` pairs them only in the same place of both names: Oluwole A. Ogungbuyi is
+    not Abeni O. Ogungbuyi, each initial the other's first name.)
+
+    >>> from canonym.parse import NameToken
+    >>> initial_of(NameToken("w", "given", ""), NameToken("william", "given", ""))
+    True
+    >>> initial_of(NameToken("w", "given", ""), NameToken("saab", "family", ""))
+    False
+    """
+    short, long = (x, y) if len(x.text) < len(y.text) else (y, x)
+    return (
+        len(short.text) == 1
+        and len(long.text) > 1
+        and long.text[0] == short.text
+        and short.role == long.role == "given"
+        and not short.particle
+        and not long.particle
+    )
+
+
+# A middle initial paired with a given name of its letter (see initial_of): near, not the same.
+_INITIAL_SIMILARITY = 0.9
+
+
 def _weight(token: NameToken) -> float:
     return (_GENERIC_WEIGHTS if token.role == "generic" else _WEIGHTS)[min(len(token.text), 10)]
 
@@ -740,6 +767,7 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     # paired, so the others are left out before sorting; the order of those kept is the same.
     cells: list[tuple[float, int, int]] = []
     similarity = _word_similarity
+    person = kind == "person"
     for i, x in enumerate(qt):
         x_text, x_particle = x.text, x.particle
         for j, y in enumerate(at):
@@ -755,6 +783,8 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
                 and article_l_apart(x_text, y_text)
             ):
                 sim = _ARTICLE_L_SIMILARITY
+            if person and i == j and sim < _INITIAL_SIMILARITY and initial_of(x, y):
+                sim = _INITIAL_SIMILARITY
             if sim >= _PAIR_FLOOR:
                 cells.append((sim, i, j))
     cells.sort(reverse=True)
