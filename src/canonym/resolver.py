@@ -449,8 +449,8 @@ class Resolver:
             if place is None or place.kind != "place":
                 return None
         for query in (f"{rest} of {owner}", rest):
-            found = self._literal_hit(query)
-            if found is not None and found.kind == "organization":
+            found = self._literal_hit_of(query, "organization")
+            if found is not None:
                 names = [f"{fold(n)} " for n in self.table[found.entity_id].names()]
                 named = {
                     country
@@ -585,10 +585,8 @@ class Resolver:
         rest = " ".join(words[:-tail])
         if rest.islower():
             return None  # nothing written with capitals: no name told from a description
-        found = self._literal_hit(rest)
-        if found is None or found.kind != "organization":
-            return None
-        return _through_designator(found, name)
+        found = self._literal_hit_of(rest, "organization")
+        return None if found is None else _through_designator(found, name)
 
     def _acronym_spelt_out(self, name: str) -> Match | None:
         """A name followed by its acronym in brackets (Arakan Army (AA), Islamic Revolutionary
@@ -717,10 +715,8 @@ class Resolver:
         article = _FOREIGN_ARTICLE.match(normalize(name))
         if article is None:
             return None
-        found = self._literal_hit(article.string[article.end() :])
-        if found is None or found.kind not in ("organization", "place"):
-            return None
-        return _as_folded(found, name)
+        found = self._literal_hit_of(article.string[article.end() :], "organization", "place")
+        return None if found is None else _as_folded(found, name)
 
     def _legal_initials_set_aside(self, name: str) -> Match | None:
         """An organisation's name followed by its legal form in dotted initials (Tupras A.S.,
@@ -731,10 +727,8 @@ class Resolver:
         rest = without_legal_initials(normalize(name))
         if rest is None:
             return None
-        found = self._literal_hit(rest)
-        if found is None or found.kind != "organization":
-            return None
-        return _as_folded(found, name)
+        found = self._literal_hit_of(rest, "organization")
+        return None if found is None else _as_folded(found, name)
 
     def _arabic_head_noun_translated(self, name: str) -> Match | None:
         """A body named in Arabic with the head noun that says what it is, which English puts
@@ -750,8 +744,8 @@ class Resolver:
         rest = words[1:]
         readings = [rest, rest[1:]] if rest[0] in ARTICLES and len(rest) > 1 else [rest]
         for reading in readings:
-            found = self._literal_hit(" ".join([*reading, english]))
-            if found is not None and found.kind == "organization":
+            found = self._literal_hit_of(" ".join([*reading, english]), "organization")
+            if found is not None:
                 return _through_designator(found, name)
         return None
 
@@ -767,8 +761,8 @@ class Resolver:
         met = set()
         found = None
         for word in _AIRLINE_WORDS - {fold(words[-1])}:
-            hit = self._literal_hit(f"{rest} {word}")
-            if hit is not None and hit.kind == "organization":
+            hit = self._literal_hit_of(f"{rest} {word}", "organization")
+            if hit is not None:
                 met.add(hit.entity_id)
                 found = hit
         if found is None or len(met) != 1:
@@ -860,6 +854,13 @@ class Resolver:
             for word in others
             for v in by_key.get(token_key(word), ())
         )
+
+    def _literal_hit_of(self, name: str, *kinds: str) -> Match | None:
+        """:meth:`_literal_hit` of ``name`` when it is an entity of one of ``kinds``: what the
+        fallbacks that read a query otherwise accept, a name letter for letter, never a
+        near-miss (a description, an owner, an article, a legal form set aside)."""
+        found = self._literal_hit(name)
+        return found if found is not None and found.kind in kinds else None
 
     def _literal_hit(self, name: str) -> Match | None:
         """The fast path: the query is, letter for letter (or once folded), one entity's name.

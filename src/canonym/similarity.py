@@ -668,16 +668,16 @@ _PURE_VOWELS = frozenset("aeiou")
 _SWAPPABLE = frozenset("aeou")  # (not i, the nisba, nor y)
 
 
-def initial_of(x: NameToken, y: NameToken) -> bool:
+def _initial_of(x: NameToken, y: NameToken) -> bool:
     """Whether one of two given names of a person is the initial of the other (Tarek W. Saab,
     Tarek William Saab; George W. Bush): a middle initial stands for a name of its letter.
     (``score_names`` pairs them only in the same place of both names: Oluwole A. Ogungbuyi is
     not Abeni O. Ogungbuyi, each initial the other's first name.)
 
     >>> from canonym.parse import NameToken
-    >>> initial_of(NameToken("w", "given", ""), NameToken("william", "given", ""))
+    >>> _initial_of(NameToken("w", "given", ""), NameToken("william", "given", ""))
     True
-    >>> initial_of(NameToken("w", "given", ""), NameToken("saab", "family", ""))
+    >>> _initial_of(NameToken("w", "given", ""), NameToken("saab", "family", ""))
     False
     """
     short, long = (x, y) if len(x.text) < len(y.text) else (y, x)
@@ -691,7 +691,7 @@ def initial_of(x: NameToken, y: NameToken) -> bool:
     )
 
 
-# A middle initial paired with a given name of its letter (see initial_of): near, not the same.
+# A middle initial paired with a given name of its letter (see _initial_of): near, not the same.
 _INITIAL_SIMILARITY = 0.9
 
 
@@ -783,7 +783,7 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
                 and article_l_apart(x_text, y_text)
             ):
                 sim = _ARTICLE_L_SIMILARITY
-            if person and i == j and sim < _INITIAL_SIMILARITY and initial_of(x, y):
+            if person and i == j and sim < _INITIAL_SIMILARITY and _initial_of(x, y):
                 sim = _INITIAL_SIMILARITY
             if sim >= _PAIR_FLOOR:
                 cells.append((sim, i, j))
