@@ -31,6 +31,7 @@ from ._designators import (
 )
 from ._exonyms import other_names
 from ._forked import can_fork, map_forked, worker_count
+from ._mandarin import mandarin_reading
 from ._name_words import name_of, same_name, spellings_of
 from ._typecheck import require_str
 from .keys import (
@@ -424,6 +425,7 @@ class Resolver:
                 or self._owned_body(name)
                 or self._exonym(name)
                 or self._with_other_letters(name)
+                or self._han_read_in_mandarin(name)
                 or self._hyphenated_wade_giles(name)
                 or self._place_for_demonym(name)
                 or self._adjective_for_place(name)
@@ -831,6 +833,23 @@ class Resolver:
             # The name respelt is a table name: as sure as a key, below a literal hit.
             match = replace(match, method="key", score=min(match.score, _RESPELT_SCORE))
         return match
+
+    def _han_read_in_mandarin(self, name: str) -> Match | None:
+        """A Chinese name in Han characters, read with the Mandarin readings of
+        :func:`canonym._mandarin.mandarin_reading` where unidecode reads a character otherwise
+        (宁波 is Ningbo, not unidecode's Zhu Bo): what that reading resolves to, as any name
+        written in syllables does (Ning Bo, Ningbo). Only a name that resolves to nothing as
+        unidecode writes it, as each reading is right for some names (see ``_mandarin``)."""
+        reading = mandarin_reading(normalize(name))
+        if reading is None:
+            return None
+        match = self.resolve(reading)  # (in Latin letters: no second reading)
+        if match is None:
+            return None
+        if match.method in ("exact", "folded"):
+            # The reading is a table name, the characters are not: as sure as a key.
+            return replace(match, query=name, method="key", score=min(match.score, _RESPELT_SCORE))
+        return replace(match, query=name)
 
     def _reading_meets_table(self, respelt: str, changed: list[str]) -> bool:
         """Whether a reading of a name is worth resolving: a word it changed has the
