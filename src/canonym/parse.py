@@ -41,7 +41,7 @@ igp|inspector general|lieutenant|lt|sergeant|sgt|samdech|tan sri|datuk seri|dato
 allama|allamah|hazrat|mazi|malam|mallam|daw|
 mrs|ms|miss|sir|dame|lord|lady|pope|patriarch|rabbi|reverend|rev|father|the|
 director|director general|spokesman|spokeswoman|spokesperson|financial secretary|chief secretary|
-oknha|neak oknha
+oknha|neak oknha|chief|kachalla
 """
 TITLES: tuple[str, ...] = tuple(
     sorted(

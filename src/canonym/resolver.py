@@ -2137,14 +2137,22 @@ def _countries_named_by(entity_id: str) -> set[str]:
 
 
 def _described_as_town(name: str) -> tuple[str, str] | None:
-    """A place's name and then, in lowercase, town or village: a description, read as City is
-    (Jaffna town, Panmunjom village); ``("city", the rest folded)``. A capitalised Town is
-    often a word of the name (Cape Town, George Town) and is left as written.
+    """A place's name and then, in lowercase, town or village, or after them and of (the town
+    of Ohrid, village of Kfar Kila): a description, read as City is (Jaffna town, Panmunjom
+    village); ``("city", the rest folded)``. A capitalised Town is often a word of the name
+    (Cape Town, George Town, Town of Mount Royal) and is left as written.
 
     >>> _described_as_town("Jaffna town"), _described_as_town("Cape Town")
     (('city', 'jaffna'), None)
+    >>> _described_as_town("the town of Ohrid"), _described_as_town("Town of Mount Royal")
+    (('city', 'ohrid'), None)
     """
     text = name.rstrip()
+    for word in _TOWN_WORDS:
+        for opening in (f"the {word} of ", f"The {word} of ", f"{word} of "):
+            if text.startswith(opening):
+                rest = text[len(opening) :].strip()
+                return None if not rest or rest.islower() else ("city", fold(rest))
     for word in _TOWN_WORDS:
         rest = text.removesuffix(word)
         if rest != text and rest[-1:].isspace() and not rest.isspace():
