@@ -195,6 +195,18 @@ def ref_rule_similarity(
     short_word, long_word = sorted((a, b), key=len)
     if len(short_word) >= 4 and long_word in {short_word + s for s in ("ist", "ists", "ism")}:
         return min(score, 0.5)  # an adherent or a doctrine: Nationalist, National
+    if len(short_word) >= 3 and short_word[-1] in "aeou" and long_word == short_word + "j":
+        return min(score, 0.5)  # an Albanian family name in -aj: Hoxhaj, Hoxha
+    ic_word, ich_word = sorted((a, b), key=lambda w: w.endswith("ic"), reverse=True)
+    if ic_word.endswith("ic") and (ich_word.endswith("ich") or ich_word.endswith("itch")):
+        # A South Slavic -ić written from its sound: Dacic, Dachich, Datchitch.
+        sounds = {"tsch": "c", "tch": "c", "ch": "c", "ts": "c", "zh": "z", "sh": "s"}
+        sounds |= {"ou": "u", "y": "j"}
+        as_written = [ic_word, ich_word]
+        for spelt, letter in sounds.items():
+            as_written = [w.replace(spelt, letter) for w in as_written]
+        if as_written[0] == as_written[1]:
+            return max(score, 0.95)
     if (
         len(a) == len(b) >= 6
         and a[:-1] == b[:-1]

@@ -438,8 +438,10 @@ def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
     sim = max(0.0, 1.0 - dist / longest)
     if _feminine_of(oa, ob):
         return min(sim, _CONFLICT_CAP)
-    if _adherent_of(a, b):
+    if _adherent_of(a, b) or _j_suffix_of(a, b):
         return min(sim, _DISTINCT_NAMES)
+    if _south_slavic_ic_apart(a, b):
+        return max(sim, _SOUTH_SLAVIC_IC_SIMILARITY)
     if ukrainian_neuter_ending(a, b):
         return max(sim, _UKRAINIAN_ENDING_SIMILARITY)
     if hamza_seat_apart(a, b):
@@ -575,6 +577,72 @@ def _adherent_of(a: str, b: str) -> bool:
 
 _ADHERENT_SUFFIXES = frozenset(("ist", "ists", "ism"))
 _ADHERENT_STEM = 4
+
+
+def _j_suffix_of(a: str, b: str) -> bool:
+    """Whether one folded word is the other, which ends in a vowel other than i, with a j
+    after it: the Albanian family names in -aj, a family of their own (Hoxhaj and Hoxha,
+    Berishaj and Berisha), not a spelling. No romanisation drops the j of a -ay, -ey or -oy
+    (Nikolaj, Sergej, Tolstoj are Nikolay, Sergey, Tolstoy, never Nikola, Serge, Tolsto);
+    after an i it is the German way of writing the Russian -iy, and may go (Irakli, Iraklij).
+
+    >>> _j_suffix_of("hoxhaj", "hoxha"), _j_suffix_of("iraklij", "irakli")
+    (True, False)
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    return (
+        len(a) == len(b) + 1
+        and len(b) >= _J_SUFFIX_STEM
+        and a[-1] == "j"
+        and a.startswith(b)
+        and b[-1] in _J_SUFFIX_VOWELS
+    )
+
+
+_J_SUFFIX_VOWELS = frozenset("aeou")
+_J_SUFFIX_STEM = 3
+
+
+def _south_slavic_ic_apart(a: str, b: str) -> bool:
+    """Whether two folded words are one South Slavic surname in -ić (-ič), written once as
+    the name's own Latin alphabet writes it without its marks (Dačić: Dacic) and once from its
+    sound, as Russian, English or French write it (Dachich, Datchitch; Vuchich, Voutchitch):
+    č and ć as c, ch, tch or tsch, c (ц) as c or ts, ž as z or zh, š as s or sh, j as j or y.
+    Only a pair of one -ic and one -ich (-itch) word: elsewhere a c is no č, and ch no c.
+
+    >>> _south_slavic_ic_apart("dacic", "datchitch"), _south_slavic_ic_apart("vucic", "vuchich")
+    (True, True)
+    >>> _south_slavic_ic_apart("dacic", "dacich"), _south_slavic_ic_apart("tadic", "dadich")
+    (True, False)
+    """
+    if len(a) > len(b):
+        a, b = b, a
+    if not (a.endswith("ic") and (b.endswith("ich") or b.endswith("itch"))):
+        return False
+    return _as_south_slavic(a) == _as_south_slavic(b)
+
+
+def _as_south_slavic(word: str) -> str:
+    """A folded word with the English, French and German spellings of South Slavic sounds
+    written as the language writes them, less its marks (see _south_slavic_ic_apart)."""
+    for spelt, letter in _SOUTH_SLAVIC_SPELLINGS:
+        word = word.replace(spelt, letter)
+    return word
+
+
+# (longest first: tsch before tch before ch)
+_SOUTH_SLAVIC_SPELLINGS = (
+    ("tsch", "c"),
+    ("tch", "c"),
+    ("ch", "c"),
+    ("ts", "c"),
+    ("zh", "z"),
+    ("sh", "s"),
+    ("ou", "u"),
+    ("y", "j"),
+)
+_SOUTH_SLAVIC_IC_SIMILARITY = 0.95
 
 
 # Two consonants that ``orth`` reads as one sound when they meet (see keys._DIGRAPHS), and the
