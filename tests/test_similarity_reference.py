@@ -197,6 +197,8 @@ def ref_rule_similarity(
         return min(score, 0.5)  # an adherent or a doctrine: Nationalist, National
     if len(short_word) >= 3 and short_word[-1] in "aeou" and long_word == short_word + "j":
         return min(score, 0.5)  # an Albanian family name in -aj: Hoxhaj, Hoxha
+    if score > 0.5 and ref_compound_tails_apart(a, b):
+        return 0.5  # one head, two names after it: Magomedali, Magomedsalam
     ic_word, ich_word = sorted((a, b), key=lambda w: w.endswith("ic"), reverse=True)
     if ic_word.endswith("ic") and (ich_word.endswith("ich") or ich_word.endswith("itch")):
         # A South Slavic -ić written from its sound: Dacic, Dachich, Datchitch.
@@ -243,6 +245,32 @@ def ref_rule_similarity(
     ):
         score = min(score, 0.7)
     return score
+
+
+def ref_compound_tails_apart(a: str, b: str) -> bool:
+    """Compound given names of one head (ʿAbd and the article, Muhammad) whose second names,
+    of three letters or more, are under 0.7 alike however the article's assimilated letter
+    is read: Abdelkader, Abdelkarim; Magomedali, Magomedsalam."""
+    sun = ("l", "r", "s", "sh", "n", "d", "t", "z")
+    heads = ["abd"] + [f"abd{v}{c}" for v in "aeiou" for c in sun]
+    heads += ["muhammad", "muhamad", "muhammed", "muhamed", "mohammad", "mohamad", "mohammed"]
+    heads += ["mohamed", "mukhammad", "mukhamad", "mukhammed", "mukhamed", "magomed"]
+    heads += ["maghomed", "mamed", "mahomed"]
+
+    def tails(word: str) -> list[str] | None:
+        found = [h for h in heads if word.startswith(h)]
+        if not found:
+            return None
+        head = max(found, key=len)
+        out = [word[len(head) :]]
+        if head.startswith("abd") and len(head) > 3 and head[-1] != "l":
+            out.append(head[4:] + out[0])
+        return out
+
+    one, other = tails(a), tails(b)
+    if one is None or other is None or min(len(t) for t in one + other) < 3:
+        return False
+    return all(ref_word_similarity(x, y) < 0.7 for x in one for y in other)
 
 
 def ref_token_similarity(q: NameToken, a: NameToken) -> float:

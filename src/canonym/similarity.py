@@ -440,6 +440,8 @@ def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
         return min(sim, _CONFLICT_CAP)
     if _adherent_of(a, b) or _j_suffix_of(a, b):
         return min(sim, _DISTINCT_NAMES)
+    if sim > _DISTINCT_NAMES and _compound_tails_apart(a, b):
+        return _DISTINCT_NAMES
     if _south_slavic_ic_apart(a, b):
         return max(sim, _SOUTH_SLAVIC_IC_SIMILARITY)
     if ukrainian_neuter_ending(a, b):
@@ -598,6 +600,60 @@ def _j_suffix_of(a: str, b: str) -> bool:
         and a.startswith(b)
         and b[-1] in _J_SUFFIX_VOWELS
     )
+
+
+def _compound_tails_apart(a: str, b: str) -> bool:
+    """Whether two folded words are compound given names of one head and two other names
+    after it: ʿAbd and a divine name (Abdulrahman, Abdulrahim; Abdelkader, Abdelkarim) or
+    Muhammad, as the Caucasus and Central Asia join it to a second name (Magomedali,
+    Magomedsalam; Muhammadali, Muhammadsalih). The shared head makes the letters alike, the
+    names are two. Each second name must be of three letters or more (Abdulla is Abdullah),
+    and the two unalike, under 0.7 (Abdelkader, Abdulqadir are one name; Muhammadjon,
+    Muhammadjan, a suffix of affection written two ways, too).
+
+    >>> _compound_tails_apart("magomedali", "magomedsalam")
+    True
+    >>> _compound_tails_apart("abdelkader", "abdulqadir")
+    False
+    >>> _compound_tails_apart("abdusalam", "abdulsalam")
+    False
+    """
+    tails_a, tails_b = _compound_tails(a), _compound_tails(b)
+    if not tails_a or not tails_b:
+        return False
+    if min(map(len, tails_a + tails_b)) < _COMPOUND_TAIL_LETTERS:
+        return False
+    return all(word_similarity(x, y) < _COMPOUND_TAIL_ALIKE for x in tails_a for y in tails_b)
+
+
+def _compound_tails(word: str) -> tuple[str, ...]:
+    """The second name of a compound after its longest head (none: no head), and also, after
+    ʿAbd and the article assimilated to a sun letter, that letter and the rest (Abdusalam is
+    Abd as-Salam, its s written once: salam or alam)."""
+    for size in range(min(len(word), _LONGEST_HEAD), 2, -1):
+        head = word[:size]
+        if head in _COMPOUND_HEADS:
+            tail = word[size:]
+            if size > _BARE_ABD and head.startswith("abd") and not head.endswith("l"):
+                return (tail, head[_BARE_ABD + 1 :] + tail)
+            return (tail,)
+    return ()
+
+
+# The heads of compound given names (see _compound_tails_apart): ʿAbd, alone and with the
+# article in each spelling of it, its l assimilated to a sun letter (Abdul, Abdel, Abdur,
+# Abdus, Abdush ...; the letter doubled is left to the name: Abdurrahman), and Muhammad in the
+# spellings that join it to a second name (Magomedali in the Caucasus, Muhammadjon, Mamedali).
+_COMPOUND_HEADS = frozenset(
+    ["abd"]
+    + [f"abd{v}{c}" for v in "aeiou" for c in ("l", "r", "s", "sh", "n", "d", "t", "z")]
+    + """muhammad muhamad muhammed muhamed mohammad mohamad mohammed mohamed mukhammad
+    mukhamad mukhammed mukhamed magomed maghomed mamed mahomed""".split()
+)
+_LONGEST_HEAD = max(map(len, _COMPOUND_HEADS))
+_COMPOUND_TAIL_LETTERS = 3
+_COMPOUND_TAIL_ALIKE = 0.7
+_BARE_ABD = 3
 
 
 _J_SUFFIX_VOWELS = frozenset("aeou")
