@@ -26,7 +26,7 @@ from canonym import similarity as sim
 from canonym._korean import KOREAN_FAMILY_NAMES, korean_names_alike, korean_syllables_differ
 from canonym._name_words import distinct_names, same_name
 from canonym.keys import orth, token_key
-from canonym.parse import ROMANISED_SYLLABLE, NameToken, ParsedName, parse
+from canonym.parse import EAST_ASIAN_FAMILY_NAMES, ROMANISED_SYLLABLE, NameToken, ParsedName, parse
 
 # -- the plain formulation -----------------------------------------------------------------------
 
@@ -484,6 +484,7 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
     )
     used_q: set[int] = set()
     used_a: set[int] = set()
+    ends_paired: set[tuple[int, int]] = set()  # the query's first and last words, paired
     pairs: list[tuple[NameToken, NameToken, float]] = []
     for s, i, j in cells:
         if s < 0.55 or i in used_q or j in used_a:
@@ -491,6 +492,8 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
         used_q.add(i)
         used_a.add(j)
         pairs.append((qt[i], at[j], s))
+        if i in (0, len(qt) - 1):
+            ends_paired.add((i, j))
     q_only = tuple(t for i, t in enumerate(qt) if i not in used_q)
     a_only = tuple(t for j, t in enumerate(at) if j not in used_a)
     a_only_at = tuple((j, t) for j, t in enumerate(at) if j not in used_a)
@@ -532,6 +535,25 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
         for i, t in enumerate(qt)
         if i not in used_q
     )
+    # Every word of a person's name in the query, its first and last words paired, and one or
+    # two given names more left over: middle names of the full name (Goodluck Ebele Jonathan).
+    if (
+        middle_names
+        and q_costs
+        and not a_only_at
+        and len(at) > 1
+        and (0, 0) in ends_paired
+        and (len(qt) - 1, len(at) - 1) in ends_paired
+        and len(q_costs) <= 2
+        and all(s >= 0.9 for _, _, s in pairs)
+        and qt[0].text not in sim._COMPOUND_FIRST_NAMES
+        and qt[0].text not in EAST_ASIAN_FAMILY_NAMES
+        and qt[-1].text not in EAST_ASIAN_FAMILY_NAMES
+    ):
+        q_costs = tuple(
+            t._replace(role="middle") if t.role == "given" and not t.particle else t
+            for t in q_costs
+        )
     token_score = ref_combine(
         pairs, q_costs, a_only_at, len(at), middle_names, nasab, kind == "organization"
     )

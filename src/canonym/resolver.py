@@ -402,6 +402,8 @@ class Resolver:
                 return replace(found, query=name, method="folded", score=min(found.score, 0.99))
         ranked = self._rank(name)
         found = self._decide(name, ranked)
+        if found is not None and self._middle_name_of_a_sibling(name, found):
+            return None
         if found is None and not any(
             s.score >= self.threshold for s in ranked if s.method != "weak"
         ):
@@ -431,6 +433,36 @@ class Resolver:
                 or self._adjective_for_place(name)
             )
         return found
+
+    def _middle_name_of_a_sibling(self, name: str, found: Match) -> bool:
+        """Whether a person's query met a name of the table with words more between its first
+        and last (middle names: see ``similarity._middle_names_aside``), one of which, with
+        the rest of that name, is another person's name of the table: Hector Alfredo Beltran
+        Leyva, met as Hector Beltran Leyva, beside Alfredo Beltran Leyva; brothers, so no
+        answer. A middle name says nothing then."""
+        if found.kind != "person" or found.method not in ("fuzzy", "key"):
+            return False
+        query, alias = parse(name).tokens, parse(found.alias).tokens
+        if len(query) <= len(alias) or len(alias) < 2:
+            return False
+        alias_words = {t.text for t in alias}
+        extras = [
+            t.text
+            for t in query[1:-1]
+            if t.text not in alias_words and not t.particle and t.role == "given"
+        ]
+        if not extras or len(extras) > _EXTRA_MIDDLE_WORDS:
+            return False
+        rest = " ".join(t.text for t in alias[1:])
+        entities, ids = self._entities, self._entity_ids
+        return any(
+            s.method != "weak"
+            and s.score >= self.threshold
+            and entities[s.entity].kind == "person"
+            and ids[s.entity] != found.entity_id
+            for extra in extras
+            for s in self._rank(f"{extra} {rest}")
+        )
 
     def _owned_body(self, name: str) -> Match | None:
         """A body named after the country or place it belongs to, in the possessive, as the
@@ -1755,6 +1787,9 @@ _EXONYM_SCORE = 0.95
 # A name that, respelt, is a table name letter for letter: as the string rules at their best,
 # below any literal hit.
 _RESPELT_SCORE = 0.99
+# The most words a person's query may hold between its first and last words that the name it
+# met lacks, as middle names (similarity._EXTRA_MIDDLE_NAMES).
+_EXTRA_MIDDLE_WORDS = 2
 # How alike a word another reading of its letters changed must be to the alias word it meets.
 _RESPELT_WORD = 0.9
 # A curated short form ("Soleimani") never scores above this: below any full name's literal hit.

@@ -25,7 +25,13 @@ from ._korean import KOREAN_FAMILY_NAMES, korean_names_alike, korean_syllables_d
 from ._name_words import name_of
 from ._ordinals import ORDINALS
 from .keys import orth, token_key
-from .parse import EAST_ASIAN_GIVEN, NameToken, ParsedName, reads_family_first
+from .parse import (
+    EAST_ASIAN_FAMILY_NAMES,
+    EAST_ASIAN_GIVEN,
+    NameToken,
+    ParsedName,
+    reads_family_first,
+)
 
 __all__ = ["NameScore", "score_names", "syllables_apart", "word_similarity"]
 
@@ -843,7 +849,13 @@ class NameScore:
 
 _UNMATCHED_ALIAS_FACTOR = 0.5
 _UNMATCHED_MIDDLE_FACTOR = 0.2
-_UNMATCHED_ROLE_FACTOR = {"patronymic": 0.15, "suffix": 0.1, "generic": 0.2, "ancestor": 0.2}
+_UNMATCHED_ROLE_FACTOR = {
+    "patronymic": 0.15,
+    "suffix": 0.1,
+    "generic": 0.2,
+    "ancestor": 0.2,
+    "middle": _UNMATCHED_MIDDLE_FACTOR,
+}
 # Roles whose words identify the bearer; an unmatched one on each side is a conflict.
 _IDENTIFYING = frozenset({"given", "family"})
 # Below this, two family names are two families: Rajabi/Razavi, Fursenko/Kurchenko.
@@ -915,11 +927,13 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     used_q: set[int] = set()
     used_a: set[int] = set()
     pairs: list[tuple[NameToken, NameToken, float]] = []
+    paired_at: dict[int, int] = {}  # query index -> alias index
     for sim, i, j in cells:
         if i in used_q or j in used_a:
             continue
         used_q.add(i)
         used_a.add(j)
+        paired_at[i] = j
         pairs.append((qt[i], at[j], sim))
     if len(used_q) == len(qt):
         q_only: tuple[NameToken, ...] = ()
@@ -937,9 +951,20 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     # words after its family name are syllables of one given name (Kim Yo Jong, not "Kim Jong").
     middle_names = kind == "person" and not reads_family_first(at)
     nasab = middle_names and any(x.particle in _KIN for x, _, _ in pairs)
+    q_left = _ancestors_aside(qt, used_q) if nasab and q_only else q_only
+    if (
+        middle_names
+        and q_only
+        and not a_only
+        and len(at) > 1
+        and paired_at.get(0) == 0
+        and paired_at.get(len(qt) - 1) == len(at) - 1
+        and all(sim >= _MIDDLE_NAMES_PAIRED for _, _, sim in pairs)
+    ):
+        q_left = _middle_names_aside(qt, q_left)
     token_score = _combine(
         pairs,
-        _ancestors_aside(qt, used_q) if nasab and q_only else q_only,
+        q_left,
         a_only_at,
         len(at),
         middle_names=middle_names,
@@ -1500,6 +1525,47 @@ def _ancestors_aside(qt: tuple[NameToken, ...], used_q: set[int]) -> tuple[NameT
             out.append(t)
             linked = False
     return tuple(out)
+
+
+def _middle_names_aside(
+    qt: tuple[NameToken, ...], left: tuple[NameToken, ...]
+) -> tuple[NameToken, ...]:
+    """The words ``left`` of query ``qt`` unpaired, its given names between its first and its
+    last word, made middle names, which cost as the name's own middle names do: a person's
+    full name holds the name the table gives and one or two more between its first and last
+    words (Goodluck Ebele Azikiwe Jonathan for Goodluck Jonathan; Alex Nain Saab). The caller
+    has paired the query's first and last words with the name's, and every word of the name,
+    each at 0.9 or more (a word on each side that the other lacks is another person: see
+    _conflict_cap). Not more
+    than two; and not in a Chinese or Korean name, in either order, whose given name is one
+    name of syllables (Song Chol Kim is not Song Kim)."""
+    if len(left) > _EXTRA_MIDDLE_NAMES:
+        return left
+    if qt[0].text in EAST_ASIAN_FAMILY_NAMES or qt[-1].text in EAST_ASIAN_FAMILY_NAMES:
+        return left
+    if qt[0].text in _COMPOUND_FIRST_NAMES:
+        # Persian, Afghan, South Asian and Arabic given names are often two words, the first
+        # of them one of these: Mohammad Reza Khatami and Mohammad Khatami are brothers, Ahmad
+        # Shah Massoud is Ahmad Massoud's father, Reza Shah Pahlavi Reza Pahlavi's grandfather.
+        return left
+    return tuple(
+        t._replace(role="middle") if t.role == "given" and not t.particle else t for t in left
+    )
+
+
+_EXTRA_MIDDLE_NAMES = 2
+# How alike each word of the name must be to the query's for its extra words to be read as
+# middle names: spellings of the words, not near-misses (Fyodor Ernst Carla is no Fyodor Carr).
+_MIDDLE_NAMES_PAIRED = 0.9
+# The first words of compound given names (see _middle_names_aside), folded: Muhammad and Ahmad
+# in their spellings, Ali, Reza, Hossein, Hassan, Nur (Nur ad-Din), Mir, Gholam (servant of),
+# Abol (father of), Seyyed (a descendant of the Prophet) and Amir.
+_COMPOUND_FIRST_NAMES = frozenset(
+    """muhammad mohammed mohamed mohammad muhammed mohamad mouhamed mehmet mehmed mahomed mohd
+    mohamud muhammet mamadou magomed mukhammad ahmad ahmed ali reza hossein hussein husain
+    hosein husayn hassan hasan nur nour noor mir gholam ghulam abol abul seyed seyyed sayed
+    sayyid syed said amir""".split()
+)
 
 
 def _alias_only_factor(position: int, length: int, nasab: bool = False) -> float:
