@@ -233,7 +233,9 @@ def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
         ):
             roles.append("designator")
             tokens[i] = (ref_slipped_from(text) or text, particle)
-        elif PATRONYMIC.match(text) and 0 < i < _last_before_suffixes(tokens):
+        elif (
+            PATRONYMIC.match(text) and 0 < i < _last_before_suffixes(tokens)
+        ) or ref_turkic_patronymic(tokens, i):
             roles.append("patronymic")
         else:
             roles.append("given")
@@ -243,6 +245,19 @@ def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
     elif len(ordinary) == 1:
         roles[ordinary[0]] = "family" if len(tokens) - roles.count("suffix") > 1 else "given"
     return tuple(NameToken(w, r, p) for (w, p), r in zip(tokens, roles, strict=True))
+
+
+def ref_turkic_patronymic(tokens: list[tuple[str, str]], i: int) -> bool:
+    """A father's name and the Turkic word for son or daughter after it, both between the
+    given name and the family name (Ilham Heydar oglu Aliyev)."""
+    son_of = {"oglu", "ogly", "ogli", "ugli", "uulu", "uly", "qizi", "gizi", "gyzy", "kyzy"}
+    son_of |= {"kizi", "qyzy"}
+    last = _last_before_suffixes(tokens)
+
+    def word_at(j: int) -> bool:
+        return 2 <= j < last and tokens[j][0] in son_of and not tokens[j][1]
+
+    return word_at(i) or word_at(i + 1)
 
 
 def ref_is_article(word: str, following: str) -> bool:

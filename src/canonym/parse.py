@@ -88,6 +88,10 @@ _ABBREVIATIONS = {
     "labs": "laboratories",
     # (and the Turkish form of an English word in a name: Iyi Partisi)
     "partisi": "party",
+    # and the Azerbaijani, Uzbek, Kazakh, Kyrgyz and Turkmen word for a party, the Russian
+    # партия with the possessive ending (Yeni Azerbaijan Partiyasi, Nur Otan Partiyasy)
+    "partiyasi": "party",
+    "partiyasy": "party",
 }
 # Titles indexed by their first word, each as a list of words, longest first.
 _TITLES_BY_FIRST_WORD: dict[str, list[list[str]]] = {}
@@ -433,6 +437,9 @@ def _plain_token(shared: dict[str, NameToken], word: str, role: str) -> NameToke
 
 # The patronymic endings all end so: a word that does not is not tried against the pattern.
 _PATRONYMIC_TAILS = ("ich", "ych", "vna", "chna")
+# Azerbaijani oğlu and qızı, Turkmen ogly and gyzy, Uzbek o'g'li and qizi, Kazakh uly and qyzy,
+# Kyrgyz uulu and kyzy, folded, and the Russian transcriptions (ogly, kyzy): son, daughter of.
+_TURKIC_SON_OF = frozenset("oglu ogly ogli ugli uulu uly qizi gizi gyzy kyzy kizi qyzy".split())
 # Words that ``parse`` treats otherwise than as a given or family name, wherever they stand.
 # "Din" (religion) after an article ends a compound given name (Salah ad-Din, Nur al-Din, Siraj
 # ud-Din, Nasir al-Din), which is also written with the article's vowel run into it (Uddin,
@@ -446,7 +453,16 @@ _DIN_TAILS = frozenset(
 # Arabic "and the" (wa and the article al) written as one word.
 _AND_THE = frozenset(("wal", "wel"))
 _SPECIAL_NOT_ARTICLES = frozenset(
-    [*PARTICLES, *SUFFIXES, *GENERIC, *DESIGNATORS, *_REGNAL, *_DIN_TAILS, *_AND_THE]
+    [
+        *PARTICLES,
+        *SUFFIXES,
+        *GENERIC,
+        *DESIGNATORS,
+        *_REGNAL,
+        *_DIN_TAILS,
+        *_AND_THE,
+        *_TURKIC_SON_OF,
+    ]
 )
 
 # The designators that name an armed, political or financial body's kind, with two
@@ -843,6 +859,26 @@ def _parse(name: str) -> ParsedName:
     return result
 
 
+def _turkic_patronymic_at(tokens: list[tuple[str, str]], last: int) -> frozenset[int]:
+    """The places of a Turkic patronymic inside a name: the father's name and the word for son
+    or daughter after it (Ali Ahmad oglu Asadov, Ilham Heydar oglu Aliyev: the son of Ahmad,
+    of Heydar), as a Russian patronymic is one word (Ilham Geydarovich Aliyev). Only before
+    the family name and after the given name: a Kyrgyz name may end in its patronymic, its
+    family name then (Makhabat Tazhibek kyzy)."""
+    if last < _TURKIC_PATRONYMIC_LENGTH - 1:
+        return frozenset()
+    return frozenset(
+        at
+        for i in range(2, last)
+        if tokens[i][0] in _TURKIC_SON_OF and not tokens[i][1]
+        for at in (i - 1, i)
+    )
+
+
+# a given name, the father's name, the word and the family name
+_TURKIC_PATRONYMIC_LENGTH = 4
+
+
 def _initial_at(tokens: list[tuple[str, str]], i: int) -> bool:
     """Whether a one-letter connector (Spanish y, Catalan and Russian i: Ortega y Gasset) is an
     initial: it opens or ends the name, or follows another initial (C. Y. Tung)."""
@@ -871,6 +907,7 @@ def _assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
     last = n - 1
     while last > 1 and tokens[last][0] in SUFFIXES:
         last -= 1
+    turkic = _turkic_patronymic_at(tokens, last)
     for i, (text, particle) in enumerate(tokens):
         if (text in SUFFIXES and i > 0) or _regnal_at(tokens, i):
             roles.append("suffix")
@@ -891,7 +928,9 @@ def _assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
             roles.append("designator")
             if text in _DESIGNATOR_SLIPS:
                 tokens[i] = (_DESIGNATOR_SLIPS[text], particle)
-        elif 0 < i < last and text.endswith(_PATRONYMIC_TAILS) and PATRONYMIC.match(text):
+        elif (
+            0 < i < last and text.endswith(_PATRONYMIC_TAILS) and PATRONYMIC.match(text)
+        ) or i in turkic:
             roles.append("patronymic")
         else:
             roles.append("given")
