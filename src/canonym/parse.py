@@ -73,7 +73,7 @@ _ROLES = frozenset(
     secretary ambassador ally rival opponent critic""".split()
 )
 # English abbreviations of the words of organisations' and states' names, folded (Nat'l,
-# Int'l, Rep., Univ., Lab), read written out in a name of two words or more; "Rep." not as its
+# Int'l, Rep., Univ., Lab, TV), read written out in a name of two words or more; "Rep." not as its
 # first word, where it is a title (Rep. for Representative). ("Org." is left as written: the
 # word it stands for is a designator, which costs a name that lacks it more.)
 _ABBREVIATIONS = {
@@ -86,6 +86,7 @@ _ABBREVIATIONS = {
     "assn": "association",
     "lab": "laboratory",
     "labs": "laboratories",
+    "tv": "television",
     # (and the Turkish form of an English word in a name: Iyi Partisi)
     "partisi": "party",
     # and the Azerbaijani, Uzbek, Kazakh, Kyrgyz and Turkmen word for a party, the Russian
