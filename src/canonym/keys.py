@@ -45,6 +45,8 @@ _DIGRAPHS: dict[str, str] = {
     "ch": "C",
     "zh": "Z",
     "dj": "j",
+    # Albanian xh is the English j (Hoxha, Hodja; Xhaferi, Djaferi; Haxhi, Hadji).
+    "xh": "j",
     "kh": "H",
     "gh": "G",
     "dh": "D",
