@@ -521,10 +521,54 @@ def _word_relation(ut: tuple[NameToken, ...], ft: tuple[NameToken, ...]) -> str 
     if not ut or not ft:
         return None
     if len(ut) == len(ft):
-        return "full" if all(map(_tokens_close, ut, ft)) else None
+        if all(map(_tokens_close, ut, ft)):
+            return "full"
+        return "full" if _one_short_vowel_apart(ut, ft) else None
     if len(ut) < len(ft):
         return "partial" if all(map(_tokens_close, ut, ft[len(ft) - len(ut) :])) else None
     return None
+
+
+def _one_short_vowel_apart(ut: tuple[NameToken, ...], ft: tuple[NameToken, ...]) -> bool:
+    """Whether two names of as many words are one name whose words of four letters are written
+    with another vowel in one of them, e for i or a, not the first letter: Arabic's short
+    vowels, written as each source hears them (Raif, Raef; Adil, Adel; Faiq, Faeq; Omar, the
+    Turkish Omer) and the Somali Muse for Musa. The other words must be the same, one of them
+    of four letters or more: the vowel alone is no other name beside the same family name
+    (word_close, judging a word alone, keeps Adil and Adel apart). Two names of a curated
+    group stay two (word_similarity), and so do Ali and Eli (a first letter).
+
+    >>> from canonym.parse import parse
+    >>> _one_short_vowel_apart(parse("Raef Badawi").tokens, parse("Raif Badawi").tokens)
+    True
+    >>> _one_short_vowel_apart(parse("Eli Cohen").tokens, parse("Ali Cohen").tokens)
+    False
+    """
+    apart = [(x, y) for x, y in zip(ut, ft, strict=True) if x != y]
+    if len(apart) != 1:
+        return False
+    ((x, y),) = apart
+    if x.particle != y.particle or x.role != y.role:
+        return False
+    if not any(
+        len(t.particle + t.text) >= _SHORT_WORD and t.role != "generic" for t in ut if t != x
+    ):
+        return False
+    a, b = x.text, y.text
+    if len(a) != _SHORT_WORD or len(b) != _SHORT_WORD:
+        return False
+    changed = [i for i in range(_SHORT_WORD) if a[i] != b[i]]
+    return (
+        len(changed) == 1
+        and changed[0] > 0
+        and {a[changed[0]], b[changed[0]]} in _SHORT_VOWELS_ALIKE
+        and word_similarity(a, b) >= _MIN_WORD_SIMILARITY
+    )
+
+
+# The vowels a four-letter word may write otherwise (see _one_short_vowel_apart): e for i, e
+# for a; not a for i, which makes another name of one root (Amir, Amar; Hamid, Hamad).
+_SHORT_VOWELS_ALIKE = (frozenset("ei"), frozenset("ea"))
 
 
 def relation(u: str, f: str, su: Shape, sf: Shape) -> str | None:
