@@ -249,7 +249,7 @@ def ref_rule_similarity(
 
 def ref_compound_tails_apart(a: str, b: str) -> bool:
     """Compound given names of one head (ʿAbd and the article, Muhammad) whose second names,
-    of three letters or more, are under 0.7 alike however the article's assimilated letter
+    of three letters or more, are more than 1.5 apart however the article's assimilated letter
     is read: Abdelkader, Abdelkarim; Magomedali, Magomedsalam."""
     sun = ("l", "r", "s", "sh", "n", "d", "t", "z")
     heads = ["abd"] + [f"abd{v}{c}" for v in "aeiou" for c in sun]
@@ -270,7 +270,7 @@ def ref_compound_tails_apart(a: str, b: str) -> bool:
     one, other = tails(a), tails(b)
     if one is None or other is None or min(len(t) for t in one + other) < 3:
         return False
-    return all(ref_word_similarity(x, y) < 0.7 for x in one for y in other)
+    return all(sim.orth_distance(orth(x), orth(y)) > 1.5 for x in one for y in other)
 
 
 def ref_token_similarity(q: NameToken, a: NameToken) -> float:

@@ -614,8 +614,9 @@ def _compound_tails_apart(a: str, b: str) -> bool:
     Muhammad, as the Caucasus and Central Asia join it to a second name (Magomedali,
     Magomedsalam; Muhammadali, Muhammadsalih). The shared head makes the letters alike, the
     names are two. Each second name must be of three letters or more (Abdulla is Abdullah),
-    and the two unalike, under 0.7 (Abdelkader, Abdulqadir are one name; Muhammadjon,
-    Muhammadjan, a suffix of affection written two ways, too).
+    and the two more than an edit and a half apart on the weighted edit distance (Abdelkader,
+    Abdulqadir are one name; Muhammadjon, Muhammadjan, a suffix of affection written two ways,
+    too; Abdulazz is Abdulaziz misspelt).
 
     >>> _compound_tails_apart("magomedali", "magomedsalam")
     True
@@ -629,7 +630,9 @@ def _compound_tails_apart(a: str, b: str) -> bool:
         return False
     if min(map(len, tails_a + tails_b)) < _COMPOUND_TAIL_LETTERS:
         return False
-    return all(word_similarity(x, y) < _COMPOUND_TAIL_ALIKE for x in tails_a for y in tails_b)
+    return all(
+        orth_distance(orth(x), orth(y)) > _COMPOUND_TAILS_APART for x in tails_a for y in tails_b
+    )
 
 
 def _compound_tails(word: str) -> tuple[str, ...]:
@@ -658,7 +661,9 @@ _COMPOUND_HEADS = frozenset(
 )
 _LONGEST_HEAD = max(map(len, _COMPOUND_HEADS))
 _COMPOUND_TAIL_LETTERS = 3
-_COMPOUND_TAIL_ALIKE = 0.7
+# More apart than a changed final vowel costs (an edit and a half): two names, not one name
+# misspelt (Aziz, Azz: a dropped vowel, 1.45; Rahman, Rahim: 1.9).
+_COMPOUND_TAILS_APART = 1.5
 _BARE_ABD = 3
 
 
