@@ -56,6 +56,7 @@ from .parse import (
     without_legal_initials,
 )
 from .similarity import (
+    EXTRA_MIDDLE_NAMES,
     NameScore,
     breaks_opening,
     describe_differences,
@@ -451,7 +452,7 @@ class Resolver:
             for t in query[1:-1]
             if t.text not in alias_words and not t.particle and t.role == "given"
         ]
-        if not extras or len(extras) > _EXTRA_MIDDLE_WORDS:
+        if not extras or len(extras) > EXTRA_MIDDLE_NAMES:
             return False
         rest = " ".join(t.text for t in alias[1:])
         entities, ids = self._entities, self._entity_ids
@@ -1787,9 +1788,6 @@ _EXONYM_SCORE = 0.95
 # A name that, respelt, is a table name letter for letter: as the string rules at their best,
 # below any literal hit.
 _RESPELT_SCORE = 0.99
-# The most words a person's query may hold between its first and last words that the name it
-# met lacks, as middle names (similarity._EXTRA_MIDDLE_NAMES).
-_EXTRA_MIDDLE_WORDS = 2
 # How alike a word another reading of its letters changed must be to the alias word it meets.
 _RESPELT_WORD = 0.9
 # A curated short form ("Soleimani") never scores above this: below any full name's literal hit.

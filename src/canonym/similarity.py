@@ -608,6 +608,10 @@ def _j_suffix_of(a: str, b: str) -> bool:
     )
 
 
+_J_SUFFIX_VOWELS = frozenset("aeou")
+_J_SUFFIX_STEM = 3
+
+
 def _compound_tails_apart(a: str, b: str) -> bool:
     """Whether two folded words are compound given names of one head and two other names
     after it: ʿAbd and a divine name (Abdulrahman, Abdulrahim; Abdelkader, Abdelkarim) or
@@ -665,10 +669,6 @@ _COMPOUND_TAIL_LETTERS = 3
 # misspelt (Aziz, Azz: a dropped vowel, 1.45; Rahman, Rahim: 1.9).
 _COMPOUND_TAILS_APART = 1.5
 _BARE_ABD = 3
-
-
-_J_SUFFIX_VOWELS = frozenset("aeou")
-_J_SUFFIX_STEM = 3
 
 
 def _south_slavic_ic_apart(a: str, b: str) -> bool:
@@ -1544,7 +1544,7 @@ def _middle_names_aside(
     _conflict_cap). Not more
     than two; and not in a Chinese or Korean name, in either order, whose given name is one
     name of syllables (Song Chol Kim is not Song Kim)."""
-    if len(left) > _EXTRA_MIDDLE_NAMES:
+    if len(left) > EXTRA_MIDDLE_NAMES:
         return left
     if qt[0].text in EAST_ASIAN_FAMILY_NAMES or qt[-1].text in EAST_ASIAN_FAMILY_NAMES:
         return left
@@ -1558,7 +1558,9 @@ def _middle_names_aside(
     )
 
 
-_EXTRA_MIDDLE_NAMES = 2
+#: The most given names a person's query may hold between its first and last words that the
+#: name it is compared with lacks, read as middle names (see _middle_names_aside).
+EXTRA_MIDDLE_NAMES = 2
 # How alike each word of the name must be to the query's for its extra words to be read as
 # middle names: spellings of the words, not near-misses (Fyodor Ernst Carla is no Fyodor Carr).
 _MIDDLE_NAMES_PAIRED = 0.9
