@@ -209,6 +209,8 @@ def ref_rule_similarity(
             as_written = [w.replace(spelt, letter) for w in as_written]
         if as_written[0] == as_written[1]:
             return max(score, 0.95)
+    if long_word == "h" + short_word and short_word[:1] == "t" and short_word[1:2] != "h":
+        return max(score, 0.9)  # the Burmese aspirated t, ht or t: Htun, Tun
     if (
         len(a) == len(b) >= 6
         and a[:-1] == b[:-1]

@@ -450,6 +450,8 @@ def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
         return _DISTINCT_NAMES
     if _south_slavic_ic_apart(a, b):
         return max(sim, _SOUTH_SLAVIC_IC_SIMILARITY)
+    if _burmese_aspirate_apart(a, b):
+        return max(sim, _BURMESE_ASPIRATE_SIMILARITY)
     if ukrainian_neuter_ending(a, b):
         return max(sim, _UKRAINIAN_ENDING_SIMILARITY)
     if hamza_seat_apart(a, b):
@@ -710,6 +712,21 @@ _SOUTH_SLAVIC_SPELLINGS = (
     ("y", "j"),
 )
 _SOUTH_SLAVIC_IC_SIMILARITY = 0.95
+
+
+def _burmese_aspirate_apart(a: str, b: str) -> bool:
+    """Whether two folded words are one Burmese syllable whose aspirated t (ထ) one writes ht
+    and the other t: Htun, Tun; Htay, Tay; Htin, Tin. No other language's word opens with ht.
+
+    >>> _burmese_aspirate_apart("htun", "tun"), _burmese_aspirate_apart("hotan", "tan")
+    (True, False)
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    return a[:2] == "ht" and a[1:] == b and b[1:2] != "h"
+
+
+_BURMESE_ASPIRATE_SIMILARITY = 0.9
 
 
 # Two consonants that ``orth`` reads as one sound when they meet (see keys._DIGRAPHS), and the
