@@ -12,6 +12,7 @@ designator (Street, Port, Oblast) makes the names different entities.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -946,21 +947,20 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
             if sim >= _PAIR_FLOOR:
                 cells.append((sim, i, j))
     cells.sort(reverse=True)
-    used_q: set[int] = set()
+    # the query's paired words: index -> the alias word's index
+    paired_at: dict[int, int] = {}
     used_a: set[int] = set()
     pairs: list[tuple[NameToken, NameToken, float]] = []
-    paired_at: dict[int, int] = {}  # query index -> alias index
     for sim, i, j in cells:
-        if i in used_q or j in used_a:
+        if i in paired_at or j in used_a:
             continue
-        used_q.add(i)
-        used_a.add(j)
         paired_at[i] = j
+        used_a.add(j)
         pairs.append((qt[i], at[j], sim))
-    if len(used_q) == len(qt):
+    if len(paired_at) == len(qt):
         q_only: tuple[NameToken, ...] = ()
     else:
-        q_only = tuple(t for i, t in enumerate(qt) if i not in used_q)
+        q_only = tuple(t for i, t in enumerate(qt) if i not in paired_at)
     if len(used_a) == len(at):
         a_only: tuple[NameToken, ...] = ()
         a_only_at: tuple[tuple[int, NameToken], ...] = ()
@@ -973,7 +973,7 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     # words after its family name are syllables of one given name (Kim Yo Jong, not "Kim Jong").
     middle_names = kind == "person" and not reads_family_first(at)
     nasab = middle_names and any(x.particle in _KIN for x, _, _ in pairs)
-    q_left = _ancestors_aside(qt, used_q) if nasab and q_only else q_only
+    q_left = _ancestors_aside(qt, paired_at.keys()) if nasab and q_only else q_only
     if (
         middle_names
         and q_only
@@ -1529,7 +1529,7 @@ def _designates(token: NameToken, organization: bool) -> bool:
 _BODY_WORDS = frozenset({"movement", "party", "militia", "agency", "news"})
 
 
-def _ancestors_aside(qt: tuple[NameToken, ...], used_q: set[int]) -> tuple[NameToken, ...]:
+def _ancestors_aside(qt: tuple[NameToken, ...], used_q: AbstractSet[int]) -> tuple[NameToken, ...]:
     """The words of query ``qt`` left unpaired (its indices not in ``used_q``), those that carry
     a nasab further back made ancestors, which cost as a middle name: a bin or bint word right
     after one that is paired, or after another ancestor (Mohammed bin Salman bin Abdulaziz Al
