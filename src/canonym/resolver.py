@@ -332,7 +332,7 @@ class Resolver:
         self._by_key = by_key
         self._by_skeleton = {k: tuple(v) for k, v in by_skeleton.items()}
         self._keys = tuple(by_key)
-        self._word_memo: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self._word_memo: dict[str, tuple[int, ...]] = {}
         self._places = tuple(places)
         # what the adjectives of the table's places are made of, worked out on first use
         self._demonym_stems: _DemonymStems | None = None
@@ -1206,12 +1206,13 @@ class Resolver:
             return detail.score
         return 0.9 * sim
 
-    def _word_groups(self, parsed: ParsedName) -> list[tuple[_Group, _Group]]:
+    def _word_groups(self, parsed: ParsedName) -> list[_QueryWord]:
         """Per identifying word of the query, the postings of the table words like it.
 
-        Two lists per word: the postings of the table words of its own transliteration key
+        Two groups per word: the postings of the table words of its own transliteration key
         (its spellings) when there are any, else of every word like it; and the postings of
-        every word like it (see :meth:`_find_similar_words`). A query word written as two table
+        every word like it (see :meth:`_find_similar_words`), built only when asked (see
+        :meth:`_near_group`): the own groups usually decide. A query word written as two table
         words (Petrogreen/Petro Green), and two or three query words written as one table word
         (Ze Dong/Zedong, Kuo-min-tang/Kuomintang), count in both. Legal forms and filler words
         (LLC, Company, of) are left out when there is anything else: an alias may well lack
@@ -1220,11 +1221,11 @@ class Resolver:
         tokens = [t for t in parsed.tokens if t.role != "suffix"]
         if any(t.role != "generic" for t in tokens):
             tokens = [t for t in tokens if t.role != "generic"]
-        groups: list[tuple[_Group, _Group]] = []
-        postings, word_vids = self._postings, self._word_vids
+        words: list[_QueryWord] = []
+        postings, word_vids, by_key = self._postings, self._word_vids, self._by_key
         for t in tokens:
-            same, like = self._similar_words(t.text)
             text = t.text
+            same = by_key.get(token_key(text), ())
             extra: list[frozenset[int]] = []
             if text not in word_vids and 2 * _SPLIT_PART <= len(text) <= 2 * _LONGEST_WORD:
                 # Not a word of the table as written (if perhaps a spelling of one: Almaata has
@@ -1236,17 +1237,25 @@ class Resolver:
                     right = word_vids.get(text[cut:]) if left else None
                     if left and right:
                         extra.append(postings[left[0]] & postings[right[0]])
-            near_extra = own_extra = extra
             if text.endswith(DIN_COMPOUND) and text not in word_vids:
                 # Parse reads a din compound as one word (Hurras al-Din, Nur ed-Din: hurrasuddin,
                 # nuruddin), as it is also written joined; the table's words are as written,
                 # its first half apart: the aliases holding that half meet it.
-                stem_same, stem_like = self._similar_words(text[: -len(DIN_COMPOUND)])
+                stem = text[: -len(DIN_COMPOUND)]
+                stem_same = by_key.get(token_key(stem), ())
                 own_extra = extra + [postings[v] for v in stem_same]
-                near_extra = extra + [postings[v] for v in stem_like]
-            near = _Group([postings[v] for v in like] + near_extra, like)
-            own = _Group([postings[v] for v in same] + own_extra, same) if same else near
-            groups.append((own, near))
+                like = self._like_words(text)
+                near_extra = extra + [postings[v] for v in self._like_words(stem)]
+                near = _Group([postings[v] for v in like] + near_extra, like)
+                own = _Group([postings[v] for v in same] + own_extra, same) if same else near
+                words.append(_QueryWord(text, own, near, near_extra))
+            elif same:
+                own = _Group([postings[v] for v in same] + extra, same)
+                words.append(_QueryWord(text, own, None, extra))
+            else:
+                like = self._like_words(text)
+                near = _Group([postings[v] for v in like] + extra, like)
+                words.append(_QueryWord(text, near, near, extra))
         # Two or three neighbouring query words may be one table word: Ze Dong/Zedong, and the
         # hyphenated syllables of Kuo-min-tang (Kuomintang) or Ho-Chi-Minh.
         for width in (2, 3):
@@ -1256,10 +1265,9 @@ class Resolver:
                 letters = "".join(t.text for t in tokens[j : j + width])
                 joined = self._by_key.get(token_key(letters))
                 if joined:
-                    extra = [postings[v] for v in joined]
+                    more = [postings[v] for v in joined]
                     for at in range(j, j + width):
-                        own, near = groups[at]
-                        groups[at] = (own.plus(extra), near.plus(extra))
+                        words[at].add(more)
         # A kin particle may be written apart from a table word that holds it: Ben Ghazi for
         # Benghazi, Bou Saada for Bousaada. (Parse keeps the particle in its canonical form; Bou
         # is Abu without its vowel, so both are tried.)
@@ -1267,13 +1275,20 @@ class Resolver:
             for lead in _JOINED_LEADS.get(t.particle, ()):
                 joined = self._by_key.get(token_key(lead + t.text))
                 if joined:
-                    extra = [postings[v] for v in joined]
-                    own, near = groups[at]
-                    groups[at] = (own.plus(extra), near.plus(extra))
-        return groups
+                    words[at].add([postings[v] for v in joined])
+        return words
 
-    def _similar_words(self, text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """The vocabulary entries of the query word ``text``'s key, and of the words like it.
+    def _near_group(self, word: _QueryWord) -> _Group:
+        """The postings of every table word like the query word (its look-alikes), and the
+        word's extra sets: built on the first call."""
+        near = word.near
+        if near is None:
+            like = self._like_words(word.text)
+            near = word.near = _Group([self._postings[v] for v in like] + word.extra, like)
+        return near
+
+    def _like_words(self, text: str) -> tuple[int, ...]:
+        """The vocabulary entries like the query word ``text`` (see :meth:`_find_similar_words`).
 
         Query words recur (a table's own words, misspelt or not), so the answer is kept in a
         bounded per-resolver memo; a dict's get and set are atomic, so threads may share it.
@@ -1283,8 +1298,7 @@ class Resolver:
         if found is None:
             if len(memo) >= _WORD_MEMO_SIZE:
                 memo.clear()
-            same = self._by_key.get(token_key(text), ())
-            found = memo[text] = (same, tuple(sorted(self._find_similar_words(text))))
+            found = memo[text] = tuple(sorted(self._find_similar_words(text)))
         return found
 
     def _find_similar_words(self, text: str) -> set[int]:
@@ -1408,15 +1422,17 @@ class Resolver:
         (up to ``block_limit``) and ranked by how many query words each holds: a word misspelt
         beyond recognition, or one the alias lacks, still leaves the others.
         """
-        pairs = [(own, near) for own, near in self._word_groups(parsed) if near.postings]
-        if not pairs:
+        # (A word with spellings of its own in the table has look-alikes too: it is kept.)
+        words = [w for w in self._word_groups(parsed) if w.own.postings]
+        if not words:
             return []
-        size = len(pairs)
-        full = self._holding_all([own for own, _ in pairs])
+        size = len(words)
+        full = self._holding_all([w.own for w in words])
         # A lone word is decided by its look-alikes (Solemani: Soleimani or Slemani?), so it
         # always meets the words like it too.
         if len(full) >= _NEAR_PASS_BELOW and size > 1:
             return [(size, full)]
+        pairs = [(w.own, self._near_group(w)) for w in words]
         for j, (own, near) in enumerate(pairs):
             if len(near.postings) > len(own.postings):
                 widened = [n if at == j else o for at, (o, n) in enumerate(pairs)]
@@ -2495,6 +2511,32 @@ def _cuts(text: str, most: int) -> list[tuple[str, ...]]:
     for i in range(1, len(text)):
         out += [(text[:i], *rest) for rest in _cuts(text[i:], most - 1)]
     return out
+
+
+class _QueryWord:
+    """One query word's groups (see :meth:`Resolver._word_groups`): ``own``, and ``near``
+    (``None`` until :meth:`Resolver._near_group` builds it), with the ``extra`` sets that both
+    hold."""
+
+    __slots__ = ("extra", "near", "own", "text")
+
+    def __init__(
+        self, text: str, own: _Group, near: _Group | None, extra: list[frozenset[int]]
+    ) -> None:
+        self.text = text
+        self.own = own
+        self.near = near
+        self.extra = extra
+
+    def add(self, more: list[frozenset[int]]) -> None:
+        """Add ``more`` extra sets to both groups (and to the near one when it is built)."""
+        if self.near is self.own:
+            self.own = self.near = self.own.plus(more)
+        else:
+            self.own = self.own.plus(more)
+            if self.near is not None:
+                self.near = self.near.plus(more)
+        self.extra = self.extra + more
 
 
 class _Group:
