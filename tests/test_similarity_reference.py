@@ -130,6 +130,17 @@ def ref_rule_similarity(
     a: str, b: str, ra: tuple[str, str, str | None], rb: tuple[str, str, str | None]
 ) -> float:
     (oa, ka, ta), (ob, kb, tb) = ra, rb
+    joined, apart = (b, a) if len(a) < len(b) else (a, b)
+    tail = joined[2:]
+    if (
+        joined[:2] in ("al", "el")
+        and len(tail) >= 5
+        and (
+            tail[0] in "aeiouy" or tail[1] in "aeiouy" or tail[:2] in ("kh", "sh", "th", "dh", "gh")
+        )
+        and orth(tail) == orth(apart)
+    ):
+        return 0.92  # the Arabic article joined to one word: Elalamy, Alami
     if sim.fuzz.ratio(ka, kb) < sim._UNRELATED_KEY_RATIO:
         return 0.0
     if (ta is None) != (tb is None) and (oa if ta is None else ta) == (ob if tb is None else tb):

@@ -426,6 +426,8 @@ def _listed_or_rules(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
 def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
     """:func:`_word_similarity` by the rules alone, for words of different ``orth`` forms."""
     oa, ob = ia.orth, ib.orth
+    if (a[:2] in _FUSED_ARTICLES or b[:2] in _FUSED_ARTICLES) and article_fused_apart(a, b):
+        return _FUSED_ARTICLE_SIMILARITY
     # Words whose class keys share little are different words; skip the dynamic programme (on
     # real name words no pair under this ratio scores above 0.7, where nothing is accepted).
     if fuzz.ratio(ia.key, ib.key) < _UNRELATED_KEY_RATIO:
@@ -728,6 +730,35 @@ def _burmese_aspirate_apart(a: str, b: str) -> bool:
 
 
 _BURMESE_ASPIRATE_SIMILARITY = 0.9
+
+
+# The Arabic article written joined to the word it governs (Elalamy, ElBaradei, Elkhatib,
+# Alsaud), where another spelling sets it apart (El Alamy, el-Baradei: parse drops it) or leaves
+# it out (Alami). Only before a word of five letters or more, opening as an Arabic word does in
+# Latin letters (a vowel, a consonant and a vowel, or a digraph: kh, sh, th, dh, gh): a shorter
+# or consonant-cluster tail makes the two another pair of names (Elmira, Mira; Albright, Bright).
+_FUSED_ARTICLES = frozenset(("al", "el"))
+_FUSED_ARTICLE_TAIL = 5
+_ARABIC_DIGRAPHS = frozenset(("kh", "sh", "th", "dh", "gh"))
+_FUSED_ARTICLE_SIMILARITY = 0.92
+
+
+def article_fused_apart(a: str, b: str) -> bool:
+    """Whether one of two folded words is the other with the Arabic article joined to it.
+
+    >>> article_fused_apart("elalamy", "alami"), article_fused_apart("elbaradei", "baradei")
+    (True, True)
+    >>> article_fused_apart("albright", "bright"), article_fused_apart("elmira", "mira")
+    (False, False)
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    tail = a[2:]
+    if a[:2] not in _FUSED_ARTICLES or len(tail) < _FUSED_ARTICLE_TAIL:
+        return False
+    if tail[0] not in _VOWELS and tail[1] not in _VOWELS and tail[:2] not in _ARABIC_DIGRAPHS:
+        return False
+    return orth(tail) == orth(b)
 
 
 # Two consonants that ``orth`` reads as one sound when they meet (see keys._DIGRAPHS), and the
