@@ -193,7 +193,8 @@ def is_article_before(word: str, following: str) -> bool:
 
 # Kin particles and ʿAbd, mapped to one canonical form each; they bind to the next word.
 PARTICLES: dict[str, str] = {
-    **dict.fromkeys("abu abou abo abi bou aboo".split(), "abu"),
+    # (Aboul and Abul are Abu and the article joined: Aboul Gheit, Abul Kalam.)
+    **dict.fromkeys("abu abou abo abi bou aboo aboul abul".split(), "abu"),
     **dict.fromkeys("bin ben ibn b ould".split(), "bin"),
     "bint": "bint",
     **dict.fromkeys("abd abdul abdel abdal abdol abdu abdou abdoul".split(), "abd"),
