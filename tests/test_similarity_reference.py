@@ -563,8 +563,11 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
         and qt[0].text not in EAST_ASIAN_FAMILY_NAMES
         and qt[-1].text not in EAST_ASIAN_FAMILY_NAMES
     ):
+        # (a father's name after bin or bint, a nasab, too)
         q_costs = tuple(
-            t._replace(role="middle") if t.role == "given" and not t.particle else t
+            t._replace(role="middle")
+            if t.role == "given" and t.particle in ("", "bin", "bint")
+            else t
             for t in q_costs
         )
     token_score = ref_combine(

@@ -1601,8 +1601,14 @@ def _middle_names_aside(
         # of them one of these: Mohammad Reza Khatami and Mohammad Khatami are brothers, Ahmad
         # Shah Massoud is Ahmad Massoud's father, Reza Shah Pahlavi Reza Pahlavi's grandfather.
         return left
+    # A father's name after bin or bint (a nasab: Sadiq bin Hussein al-Ahmar) is read as one
+    # too, as a Russian patronymic is. (The resolver's guard against a sibling's name read as a
+    # middle name leaves it out: the father's name with the family name is the father's.)
     return tuple(
-        t._replace(role="middle") if t.role == "given" and not t.particle else t for t in left
+        t._replace(role="middle")
+        if t.role == "given" and (not t.particle or t.particle in _KIN)
+        else t
+        for t in left
     )
 
 
@@ -1634,6 +1640,7 @@ def _alias_only_factor(position: int, length: int, nasab: bool = False) -> float
     return _UNMATCHED_ALIAS_FACTOR
 
 
+# The kin particles of a nasab, son or daughter of (see _ancestors_aside, _middle_names_aside).
 _KIN = frozenset({"bin", "bint"})
 
 
