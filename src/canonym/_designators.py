@@ -15,6 +15,9 @@ place is meant (see :meth:`canonym.Resolver.resolve`):
   that place a region (one of its names has a region word), or when one of its names is a
   region no city is named after (the bundled ``place-words/regions.toml``: Hubei, Balochistan,
   Kashmir): a bare X may be the city.
+- ``crossing``: "X Checkpoint", "X Border Post", "X Crossing Point" is the place the table
+  calls a border crossing by another of these words (Erez Crossing, Erez checkpoint; Masnaa
+  Crossing, Masnaa border post), never the bare X: a crossing is named after the town beside it.
 - Korean divisions, hyphenated to the name (see :func:`korean_division`): X-si is the city X;
   X-gun and X-gu, a county and a city's district, are the place X, whose seat is named X-eup
   or X-dong; X-do, a province or an island, is X only when the table calls X a region or an
@@ -28,6 +31,8 @@ Every word is folded (lowercase ASCII).
 ('region', 'shanxi')
 >>> place_designator("hong kong sar")
 ('territory', 'hong kong')
+>>> place_designator("erez border crossing"), place_designator("masnaa checkpoint")
+(('crossing', 'erez'), ('crossing', 'masnaa'))
 >>> place_designator("city") is None, place_designator("sadr") is None
 (True, True)
 """
@@ -70,6 +75,19 @@ REGION_WORDS = frozenset(
     state municipality wilaya wilayah vilayet muhafazah muhafaza ostan okrug canton department
     voivodeship""".split()
 )
+# The last words that call a place a border crossing, longest first, as the press and the
+# authorities that run them name them in English.
+_CROSSING_ENDINGS: tuple[tuple[str, ...], ...] = (
+    ("border", "crossing", "point"),
+    ("border", "crossing"),
+    ("crossing", "point"),
+    ("border", "checkpoint"),
+    ("border", "terminal"),
+    ("border", "post"),
+    ("crossing",),
+    ("checkpoint",),
+    ("terminal",),
+)
 #: Words that call a place an island, in English and as Korean romanises 도 (Dokdo, Jeju-do).
 ISLAND_WORDS = frozenset(("island", "islands", "isle", "do"))
 #: Words in the name of a place that is no city, though a city may be named like it (Gaza
@@ -102,6 +120,9 @@ def place_designator(folded: str) -> tuple[str, str] | None:
             return "city", " ".join(words[: -len(ending)])
     if words[-1] in REGION_WORDS:
         return "region", " ".join(words[:-1])
+    for ending in _CROSSING_ENDINGS:
+        if tuple(words[-len(ending) :]) == ending and len(words) > len(ending):
+            return "crossing", " ".join(words[: -len(ending)])
     if len(words) > 2 and words[1] == "of":
         if words[0] == "city":
             return "city", " ".join(words[2:])

@@ -336,8 +336,9 @@ class Resolver:
         self._places = tuple(places)
         # what the adjectives of the table's places are made of, worked out on first use
         self._demonym_stems: _DemonymStems | None = None
-        # the regions of the table by their names less the region word, on first use
-        self._regions: dict[str, list[tuple[Entity, str]]] | None = None
+        # the regions and border crossings of the table by their names less the designator, on
+        # first use
+        self._designated: dict[tuple[str, str], list[tuple[Entity, str]]] | None = None
         # The one-word names of the table's places, folded: see _is_place_word
         self._place_words: frozenset[str] | None = None
 
@@ -683,11 +684,11 @@ class Resolver:
                     met.append(island)
             if len({m.entity_id for m in met}) == 1:
                 return _through_designator(met[0], name)
-        if designator in ("region", "island"):
-            regions = self._regions
-            if regions is None:
-                regions = self._regions = _regions_by_base(self._places)
-            named = regions.get(rest, ())
+        if designator in ("region", "island", "crossing"):
+            by_base = self._designated
+            if by_base is None:
+                by_base = self._designated = _designated_by_base(self._places)
+            named = by_base.get(("crossing" if designator == "crossing" else "region", rest), ())
             if len(named) == 1:
                 ((entity, alias),) = named
                 alias_type = "name" if alias == entity.name else "alias"
@@ -696,8 +697,10 @@ class Resolver:
                 return _new_match(
                     entity, _DESIGNATOR_SCORE, alias, "designator", name, alias_type, None
                 )
-            if named:
-                return None  # two regions of that name
+            if named or designator == "crossing":
+                # Two regions of that name; or a crossing, which is not the town it is named
+                # after (Erez checkpoint is not Erez).
+                return None
         found = self._literal_hit(rest)
         if found is not None and found.kind == "place":
             # The rest is a place's name as written: that place, whatever its look-alikes
@@ -1722,15 +1725,18 @@ class _DemonymStems:
     names: frozenset[str]  # letters undoubled
 
 
-def _regions_by_base(places: Sequence[Entity]) -> dict[str, list[tuple[Entity, str]]]:
-    """The places with a name that calls them a region, by that name less its region word
-    (folded: "kherson" for Kherson Oblast), each with that name; an entity once per base."""
-    out: dict[str, list[tuple[Entity, str]]] = {}
+def _designated_by_base(
+    places: Sequence[Entity],
+) -> dict[tuple[str, str], list[tuple[Entity, str]]]:
+    """The places with a name that calls them a region or a border crossing, by the class of
+    its designator and that name less it (folded: ("region", "kherson") for Kherson Oblast),
+    each with that name; an entity once per base."""
+    out: dict[tuple[str, str], list[tuple[Entity, str]]] = {}
     for entity in places:
         for text in entity.names():
             designated = place_designator(fold(text))
-            if designated is not None and designated[0] == "region":
-                found = out.setdefault(designated[1], [])
+            if designated is not None and designated[0] in ("region", "crossing"):
+                found = out.setdefault(designated, [])
                 if all(e is not entity for e, _ in found):
                     found.append((entity, text))
     return out
