@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import pairwise, product
 from typing import Any
 
 import regex
@@ -75,6 +75,21 @@ __all__ = ["Match", "Resolver"]
 _STRONG = ("name", "spelling", "alias")
 _ABJAD = regex.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 _ARABIC_ARTICLE = regex.compile(r"(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2,})")
+# The Arabic article written in Hebrew letters, alef and lamed, hyphenated to a word (אום
+# אל-פחם, Umm al-Fahm): not apart, where the two letters are also a word (אל על, El Al).
+_HEBREW_ARABIC_ARTICLE = regex.compile(
+    r"(?<![\u05d0-\u05ea])\u05d0\u05dc[-\u05be](?=[\u05d0-\u05ea]{2,})"
+)
+_HEBREW = regex.compile(r"[\u05d0-\u05ea]")
+# Hebrew letters that stand for two sounds each, told apart only by the points that ordinary
+# text leaves out: bet and vet (ב, b and v: Yoav), pe and fe (פ ף, p and f: Fahm), shin and
+# sin (ש, sh and s: Sderot). Each is also read as its second sound, in Latin letters, which the
+# skeleton reads as it reads a Latin name's.
+_HEBREW_SECOND_SOUNDS = (
+    ("\u05d1", "v"),  # HEBREW LETTER BET
+    ("\u05e4\u05e3", "f"),  # HEBREW LETTER PE, HEBREW LETTER FINAL PE
+    ("\u05e9", "s"),  # HEBREW LETTER SHIN
+)
 
 
 @dataclass(frozen=True)
@@ -1494,13 +1509,18 @@ class Resolver:
         """A name in an abjad (Arabic, Persian, Hebrew): meet the table on consonants only.
 
         The article is set aside as the table's names set it aside (al-Senussi), and where
-        that meets nothing, kept: a name may open with the letters (Altaf, الطاف)."""
+        that meets nothing, kept: a name may open with the letters (Altaf, الطاف); so is the
+        Arabic article written in Hebrew letters and hyphenated (אום אל-פחם, Umm al-Fahm). A
+        Hebrew letter of two sounds is read as its second where the first meets nothing (see
+        _HEBREW_SECOND_SOUNDS: שדרות is Sderot, יואב Yoav)."""
         written = normalize(name)
-        bare = _ARABIC_ARTICLE.sub("", written)
-        hits = self._skeleton_hits(bare)
-        if not hits and bare != written:
-            hits = self._skeleton_hits(written)
-        return hits
+        bare = _HEBREW_ARABIC_ARTICLE.sub("", _ARABIC_ARTICLE.sub("", written))
+        for text in (bare, written) if bare != written else (bare,):
+            for reading in _hebrew_readings(text):
+                hits = self._skeleton_hits(reading)
+                if hits:
+                    return hits
+        return []
 
     def _skeleton_hits(self, bare: str) -> list[_Scored]:
         """:meth:`_script_hits` of an abjad name, its article set aside or not."""
@@ -2684,6 +2704,32 @@ def _skeleton_of(parsed: ParsedName) -> str:
             consonant_skeleton(t.particle + t.text) for t in parsed.tokens if t.role != "suffix"
         )
     )
+
+
+def _hebrew_readings(text: str) -> list[str]:
+    """``text`` as written, and, when it holds Hebrew letters of two sounds, with each kind of
+    them read as its second sound, alone or with the others (see _HEBREW_SECOND_SOUNDS).
+
+    >>> _hebrew_readings("שדרות")
+    ['שדרות', 'sדרות']
+    >>> len(_hebrew_readings("יואב גלנט")), _hebrew_readings("دبي")
+    (2, ['دبي'])
+    """
+    if not _HEBREW.search(text):
+        return [text]
+    kinds = [
+        str.maketrans(dict.fromkeys(letters, sound))
+        for letters, sound in _HEBREW_SECOND_SOUNDS
+        if any(letter in text for letter in letters)
+    ]
+    readings = []
+    for chosen in product((False, True), repeat=len(kinds)):
+        reading = text
+        for table, read in zip(kinds, chosen, strict=True):
+            if read:
+                reading = reading.translate(table)
+        readings.append(reading)
+    return readings
 
 
 def _abjad_skeleton(word: str) -> str:
