@@ -218,7 +218,7 @@ def ref_assign_roles(tokens: list[tuple[str, str]]) -> tuple[NameToken, ...]:
             )
             # the Turkish A.S., the Venezuelan C.A., the Lebanese S.A.L. only ending the name
             # (elsewhere an article, a word of a name, a given name)
-            and not (text in ("as", "ca", "sal") and i + 1 != len(tokens))
+            and not (text in _REF_GENERIC_LAST and i + 1 != len(tokens))
         ):
             roles.append("generic")
         elif (
@@ -302,9 +302,12 @@ def ref_qualified_office(text: str, words: list[str]) -> int:
     return 0
 
 
+# Generic words only as a name's last word (A.S., C.A., S.A.L., the Gulf's Q.S.C., K.S.C. ...).
+_REF_GENERIC_LAST = set("as ca sal qpsc qsc qcsc ksc kscp kpsc kscc bsc sjsc wll".split())
+
 _REF_LEGAL_INITIALS = set(
     """sa sapi spr llc pjsc ojsc cjsc jsc plc ag bv nv cv sas sarl srl spa kg lp llp fze fzco
-    as ao ca sal psc saog saoc""".split()
+    as ao ca sal psc saog saoc qpsc qsc qcsc ksc kscp kpsc kscc bsc sjsc wll""".split()
 )
 
 
@@ -323,7 +326,7 @@ def ref_joined_legal_initials(text: str) -> str:
     k = len(runs) - 1
     while k >= 0:
         run = runs[k]
-        gap = text[run.end() : limit].replace(",", " ").split()
+        gap = text[run.end() : limit].replace(",", " ").replace("(", " ").replace(")", " ").split()
         if ref_fold(run.group().replace(".", "")) not in _REF_LEGAL_INITIALS or gap not in (
             [],
             ["de"],
@@ -335,7 +338,7 @@ def ref_joined_legal_initials(text: str) -> str:
         kept.append(run)
         limit = run.start()
         k -= 1
-    if not kept or len(text[:limit].replace(",", " ").split()) < 2:
+    if not kept or len(text[:limit].replace(",", " ").replace("(", " ").split()) < 2:
         return text
     out = text
     for run in kept:

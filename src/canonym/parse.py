@@ -276,20 +276,27 @@ DESIGNATORS = frozenset(
 # Concern Kalashnikov, Belneftekhim Concern) is a legal form of the former Soviet states; the
 # Turkish anonim sirketi (A.S.), anonim ortakligi (A.O.) and limited sirketi (Ltd. Sti.) are its
 # joint-stock and limited companies, ve its "and"; the Gulf's public shareholding company
-# (P.S.C.) and Oman's general and closed joint-stock companies (S.A.O.G., S.A.O.C.).
+# (P.S.C.) and Oman's general and closed joint-stock companies (S.A.O.G., S.A.O.C.); and the
+# shareholding companies of Qatar (Q.P.S.C., public; Q.S.C.; Q.C.S.C., closed), Kuwait (K.S.C.,
+# K.S.C.P., public; K.P.S.C.; K.S.C.C., closed), Bahrain (B.S.C.) and Saudi Arabia (S.J.S.C.),
+# and the Gulf's W.L.L. (with limited liability).
 GENERIC = frozenset(
     """llc ltd limited liability company co inc incorporated corp corporation jsc ojsc pjsc cjsc
     ao oao zao pao ooo tov too obshchestvo obschestvo ogranichennoi ogranichennoy
     otvetstvennostyu aktsionernoe aktsionernoye publichnoe zakrytoe otkrytoe sa s de cv rl srl
     sarl sas sapi spr gmbh ag kg plc public joint stock sociedad anonima llp lp bv nv spa fze fzco
     fz pte pvt bhd berhad sdn sendirian tbk state goskorporatsiya njsc concern kontsern anonim
-    sirketi sti ortakligi as ca sal psc saog saoc of and the for in et y und ve i""".split()
+    sirketi sti ortakligi as ca sal psc saog saoc qpsc qsc qcsc ksc kscp kpsc kscc bsc sjsc wll
+    of and the for in et y und ve i""".split()
 )
 # Generic words that are so only as the last word of a name: the Turkish A.S. (anonim sirketi,
 # a joint-stock company, also written AS), elsewhere a sun-letter form of the Arabic article;
 # the Venezuelan C.A. (compania anonima), elsewhere a word of a name (Ca Mau); the Lebanese
-# S.A.L. (societe anonyme libanaise), elsewhere a given name.
-_GENERIC_LAST = frozenset({"as", "ca", "sal"})
+# S.A.L. (societe anonyme libanaise), elsewhere a given name; the Gulf's shareholding companies
+# (Q.S.C., K.S.C., B.S.C. ...), elsewhere the initials of a body's own name (BSC Young Boys).
+_GENERIC_LAST = frozenset(
+    {"as", "ca", "sal", "qpsc", "qsc", "qcsc", "ksc", "kscp", "kpsc", "kscc", "bsc", "sjsc", "wll"}
+)
 # Generic words that are so only as the first word of a legal form: public is filler in "Public
 # Joint Stock Company" and "Public Company Limited", but it tells the Ministry of Public Security
 # from the Ministry of State Security; state in "Rosatom State Corporation" (the Russian
@@ -658,19 +665,20 @@ def _persian_ale(words: list[str]) -> list[str]:
 # Legal forms that a name may write as dotted initials (S.A., L.L.C., P.J.S.C., S.A. de C.V.).
 _LEGAL_INITIALS = frozenset(
     """sa sapi spr llc pjsc ojsc cjsc jsc plc ag bv nv cv sas sarl srl spa kg lp llp fze fzco
-    as ao ca sal psc saog saoc""".split()
+    as ao ca sal psc saog saoc qpsc qsc qcsc ksc kscp kpsc kscc bsc sjsc wll""".split()
 )
 _DOTTED_INITIALS = regex.compile(r"(?<![\w.])(?:\p{L}\.){2,}(?!\w)")
 
 
 def _trailing_legal_initials(text: str) -> list[regex.Match[str]]:
     """The legal forms in dotted initials that end ``text``, last first: each followed by
-    nothing but spaces, commas and one "de" up to the next or the end (S.A. de C.V.)."""
+    nothing but spaces, commas, brackets and one "de" up to the next or the end (S.A. de C.V.;
+    Qatar National Bank (Q.P.S.C.))."""
     end = len(text.rstrip())
     found = []
     for m in reversed(list(_DOTTED_INITIALS.finditer(text))):
         if _fold(m.group(0).replace(".", "")) not in _LEGAL_INITIALS or text[m.end() : end].strip(
-            " ,"
+            " ,()"
         ).lower() not in ("", "de"):
             break
         found.append(m)
@@ -693,7 +701,10 @@ def _joined_legal_initials(text: str) -> str:
     ('SMITH, A.G.', 'A.G. Smith')
     """
     joined = _trailing_legal_initials(text)
-    if not joined or len(text[: joined[-1].start()].replace(",", " ").split()) < 2:
+    if (
+        not joined
+        or len(text[: joined[-1].start()].replace(",", " ").replace("(", " ").split()) < 2
+    ):
         return text
     pieces = [text[: joined[-1].start()]]
     for k in range(len(joined) - 1, -1, -1):  # (in text order: joined holds them last first)
@@ -716,7 +727,7 @@ def without_legal_initials(text: str) -> str | None:
     (None, None)
     """
     found = _trailing_legal_initials(text)
-    rest = text[: found[-1].start()].rstrip(" ,") if found else ""
+    rest = text[: found[-1].start()].rstrip(" ,(") if found else ""
     return rest or None
 
 
