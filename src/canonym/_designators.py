@@ -31,6 +31,8 @@ Every word is folded (lowercase ASCII).
 ('region', 'shanxi')
 >>> place_designator("hong kong sar")
 ('territory', 'hong kong')
+>>> place_designator("ostan e hormozgan"), place_designator("viloyati khatlon")
+(('region', 'hormozgan'), ('region', 'khatlon'))
 >>> place_designator("erez border crossing"), place_designator("masnaa checkpoint")
 (('crossing', 'erez'), ('crossing', 'masnaa'))
 >>> place_designator("city") is None, place_designator("sadr") is None
@@ -69,11 +71,21 @@ _TERRITORY_ENDINGS: tuple[tuple[str, ...], ...] = (
 )
 #: Words that call a place a first- or second-level division of a country, in the English the
 #: press writes and in the transliterated words of the countries it writes about (Russian
-#: oblast and krai, Arabic wilaya and muhafaza, Persian ostan, Turkish il and vilayet).
+#: oblast and krai, Arabic wilaya and muhafaza, Persian ostan, Turkish il and vilayet, Uzbek and
+#: Tajik viloyat, Kazakh oblys, and the republics of Russia: Ingushetia Republic).
 REGION_WORDS = frozenset(
     """province governorate oblast region prefecture krai kray raion rayon district county
     state municipality wilaya wilayah vilayet muhafazah muhafaza ostan okrug canton department
-    voivodeship""".split()
+    voivodeship viloyat viloyati oblys oblysy republic""".split()
+)
+# The same words before the name in the construct state of Arabic (muhafazat Musandam, wilayat
+# Sinai) and with the izafe of Persian and Tajik (ostan-e Hormozgan, viloyati Khatlon): "of".
+_REGION_PREFIXES: tuple[tuple[str, ...], ...] = (
+    ("ostan", "e"),
+    ("ostane",),
+    ("viloyati",),
+    ("muhafazat",),
+    ("wilayat",),
 )
 # The last words that call a place a border crossing, longest first, as the press and the
 # authorities that run them name them in English.
@@ -128,6 +140,9 @@ def place_designator(folded: str) -> tuple[str, str] | None:
             return "city", " ".join(words[2:])
         if words[0] in REGION_WORDS:
             return "region", " ".join(words[2:])
+    for opening in _REGION_PREFIXES:
+        if tuple(words[: len(opening)]) == opening and len(words) > len(opening):
+            return "region", " ".join(words[len(opening) :])
     return None
 
 
