@@ -1281,7 +1281,7 @@ class Resolver:
                 break  # (three words as one: syllables only, as Kuo-min-tang writes them)
             for j in range(len(tokens) - width + 1):
                 letters = "".join(t.text for t in tokens[j : j + width])
-                joined = self._by_key.get(token_key(letters))
+                joined = by_key.get(token_key(letters))
                 if joined:
                     more = [postings[v] for v in joined]
                     for at in range(j, j + width):
@@ -1291,7 +1291,7 @@ class Resolver:
         # is Abu without its vowel, so both are tried.)
         for at, t in enumerate(tokens):
             for lead in _JOINED_LEADS.get(t.particle, ()):
-                joined = self._by_key.get(token_key(lead + t.text))
+                joined = by_key.get(token_key(lead + t.text))
                 if joined:
                     words[at].add([postings[v] for v in joined])
         return words

@@ -426,6 +426,7 @@ def _listed_or_rules(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
 def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
     """:func:`_word_similarity` by the rules alone, for words of different ``orth`` forms."""
     oa, ob = ia.orth, ib.orth
+    # (The two openings tested here first: this is the inner loop, and few words open so.)
     if (a[:2] in _FUSED_ARTICLES or b[:2] in _FUSED_ARTICLES) and article_fused_apart(a, b):
         return _FUSED_ARTICLE_SIMILARITY
     # Words whose class keys share little are different words; skip the dynamic programme (on
@@ -732,8 +733,8 @@ def _burmese_aspirate_apart(a: str, b: str) -> bool:
 _BURMESE_ASPIRATE_SIMILARITY = 0.9
 
 
-# The Arabic article written joined to the word it governs (Elalamy, ElBaradei, Elkhatib,
-# Alsaud), where another spelling sets it apart (El Alamy, el-Baradei: parse drops it) or leaves
+# The Arabic article written joined to the word it governs (Elalamy, ElBaradei, Elkhatib),
+# where another spelling sets it apart (El Alamy, el-Baradei: parse drops it) or leaves
 # it out (Alami). Only before a word of five letters or more, opening as an Arabic word does in
 # Latin letters (a vowel, a consonant and a vowel, or a digraph: kh, sh, th, dh, gh): a shorter
 # or consonant-cluster tail makes the two another pair of names (Elmira, Mira; Albright, Bright).
