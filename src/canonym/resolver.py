@@ -80,15 +80,54 @@ _ARABIC_ARTICLE = regex.compile(r"(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u0
 _HEBREW_ARABIC_ARTICLE = regex.compile(
     r"(?<![\u05d0-\u05ea])\u05d0\u05dc[-\u05be](?=[\u05d0-\u05ea]{2,})"
 )
-_HEBREW = regex.compile(r"[\u05d0-\u05ea]")
-# Hebrew letters that stand for two sounds each, told apart only by the points that ordinary
-# text leaves out: bet and vet (ב, b and v: Yoav), pe and fe (פ ף, p and f: Fahm), shin and
-# sin (ש, sh and s: Sderot). Each is also read as its second sound, in Latin letters, which the
-# skeleton reads as it reads a Latin name's.
-_HEBREW_SECOND_SOUNDS = (
-    ("\u05d1", "v"),  # HEBREW LETTER BET
-    ("\u05e4\u05e3", "f"),  # HEBREW LETTER PE, HEBREW LETTER FINAL PE
-    ("\u05e9", "s"),  # HEBREW LETTER SHIN
+# ʿAbd and the article joined to a word of two letters or more (ARABIC LETTER AIN, BEH, DAL,
+# ALEF, LAM).
+_JOINED_ABD_ARTICLE = regex.compile(
+    r"(?<![\u0600-\u06ff])\u0639\u0628\u062f\u0627\u0644(?=[\u0600-\u06ff]{2,})"
+)
+# A Hebrew letter with a geresh (or an apostrophe for it), which marks a sound Hebrew has no
+# letter for: ג׳ j (ג׳נין, Jenin), צ׳ ch (צ׳צ׳ניה, Chechnya), ז׳ zh. Each is read as a letter of
+# that one sound, which the skeleton reads as it reads a Latin name's (ARABIC LETTER TCHEH for
+# ch, ARABIC LETTER JEH for zh).
+_GERESH_LETTER = regex.compile("([\u05d2\u05e6\u05e5\u05d6])[\u05f3'\u2019]")
+_GERESH_SOUNDS = {
+    "\u05d2": "j",  # HEBREW LETTER GIMEL
+    "\u05e6": "\u0686",  # HEBREW LETTER TSADI: ARABIC LETTER TCHEH
+    "\u05e5": "\u0686",  # HEBREW LETTER FINAL TSADI: ARABIC LETTER TCHEH
+    "\u05d6": "\u0698",  # HEBREW LETTER ZAYIN: ARABIC LETTER JEH
+}
+
+
+def _geresh_sound(m: regex.Match[str]) -> str:
+    return _GERESH_SOUNDS[m.group(1)]
+
+
+# Letters of an abjad that stand for two sounds or more, told apart only by points that
+# ordinary text leaves out, or by the language the name is from. Each is also read as its other
+# sound: in Latin letters, which the skeleton reads as it reads a Latin name's, or as the letter
+# of the script that has only that sound:
+# - Hebrew: bet and vet (ב, b and v: Yoav), pe and fe (פ ף, p and f: Fahm), shin and sin (ש, sh
+#   and s: Sderot);
+# - Arabic jim (ج), which Egypt says as a g (جمال, Gamal; جمعة, Gomaa), and which Arabic
+#   spelling gives the ch of Persian, Kurdish and Turkish names, having no letter of its own for
+#   it (نيجيرفان, Nechirvan; أوجلان, Öcalan);
+# - Arabic ta marbuta (ة), the feminine ending, silent but for a t before the word it governs:
+#   Jabhat al-Nusra (جبهة النصرة), Harakat, Hay'at.
+#
+# The skeleton's classes are wide (g is k and q; ch is sh), so a name met through a second
+# sound must write that sound in one of the Latin ways listed with it: جمال read with a g is
+# Gamal, never a Kamal (كمال) of the table.
+_SECOND_SOUNDS = tuple(
+    (regex.compile(letters), sound, latin)
+    for letters, sound, latin in (
+        ("\u05d1", "v", ("v", "w")),  # HEBREW LETTER BET
+        ("[\u05e4\u05e3]", "f", ("f", "ph")),  # HEBREW LETTER PE, HEBREW LETTER FINAL PE
+        ("\u05e9", "s", ("s",)),  # HEBREW LETTER SHIN
+        ("\u062c", "\u06af", ("g",)),  # ARABIC LETTER JEEM read as ARABIC LETTER GAF
+        ("\u062c", "\u0686", ("ch", "c")),  # ARABIC LETTER JEEM read as ARABIC LETTER TCHEH
+        # ARABIC LETTER TEH MARBUTA read as ARABIC LETTER TEH, before another word only
+        ("\u0629(?=\\s+\\S)", "\u062a", ("t",)),
+    )
 )
 
 
@@ -338,6 +377,15 @@ class Resolver:
         by_skeleton: dict[str, list[int]] = {}
         for k, v in vocab.items():
             by_skeleton.setdefault(key_skeleton(k), []).append(v)
+        for word, vids in word_vids.items():
+            # A word is filed under the skeletons of its other readings too (see
+            # _word_skeletons): a script writes the j of Jenin (جنين). (The test first: the
+            # call for each word of a million names would cost a tenth of a second.)
+            if word[:2] != "je" and "zh" not in word:
+                continue
+            for skeleton in _word_skeletons(word)[1:]:
+                filed = by_skeleton.setdefault(skeleton, [])
+                filed.extend(v for v in vids if v not in filed)
         # The deletion neighbourhood of every key -> the keys it comes from.
         near: dict[str, list[str]] = {}
         for k in by_key:
@@ -1510,14 +1558,23 @@ class Resolver:
 
         The article is set aside as the table's names set it aside (al-Senussi), and where
         that meets nothing, kept: a name may open with the letters (Altaf, الطاف); so is the
-        Arabic article written in Hebrew letters and hyphenated (אום אל-פחם, Umm al-Fahm). A
-        Hebrew letter of two sounds is read as its second where the first meets nothing (see
-        _HEBREW_SECOND_SOUNDS: שדרות is Sderot, יואב Yoav)."""
-        written = normalize(name)
+        Arabic article written in Hebrew letters and hyphenated (אום אל-פחם, Umm al-Fahm), and
+        the article that ʿAbd governs, joined to both (عبدالرشید, Abdul Rashid). A Hebrew letter
+        with a geresh is the sound it marks (ג׳נין, Jenin), and a letter of two sounds is read
+        as its second where the first meets nothing, if the name met writes that sound (see
+        _SECOND_SOUNDS: שדרות is Sderot, יואב Yoav, جبهة النصرة Jabhat al-Nusra)."""
+        written = _GERESH_LETTER.sub(_geresh_sound, normalize(name))
         bare = _HEBREW_ARABIC_ARTICLE.sub("", _ARABIC_ARTICLE.sub("", written))
+        # ʿAbd and the article joined to the name it governs (عبدالرشید, Abdul Rashid): the
+        # table's names hold the particle, and the article is set aside as above.
+        bare = _JOINED_ABD_ARTICLE.sub("\u0639\u0628\u062f ", bare)
         for text in (bare, written) if bare != written else (bare,):
-            for reading in _hebrew_readings(text):
-                hits = self._skeleton_hits(reading)
+            for reading, latin in _second_readings(text):
+                hits = [
+                    h
+                    for h in self._skeleton_hits(reading)
+                    if all(any(w in self._alias_folded[h.alias] for w in ways) for ways in latin)
+                ]
                 if hits:
                     return hits
         return []
@@ -1528,39 +1585,72 @@ class Resolver:
         # Each letter read on its own: written one after another, the Latin letters of two
         # (ز and ه, z and h) would make a digraph that neither is (zh).
         own = tuple(s for s in map(_abjad_skeleton, bare.split()) if s)
-        skeleton = _undoubled("".join(own))
+        joined = "".join(own)
+        skeleton = _undoubled(joined)
         if not skeleton:
             return []
         # The alias's words' skeletons, written one after another, are the query's: found by
         # cutting the query's skeleton into up to three pieces (the script joins and parts
         # words differently: حزب الله is "Hizb Allah" and "Hezbollah"), each piece a skeleton
-        # of the vocabulary, and the aliases holding them all.
+        # of the vocabulary, and the aliases holding them all. The query's words are cut as
+        # written too, a letter that ends one and opens the next kept twice: one is the last
+        # of an alias word, the other the first of the next (حسن نصر الله, Hassan Nasrallah).
         pool: set[int] = set()
         by_skeleton, postings = self._by_skeleton, self._postings
-        most = _SCRIPT_PIECES if len(skeleton) <= _SCRIPT_CUT_MAX else 1
-        for pieces in {own, *_cuts(skeleton, most)}:
+        most = _SCRIPT_PIECES if len(joined) <= _SCRIPT_CUT_MAX else 1
+        cuts = {own, *_cuts(skeleton, most)}
+        if joined != skeleton:
+            cuts.update(_cuts(joined, most))
+        for pieces in cuts:
             # A kin or ʿAbd particle is no word of the vocabulary (the table's names hold it
-            # before the word it governs): the other pieces find the aliases.
-            kept = [p for p in pieces if p in by_skeleton or p not in _PARTICLE_SKELETONS]
-            found = [by_skeleton.get(piece, ()) for piece in kept]
-            if found and all(found):
-                pool |= self._holding_all([_Group([postings[v] for v in f], f) for f in found])
+            # before the word it governs), so the other pieces find the aliases; it is tried
+            # as a word too where one of the table's words has its consonants (Abid, Obeid).
+            words = tuple(p for p in pieces if p not in _PARTICLE_SKELETONS)
+            for kept in {words, tuple(p for p in pieces if p in by_skeleton or p in words)}:
+                found = [by_skeleton.get(piece, ()) for piece in kept]
+                if found and all(found):
+                    groups = [_Group([postings[v] for v in f], f) for f in found]
+                    pool |= self._holding_all(groups)
         hits = [
-            _Scored(self._alias_entity[i], 0.9, i, "script")
+            _Scored(self._alias_entity[i], _SCRIPT_SCORE, i, "script")
             for i in sorted(pool)
-            if _skeleton_of(parse(self._alias_text[i])) == skeleton
+            if skeleton in _skeletons_of(parse(self._alias_text[i]))
         ]
+        if len({h.entity for h in hits}) > 1:
+            size = sum(1 for p in own if p not in _PARTICLE_SKELETONS)
+            hits = [replace(h, score=self._script_score(h.alias, size)) for h in hits]
         if hits:
             return hits
         # One consonant off (a j or a v the script did not write): score the block by skeleton.
         near = sorted(i for _, tier in self._candidate_tiers(q) for i in tier)
         out = []
         for i in near[:_SCRIPT_LIMIT]:
-            other = _skeleton_of(parse(self._alias_text[i]))
-            sim = Levenshtein.normalized_similarity(skeleton, other)
+            sim = max(
+                Levenshtein.normalized_similarity(skeleton, other)
+                for other in _skeletons_of(parse(self._alias_text[i]))
+            )
             if sim >= 0.8 and len(skeleton) >= 4:
                 out.append(_Scored(self._alias_entity[i], 0.45 + 0.5 * sim, i, "script"))
         return out
+
+    def _script_score(self, alias: int, size: int) -> float:
+        """The score of an alias whose consonants are an abjad name's of ``size`` words (not
+        counting particles), where aliases of two entities have them (see _skeleton_hits):
+        0.9, less a little for an alias less likely than another, so that the likelier one
+        wins where both would tie. Less likely: an alias in capitals of an entity with
+        lowercase names (IRGC), an acronym, which a script spells out by its letters' names,
+        not as the word its consonants make (الرقة, Raqqa); and an alias of another number of
+        words than the query (محمد الضيف, Mohammed Deif, not Amed), as a script writes a name
+        word for word but for a compound (حزب الله, Hezbollah)."""
+        score = _SCRIPT_SCORE
+        text = self._alias_text[alias]
+        if text.isupper() and not all(
+            name.isupper() for name in self._entities[self._alias_entity[alias]].names()
+        ):
+            score -= _SCRIPT_LESS_LIKELY
+        if sum(1 for t in parse(text).tokens if t.role != "suffix") != size:
+            score -= _SCRIPT_LESS_LIKELY
+        return score
 
     def _decide(self, name: str, ranked: Sequence[_Scored]) -> Match | None:
         strong = [s for s in ranked if s.method != "weak"]
@@ -1904,6 +1994,10 @@ _RATIO_SLACK = 8.0
 _SCRIPT_LIMIT = 200
 # Into how many words a script query's skeleton may be cut to meet the table's words.
 _SCRIPT_PIECES = 3
+# The score of a script hit, and what an alias less likely than another of its consonants loses
+# (see Resolver._script_score): more than the margin, so that the likelier one is chosen.
+_SCRIPT_SCORE = 0.9
+_SCRIPT_LESS_LIKELY = 0.05
 # A longer skeleton is cut only where the query's own words end (the cuts grow as its square).
 _SCRIPT_CUT_MAX = 30
 # A query with more words than this is not a name; it gets the literal tier only.
@@ -2695,41 +2789,69 @@ def _neighbourhood(k: str) -> list[str]:
     return [k, *{k[:i] + k[i + 1 :] for i in range(len(k))}]
 
 
-def _skeleton_of(parsed: ParsedName) -> str:
-    """The consonants of a parsed name's words (see :func:`consonant_skeleton`), one after
+def _skeletons_of(parsed: ParsedName) -> set[str]:
+    """The consonants of a parsed name's words (see :func:`_word_skeletons`), one after
     another, each with its particle, as an abjad writes them (عبد الله, Abdullah; بنت جبيل,
-    Bint Jbeil), a letter doubled across two words written once."""
-    return _undoubled(
-        "".join(
-            consonant_skeleton(t.particle + t.text) for t in parsed.tokens if t.role != "suffix"
-        )
-    )
+    Bint Jbeil), a letter doubled across two words written once: one skeleton, or more for a
+    name with a word that opens with je."""
+    tokens = [t for t in parsed.tokens if t.role != "suffix"]
+    if len(tokens) > 1:
+        # The Persian and Urdu izafe (Lashkar-e-Taiba, Hizb-e-Islami), a vowel that the
+        # script leaves unwritten (لشکر طیبہ), is no word of the skeleton.
+        tokens = [t for t in tokens if t.particle or t.text not in _IZAFE] or tokens
+    words = [_word_skeletons(t.particle + t.text) for t in tokens]
+    return {_undoubled("".join(chosen)) for chosen in product(*words)}
 
 
-def _hebrew_readings(text: str) -> list[str]:
-    """``text`` as written, and, when it holds Hebrew letters of two sounds, with each kind of
-    them read as its second sound, alone or with the others (see _HEBREW_SECOND_SOUNDS).
+def _word_skeletons(word: str) -> tuple[str, ...]:
+    """The consonant skeleton of a folded word (see :func:`consonant_skeleton`), and other
+    readings of its letters that an abjad writes otherwise:
 
-    >>> _hebrew_readings("שדרות")
-    ['שדרות', 'sדרות']
-    >>> len(_hebrew_readings("יואב גלנט")), _hebrew_readings("دبي")
-    (2, ['دبي'])
+    - a word that opens with je, which ``orth`` reads as the Cyrillic е (Jelzin, Yeltsin),
+      with its j, as an abjad writes Jenin (جنين) and Jeddah (جدة);
+    - a zh inside a word, which ``orth`` reads as one sound (ژ, the s of pleasure), as the z
+      and h of Arabic names (Azhar, اظهر; Mazhar; Izhar).
+
+    >>> _word_skeletons("jenin"), _word_skeletons("azhar"), _word_skeletons("soleimani")
+    (('n', 'jn'), ('jr', 'dr'), ('slmn',))
     """
-    if not _HEBREW.search(text):
-        return [text]
-    kinds = [
-        str.maketrans(dict.fromkeys(letters, sound))
-        for letters, sound in _HEBREW_SECOND_SOUNDS
-        if any(letter in text for letter in letters)
-    ]
-    readings = []
+    own = consonant_skeleton(word)
+    out = [own]
+    if word[:2] == "je":
+        out.append(key_skeleton("j" + token_key(word[1:])))
+    if "zh" in word[1:]:
+        out.append(consonant_skeleton(word[0] + word[1:].replace("zh", "z")))
+    return tuple(dict.fromkeys(out))
+
+
+def _second_readings(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+    """``text`` as written, and, when it holds abjad letters of two sounds, with each kind of
+    them read as its other sound, alone or with the others (see _SECOND_SOUNDS), the readings
+    of fewer letters first; each with the Latin letters that a name met through it must hold,
+    one of each tuple.
+
+    >>> _second_readings("שדרות")
+    [('שדרות', ()), ('sדרות', (('s',),))]
+    >>> len(_second_readings("יואב גלנט")), _second_readings("دبي")
+    (2, [('دبي', ())])
+    >>> [reading for reading, _ in _second_readings("جبهة النصرة")][:2]
+    ['جبهة النصرة', 'جبهت النصرة']
+    """
+    kinds = [kind for kind in _SECOND_SOUNDS if kind[0].search(text)]
+    if not kinds:
+        return [(text, ())]
+    readings: dict[str, tuple[tuple[str, ...], ...]] = {}
     for chosen in product((False, True), repeat=len(kinds)):
         reading = text
-        for table, read in zip(kinds, chosen, strict=True):
+        latin: list[tuple[str, ...]] = []
+        for (letters, sound, written), read in zip(kinds, chosen, strict=True):
             if read:
-                reading = reading.translate(table)
-        readings.append(reading)
-    return readings
+                changed = letters.sub(sound, reading)
+                if changed != reading:
+                    reading = changed
+                    latin.append(written)
+        readings.setdefault(reading, tuple(latin))
+    return list(readings.items())
 
 
 def _abjad_skeleton(word: str) -> str:
@@ -2746,5 +2868,7 @@ def _abjad_skeleton(word: str) -> str:
     return skeleton or (keys[0][:1] if keys else "")
 
 
+# The izafe of Persian and Urdu names in Latin letters, a word of its own (Lashkar-e-Taiba).
+_IZAFE = frozenset(("e", "i"))
 # The consonants of the kin and ʿAbd particles (abd: bd, bin: bn, bint: bnt, abu: b).
 _PARTICLE_SKELETONS = frozenset(consonant_skeleton(p) for p in set(PARTICLES.values()))
