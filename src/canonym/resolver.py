@@ -73,7 +73,14 @@ __all__ = ["Match", "Resolver"]
 
 # How an alias entered the table, strongest first.
 _STRONG = ("name", "spelling", "alias")
+# The scripts whose names are met on their consonants (see Resolver._script_hits): the abjads,
+# Hebrew and Arabic (with Persian and Urdu), which leave short vowels unwritten; and, besides
+# the words as unidecode writes them, the Indic scripts (Devanagari to Sinhala) and Ethiopic,
+# whose vowels unidecode writes otherwise than Latin spellings do, or leaves out (नरेन्द्र is
+# "nrendr", Narendra).
 _ABJAD = regex.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
+_INDIC = regex.compile(r"[\u0900-\u0dff]")
+_VOWELS_MISWRITTEN = regex.compile(r"[\u0900-\u0dff\u1200-\u137f]")
 _ARABIC_ARTICLE = regex.compile(r"(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2,})")
 # The Arabic article written in Hebrew letters, alef and lamed, hyphenated to a word (אום
 # אל-פחם, Umm al-Fahm): not apart, where the two letters are also a word (אל על, El Al).
@@ -1086,6 +1093,8 @@ class Resolver:
         if _ABJAD.search(name):
             hits.extend(self._script_hits(name))
         elif " " in folded or not self._is_demonym(folded):
+            if _VOWELS_MISWRITTEN.search(name):
+                hits.extend(self._script_hits(name))
             for parsed in _readings(name):
                 hits.extend(self._titled_person_hits(parsed, self._fuzzy_hits(parsed)))
             hits.extend(self._wade_giles_hits(name, folded))
@@ -2863,6 +2872,10 @@ def _abjad_skeleton(word: str) -> str:
     ('dn', 'dn')
     """
     letters = [fold(ch) for ch in word]
+    if _INDIC.search(word):
+        # unidecode writes the Indic letter ca (च চ) as c, as the scholars' transliteration
+        # does; English spellings write it ch (Chandigarh, Chattogram), as they write cha (छ).
+        letters = ["ch" if f == "c" else f for f in letters]
     keys = [token_key(f) for f in letters if f]
     skeleton = _undoubled("".join(k.translate(_DROP_FOR_SKELETON) for k in keys))
     return skeleton or (keys[0][:1] if keys else "")
