@@ -31,6 +31,7 @@ from ._designators import (
 )
 from ._exonyms import other_names
 from ._forked import can_fork, map_forked, worker_count
+from ._gazetteer import countries_of_places, country_named
 from ._mandarin import mandarin_reading
 from ._name_words import name_of, same_name, spellings_of
 from ._typecheck import require_str
@@ -574,34 +575,53 @@ class Resolver:
 
     def _place_in_named_country(self, name: str) -> Match | None:
         """A place followed by the country or region it is in, after a comma or in brackets, as
-        datelines and gazetteers write it (Tripoli, Lebanon; Brest (Belarus)): the one place the
-        rest may be whose table ID names that country or region, as the table's convention
-        gives an ID to cities that share a name (tripoli-lebanon, brest-belarus).
+        datelines and gazetteers write it (Tripoli, Lebanon; Brest (Belarus); Gao, Mali).
 
-        Only that evidence counts. The table does not say where its other places are, and the
-        country after a comma is there to tell namesakes apart: "Brest, France" is not the
-        table's Brest in Belarus, nor "Odessa, Texas" its Odesa, so a place whose ID names no
-        country is not met this way.
+        The country after a comma is there to tell namesakes apart, so it is read only as
+        evidence of which place is meant, of two kinds:
+
+        - the table's convention, which gives cities that share a name an ID naming their
+          country or region (tripoli-lebanon, brest-belarus): the one place the rest may be
+          whose ID names it;
+        - else, where the rest may be one place only and what follows is a country, the
+          bundled list of where places are (see :mod:`canonym._gazetteer`): that place, when
+          the list has it (by any of its names) in that country and in no other.
+
+        Nothing else is read from it: "Brest, France" is not the table's Brest, which the list
+        has in Belarus; "Tripoli, Lebanon" is not a table's one Tripoli, which the list has in
+        Libya too; nor is "Odessa, Texas" its Odesa, Texas being no country.
         """
         located = _LOCATED_PLACE.fullmatch(name)
         if located is None:
             return None
-        where = fold(located.group(2) or located.group(3))
+        written = located.group(2) or located.group(3)
+        where = fold(written)
         if not where or not self._is_place_word(where):
             return None  # (a country, a region, or a place of the table)
         entities, ids = self._entities, self._entity_ids
-        held = [
+        places = [
             s
             for s in self._rank(located.group(1))
             if s.method != "weak"
             and s.score >= self.threshold
             and entities[s.entity].kind == "place"
-            and f" {where} " in f" {ids[s.entity].replace('-', ' ')} "
             and fold(entities[s.entity].name) != where
         ]
-        if len({s.entity for s in held}) != 1:
+        held = [s for s in places if f" {where} " in f" {ids[s.entity].replace('-', ' ')} "]
+        if held:
+            if len({s.entity for s in held}) != 1:
+                return None
+            return _through_designator(self._to_match(name, held[0]), name)
+        country = country_named(written)
+        if country is None or len({s.entity for s in places}) != 1:
             return None
-        return _through_designator(self._to_match(name, held[0]), name)
+        place = places[0]
+        named = _countries_named_by(ids[place.entity])
+        if named and {country_named(n) for n in named} != {country}:
+            return None  # (its ID names another country)
+        if countries_of_places(entities[place.entity].names()) != {country}:
+            return None
+        return _through_designator(self._to_match(name, place), name)
 
     def _place_for_demonym(self, name: str) -> Match | None:
         """An organisation whose name holds a place's name, met with the place's adjective

@@ -1,0 +1,89 @@
+"""Which country a place is in: the bundled ``place-words/towns.toml``.
+
+Datelines and gazetteers follow a place with its country ("Gao, Mali"), and a table of places
+seldom says where they are. This list of the cities and towns that the news names most, by
+country, lets the resolver read such a country as evidence: a table's Gao is the Gao of "Gao,
+Mali" when the list has Gao in Mali and nowhere else.
+
+Places are compared folded (lowercase ASCII, articles and hyphens as :func:`canonym.fold`
+leaves them), the list giving the spellings that writers use: a transliteration key would make
+namesakes of places that are not (Odesa and a Serbian town share one). Countries are compared by
+the folded names, aliases and spellings of the bundled ``countries.toml``.
+
+>>> sorted(countries_of_places(["Gao"])), sorted(countries_of_places(["Tripoli"]))
+(['mali'], ['lebanon', 'libya'])
+>>> sorted(countries_of_places(["Tyre", "Sur"])), countries_of_places(["Springfield"])
+(['lebanon'], frozenset())
+>>> country_named("Burma"), country_named("Atlantis")
+('myanmar', None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from .normalize import fold
+
+__all__ = ["countries_of_places", "country_named"]
+
+_NO_COUNTRIES: frozenset[str] = frozenset()
+
+
+@cache
+def _country_ids() -> dict[str, str]:
+    """Folded name, alias or spelling of a country of the bundled ``countries.toml`` -> its ID
+    (a name two countries share is left out); empty when the file cannot be read."""
+    from .table import _read_toml, bundled_aliases_dir
+
+    try:
+        records = _read_toml(bundled_aliases_dir() / "countries.toml")
+    except (OSError, ValueError):
+        return {}
+    owners: dict[str, set[str]] = {}
+    for _, record in records:
+        for field in ("name", "aliases", "spellings"):
+            value = record.get(field, ())
+            for text in (value,) if isinstance(value, str) else value:
+                owners.setdefault(fold(text), set()).add(str(record["id"]))
+    return {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
+
+
+def country_named(name: str) -> str | None:
+    """The ID of the bundled country that ``name`` names (any of its names, folded), if any."""
+    return _country_ids().get(fold(name))
+
+
+@cache
+def _towns() -> dict[str, frozenset[str]]:
+    """Each place of ``place-words/towns.toml``, folded -> the IDs of the countries it is
+    listed in; empty when the file cannot be read."""
+    from .table import read_bundled_toml
+
+    data = read_bundled_toml("place-words", "towns.toml")
+    blocks = data.get("country", []) if data is not None else []
+    found: dict[str, set[str]] = {}
+    for block in blocks if isinstance(blocks, list) else ():
+        if not isinstance(block, dict):
+            continue
+        country = country_named(str(block.get("country", "")))
+        if country is None:
+            continue
+        for place in block.get("places", ()):
+            if isinstance(place, str) and (folded := fold(place)):
+                found.setdefault(folded, set()).add(country)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def countries_of_places(names: Iterable[str]) -> frozenset[str]:
+    """The countries that every one of ``names`` the list knows is listed in: the names of one
+    place, so a name of two places (Sur: Tyre in Lebanon, and a town of Oman) narrows nothing
+    that another name settles. Empty when the list knows none of them.
+    """
+    towns = _towns()
+    out: frozenset[str] | None = None
+    for name in names:
+        listed = towns.get(fold(name))
+        if listed:
+            out = listed if out is None else out & listed
+    return out if out is not None else _NO_COUNTRIES
