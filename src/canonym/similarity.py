@@ -967,7 +967,12 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
                 continue  # Abu X (father of) is never Abd X (servant of)
             sim = similarity(x_text, y_text) if x_text <= y_text else similarity(y_text, x_text)
             if x_particle != y_particle:
-                sim = 0.6 * sim  # a particle on one side only
+                # A particle on one side only: another name (Abu Bakr, Bakr; Abdul Rahman,
+                # Rahman), but for a kin particle before a person's later word, the father's
+                # name, which Arabic and Malay names give with it or without (Anwar bin
+                # Ibrahim, Anwar Ibrahim; Mohammed bin Salman, Mohammed Salman).
+                kin = person and i and j and (x_particle or y_particle) in _KIN
+                sim = (_KIN_LEFT_OUT if kin else 0.6) * sim
             elif (
                 x_particle == "abd"
                 and sim < _ARTICLE_L_SIMILARITY
@@ -1643,6 +1648,8 @@ def _alias_only_factor(position: int, length: int, nasab: bool = False) -> float
 
 # The kin particles of a nasab, son or daughter of (see _ancestors_aside, _middle_names_aside).
 _KIN = frozenset({"bin", "bint"})
+# What a person's later word costs with its kin particle on one side only (see score_names).
+_KIN_LEFT_OUT = 0.9
 
 
 # How far under the prefilter the word-by-word reading may be for the one-word reading to be
