@@ -38,7 +38,7 @@ secretary general|secretary|speaker|parliament speaker|house speaker|
 senator|sen|rep|mp|mna|mpa|mla|governor|gov|mayor|ambassador|amb|judge|justice|mr|
 prosecutor general|procurator general|attorney general|prosecutor|
 igp|inspector general|lieutenant|lt|sergeant|sgt|samdech|tan sri|datuk seri|dato seri|datuk|dato|
-allama|allamah|hazrat|mazi|malam|mallam|daw|
+allama|allamah|hazrat|mazi|malam|mallam|daw|ustad|ustadh|ustaz|ustadz|kyai|kiai|
 mrs|ms|miss|sir|dame|lord|lady|pope|patriarch|rabbi|reverend|rev|father|the|
 director|director general|spokesman|spokeswoman|spokesperson|financial secretary|chief secretary|
 oknha|neak oknha|chief|kachalla
