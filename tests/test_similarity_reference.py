@@ -615,7 +615,7 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
     every_word_as_it_is = (
         len(pairs) == len(qt) < len(at)
         and all(p[2] >= 0.85 for p in pairs)
-        and any(len(t.text) > 1 for t in a_only)
+        and any(len(t.text) > 1 and not sim._COMPOUND_TAIL.fullmatch(t.text) for t in a_only)
     )
     particles_apart = sorted(t.particle for t in qt) != sorted(t.particle for t in at) and all(
         len(t.text) >= 3 for t in (*qt, *at) if t.particle
@@ -728,6 +728,9 @@ _PAIRS = [
     ("Fatima bint Mubarak", "Fatima Mubarak"),
     ("bin Laden", "Laden"),
     ("Abu Bakr al-Baghdadi", "Bakr al-Baghdadi"),
+    ("Ansarallah", "Ansar Allah"),
+    ("Nasrallah", "Hassan Nasr Allah"),
+    ("Nuruddin", "Nur ud Din"),
 ]
 
 

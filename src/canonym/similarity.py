@@ -1061,12 +1061,13 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
     # name has a word the query lacks (Kim Jong, Kim Yo Jong), which the letters run together
     # would hide; and a typo is no evidence, so a word misspelt must not let them hide it
     # (Sohrab Kkhamenei is no nearer to Sohrab Bill Khamenei). (The letters of an abbreviation,
-    # S.A.L., are no such words.)
+    # S.A.L., are no such words; nor is the second half of a compound, Allah or din, which the
+    # compound-tail rule lets the query's one word meet without it: Ansarallah, Ansar Allah.)
     if (len(qt) == len(at) and not _particle_apart(qt, at) and not _syllables_respelt(qt, at)) or (
         len(qt) < len(at)
         and len(pairs) == len(qt)
         and all(sim >= _SAME_WORD for _, _, sim in pairs)
-        and any(len(t.text) > 1 for t in a_only)
+        and any(len(t.text) > 1 and not _COMPOUND_TAIL.fullmatch(t.text) for t in a_only)
     ):
         joined_score = 0.0
     else:
