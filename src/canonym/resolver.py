@@ -533,6 +533,9 @@ class Resolver:
             and s.score >= self.threshold
             and entities[s.entity].kind == "person"
             and ids[s.entity] != found.entity_id
+            # (the other's name, not its end without its first name: Mojtaba Hosseini
+            # Khamenei, beside Ali Hosseini Khamenei, is no brother named Hosseini)
+            and not (s.detail and parse(self._alias_text[s.alias]).tokens[0] in s.detail.alias_only)
             for extra in extras
             for s in self._rank(f"{extra} {rest}")
         )
