@@ -323,7 +323,10 @@ def ref_combine(
         return 0.0
     if any(
         t.role == "designator"
-        and not (organization and t.text in ("movement", "party", "militia", "agency", "news"))
+        and not (
+            organization
+            and t.text in ("movement", "party", "militia", "agency", "news", "province")
+        )
         for t in (*q_only, *(t for _, t in a_only))
     ):
         return min(0.5, ref_combine(pairs, (), (), alias_length))
