@@ -67,6 +67,7 @@ from .similarity import (
     score_names,
     syllables_apart,
     unrelated_letter_at,
+    word_similarity,
 )
 from .table import AliasTable, Entity, _gc_paused
 
@@ -533,12 +534,22 @@ class Resolver:
             and s.score >= self.threshold
             and entities[s.entity].kind == "person"
             and ids[s.entity] != found.entity_id
-            # (the other's name, not its end without its first name: Mojtaba Hosseini
-            # Khamenei, beside Ali Hosseini Khamenei, is no brother named Hosseini)
-            and not (s.detail and parse(self._alias_text[s.alias]).tokens[0] in s.detail.alias_only)
+            # (the other's name, not its end without a first name unlike the query's: Mojtaba
+            # Hosseini Khamenei, beside Ali Hosseini Khamenei, is no brother named Hosseini;
+            # Erich Miller Murphy may be Erik Miller Murphy, not Erik Murphy)
+            and not self._other_first_name(s, query[0].text)
             for extra in extras
             for s in self._rank(f"{extra} {rest}")
         )
+
+    def _other_first_name(self, other: _Scored, first: str) -> bool:
+        """Whether ``other``, a person met by a query's middle word and the rest of its name,
+        was met without its own first name, and that name is unlike ``first``, the query's."""
+        if other.detail is None:
+            return False
+        own = parse(self._alias_text[other.alias]).tokens[0]
+        left_out = own in other.detail.alias_only
+        return left_out and word_similarity(own.text, first) < _OTHER_NAME_BELOW
 
     def _owned_body(self, name: str) -> Match | None:
         """A body named after the country or place it belongs to, in the possessive, as the
@@ -2025,6 +2036,9 @@ _RATIO_SLACK = 8.0
 # Candidates a script query's consonant skeleton is compared with when none is equal.
 _SCRIPT_LIMIT = 200
 # Into how many words a script query's skeleton may be cut to meet the table's words.
+# Two first names less alike than this are two persons' (see Resolver._other_first_name): the
+# floor under which the scorer pairs no words.
+_OTHER_NAME_BELOW = 0.55
 _SCRIPT_PIECES = 3
 # The score of a script hit, and what an alias less likely than another of its consonants loses
 # (see Resolver._script_score): more than the margin, so that the likelier one is chosen.
