@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from shared_data import DEV, REAL, read_tsv
 
 from canonym import similarity as sim
+from canonym._designators import place_designator
 from canonym._korean import KOREAN_FAMILY_NAMES, korean_names_alike, korean_syllables_differ
 from canonym._name_words import distinct_names, same_name
 from canonym.keys import orth, token_key
@@ -505,6 +506,7 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
     used_q: set[int] = set()
     used_a: set[int] = set()
     ends_paired: set[tuple[int, int]] = set()  # the query's first and last words, paired
+    paired_ij: set[tuple[int, int]] = set()  # every pair, by the words' places
     pairs: list[tuple[NameToken, NameToken, float]] = []
     for s, i, j in cells:
         if s < 0.55 or i in used_q or j in used_a:
@@ -512,6 +514,7 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
         used_q.add(i)
         used_a.add(j)
         pairs.append((qt[i], at[j], s))
+        paired_ij.add((i, j))
         if i in (0, len(qt) - 1):
             ends_paired.add((i, j))
     q_only = tuple(t for i, t in enumerate(qt) if i not in used_q)
@@ -577,6 +580,33 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
             else t
             for t in q_costs
         )
+    # A family name more after every word of a person's name, in order (a tribe's, clan's or
+    # dynasty's: Imran Khan Niazi), is a middle name; not after a name that may be a compound
+    # given name alone (its first word opens one, or its last is one) but with a nasab.
+    elif (
+        middle_names
+        and len(qt) > 1
+        and used_q == set(range(len(qt) - 1))
+        and not a_only_at
+        and len(at) > 1
+        and (0, 0) in paired_ij
+        and (len(qt) - 2, len(at) - 1) in paired_ij
+        and at[-1].role == "family"
+        and qt[-1].role == "family"
+        and all(s >= 0.9 for _, _, s in pairs)
+        and qt[0].text not in EAST_ASIAN_FAMILY_NAMES
+        and qt[-1].text not in EAST_ASIAN_FAMILY_NAMES
+        and (
+            nasab
+            or (
+                qt[-1].text.endswith(("zai", "zay", "zoy", "khel", "khail"))
+                and qt[0].text not in sim._COMPOUND_FIRST_NAMES
+                and at[-1].text not in sim._COMPOUND_FIRST_NAMES
+            )
+        )
+        and place_designator(" ".join(t.text for t in qt)) is None
+    ):
+        q_costs = tuple(t._replace(role="middle") for t in q_costs)
     token_score = ref_combine(
         pairs, q_costs, a_only_at, len(at), middle_names, nasab, kind == "organization"
     )
@@ -734,6 +764,15 @@ _PAIRS = [
     ("Ansarallah", "Ansar Allah"),
     ("Nasrallah", "Hassan Nasr Allah"),
     ("Nuruddin", "Nur ud Din"),
+    ("Imran Khan Niazi", "Imran Khan"),
+    ("Mohammed bin Salman Al Saud", "Mohammed bin Salman"),
+    ("Nasir Ali Khan", "Nasir Ali"),
+    ("Gamal Abdel Nasser Street", "Gamal Abdel Nasser"),
+    ("Petro Poroshenko Bloc", "Petro Poroshenko"),
+    ("Kim Jong Un Kim", "Kim Jong Un"),
+    ("Mohammed bin Zayed City", "Mohammed bin Zayed"),
+    ("Ashraf Ghani Ahmadzai", "Ashraf Ghani"),
+    ("Paul Adnan Louis", "Paul Adnan"),
 ]
 
 

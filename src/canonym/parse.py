@@ -268,7 +268,7 @@ DESIGNATORS = frozenset(
     river lake mountain mount mosque shrine university hospital stadium camp prison dam gate field
     museum school college institute foundation bank hotel tower building park club brigade
     brigades battalion corps division regiment army forces force movement party front network
-    group organization organisation militia agency news""".split()
+    group organization organisation militia agency news bloc alliance coalition""".split()
 )
 # Legal forms and filler words of organisation names: they say what kind of body it is, not which
 # one ("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU X" is "X LLC"), so they weigh little. A

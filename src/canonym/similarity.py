@@ -22,6 +22,7 @@ import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from ._designators import place_designator
 from ._korean import KOREAN_FAMILY_NAMES, korean_names_alike, korean_syllables_differ
 from ._name_words import name_of
 from ._ordinals import ORDINALS
@@ -1021,6 +1022,19 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
         and all(sim >= _MIDDLE_NAMES_PAIRED for _, _, sim in pairs)
     ):
         q_left = _middle_names_aside(qt, q_left)
+    elif (
+        middle_names
+        and len(q_only) == 1
+        and q_only[0] is qt[-1]
+        and not a_only
+        and len(at) > 1
+        and paired_at.get(0) == 0
+        and paired_at.get(len(qt) - 2) == len(at) - 1
+        and at[-1].role == "family"
+        and qt[-1].role == "family"
+        and all(sim >= _MIDDLE_NAMES_PAIRED for _, _, sim in pairs)
+    ):
+        q_left = _tribe_aside(qt, at, q_left, nasab)
     token_score = _combine(
         pairs,
         q_left,
@@ -1618,6 +1632,35 @@ def _middle_names_aside(
         for t in left
     )
 
+
+def _tribe_aside(
+    qt: tuple[NameToken, ...], at: tuple[NameToken, ...], left: tuple[NameToken, ...], nasab: bool
+) -> tuple[NameToken, ...]:
+    """The query's last word, a family name after every word of the name it is compared with
+    (the caller has paired them, in order, each at 0.9 or more), made a middle name where it is
+    a tribe's or a dynasty's: after a nasab, which makes the name a full one (Mohammed bin
+    Salman Al Saud, Tahnoun bin Zayed Al Nahyan), or a Pashtun tribe's name in -zai or -khel
+    (Ashraf Ghani Ahmadzai). Elsewhere a third word is as often the family name of another
+    person whose middle name the second is (Paul Adnan Louis is not a Paul Adnan), and without
+    a nasab not after a name that may be a compound given name alone, its first word opening
+    one or its last word one (Nasir Ali Khan is not a Nasir Ali). Not in a Chinese or Korean
+    name, nor a place's designator (Mohammed bin Zayed City)."""
+    if qt[0].text in EAST_ASIAN_FAMILY_NAMES or qt[-1].text in EAST_ASIAN_FAMILY_NAMES:
+        return left
+    if not nasab and (
+        not qt[-1].text.endswith(_PASHTUN_TRIBE_ENDINGS)
+        or qt[0].text in _COMPOUND_FIRST_NAMES
+        or at[-1].text in _COMPOUND_FIRST_NAMES
+    ):
+        return left
+    if place_designator(" ".join(t.text for t in qt)) is not None:
+        return left  # a place named after the person (Mohammed bin Zayed City)
+    return tuple(t._replace(role="middle") for t in left)
+
+
+# The endings of Pashtun tribes' names (Ahmadzai, Yousafzai, Popalzai; Sulaiman Khel, Zadran
+# Khel, written joined too: Mangalkhel), which follow a person's name (see _tribe_aside).
+_PASHTUN_TRIBE_ENDINGS = ("zai", "zay", "zoy", "khel", "khail")
 
 #: The most given names a person's query may hold between its first and last words that the
 #: name it is compared with lacks, read as middle names (see _middle_names_aside).
