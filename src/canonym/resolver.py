@@ -2110,7 +2110,26 @@ def _place_words_reordered(query: ParsedName, alias: ParsedName, detail: NameSco
         and not detail.joined
         and not (query.inverted or alias.inverted)
         and not _in_same_order(query, alias, detail.pairs)
+        and not _of_turned(query, alias, detail.pairs)
     )
+
+
+def _of_turned(
+    query: ParsedName, alias: ParsedName, pairs: Sequence[tuple[NameToken, NameToken, float]]
+) -> bool:
+    """Whether one of two place names is a word, "of" and the rest, and the other the rest and
+    then that word, with no "of": one feature's name in English's two orders (Strait of
+    Hormuz, Hormuz Strait; Sea of Azov, Azov Sea)."""
+    for one, other in ((query.tokens, alias.tokens), (alias.tokens, query.tokens)):
+        if len(one) < 3 or one[1].text != "of" or any(t.text == "of" for t in other):
+            continue
+        if len(other) != len(one) - 1:
+            continue
+        order = [*one[2:], one[0]]
+        mate = {id(q): a for q, a, _ in pairs} | {id(a): q for q, a, _ in pairs}
+        if all(mate.get(id(t)) is o for t, o in zip(order, other, strict=True)):
+            return True
+    return False
 
 
 def _direction_apart(query: ParsedName, alias: ParsedName, detail: NameScore, kind: str) -> bool:
