@@ -358,3 +358,12 @@ def test_a_countrys_own_branch_comes_before_the_body_it_is_named_for() -> None:
     assert found is not None and found.entity_id == "mb-syria"
     found = Resolver(AliasTable.from_records(both[:1])).resolve("Syria's Muslim Brotherhood")
     assert found is not None and found.entity_id == "mb" and found.method == "designator"
+
+
+def test_a_fuzzy_hit_never_outranks_a_literal_one_nor_is_read_as_a_surname() -> None:
+    """A name met by the string rules with a word of the alias left over (here its "of") scores
+    at most 0.99, as any fuzzy hit does, and only a person's family name alone is a surname."""
+    table = AliasTable.from_records([{"id": "h", "name": "Strait of Hormuz", "kind": "place"}])
+    m = Resolver(table).resolve("Hormuz Strait")
+    assert m is not None and m.entity_id == "h"
+    assert m.score <= 0.99 and m.method == "fuzzy"

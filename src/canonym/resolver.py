@@ -1258,7 +1258,7 @@ class Resolver:
             surname = False
             if detail.partial:
                 partial = self._partial_score(parsed, detail, kind, self._alias_text[i])
-                if partial > score:
+                if partial is not None and partial > score:
                     score, surname = partial, True
             if (
                 kind == "person"
@@ -1295,8 +1295,10 @@ class Resolver:
 
     def _partial_score(
         self, parsed: ParsedName, detail: NameScore, kind: str, alias_text: str
-    ) -> float:
-        """A family name alone: scored only when it is a person's family name.
+    ) -> float | None:
+        """A family name alone: scored only when it is a person's family name; ``None`` where
+        the route does not apply, and the name's own score stands (capped as any string rule's:
+        a name met with a word of the alias left over, Hormuz Strait, is no family name).
 
         A bare word that ends an organisation's or a place's name is another entity
         (Hezbollah is not Kata'ib Hezbollah), so only persons get this route. Nor is the
@@ -1305,14 +1307,14 @@ class Resolver:
         Seung-man), where a compound family name is capitalised (Amir-Abdollahian).
         """
         if kind != "person" or not self.surnames:
-            return detail.score
+            return None
         if len(parsed.tokens) != 1 or len(detail.pairs) != 1:
-            return detail.score
+            return None
         _, alias_token, sim = detail.pairs[0]
         if alias_token.role != "family" or sim < 0.9:
-            return detail.score
+            return None
         if _lowercase_hyphen_tail(alias_text, alias_token.text):
-            return detail.score
+            return None
         return 0.9 * sim
 
     def _word_groups(self, parsed: ParsedName) -> list[_QueryWord]:
