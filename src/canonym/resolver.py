@@ -121,7 +121,8 @@ def _geresh_sound(m: regex.Match[str]) -> str:
 #   spelling gives the ch of Persian, Kurdish and Turkish names, having no letter of its own for
 #   it (نيجيرفان, Nechirvan; أوجلان, Öcalan);
 # - Arabic ta marbuta (ة), the feminine ending, silent but for a t before the word it governs:
-#   Jabhat al-Nusra (جبهة النصرة), Harakat, Hay'at.
+#   Jabhat al-Nusra (جبهة النصرة), Harakat, Hay'at;
+# - Indic ja and sha (see below).
 #
 # The skeleton's classes are wide (g is k and q; ch is sh), so a name met through a second
 # sound must write that sound in one of the Latin ways listed with it: جمال read with a g is
@@ -136,6 +137,11 @@ _SECOND_SOUNDS = tuple(
         ("\u062c", "\u0686", ("ch", "c")),  # ARABIC LETTER JEEM read as ARABIC LETTER TCHEH
         # ARABIC LETTER TEH MARBUTA read as ARABIC LETTER TEH, before another word only
         ("\u0629(?=\\s+\\S)", "\u062a", ("t",)),
+        # Indic ja, also the z of names from Arabic and Persian, which Bengali and Hindi write
+        # with it (জিয়া, Zia; বাজার, Bazar); and sha, which English spellings often write s
+        # (श्रीनगर, Srinagar)
+        ("[\u091c\u099c]", "z", ("z",)),  # DEVANAGARI LETTER JA, BENGALI LETTER JA
+        ("[\u0936\u09b6]", "s", ("s",)),  # DEVANAGARI LETTER SHA, BENGALI LETTER SHA
     )
 )
 
