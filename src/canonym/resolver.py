@@ -1695,9 +1695,7 @@ class Resolver:
         word for word but for a compound (حزب الله, Hezbollah)."""
         score = _SCRIPT_SCORE
         text = self._alias_text[alias]
-        if text.isupper() and not all(
-            name.isupper() for name in self._entities[self._alias_entity[alias]].names()
-        ):
+        if _in_capitals_of_a_lowercase_entity(text, self._entities[self._alias_entity[alias]]):
             score -= _SCRIPT_LESS_LIKELY
         if sum(1 for t in parse(text).tokens if t.role != "suffix") != size:
             score -= _SCRIPT_LESS_LIKELY
@@ -1752,6 +1750,12 @@ DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish", "ic", "ite", "ean")
 _CLIPPED_SUFFIXES = (("an", "ian", "ese", "ean"), ("ese",))
 
 
+def _in_capitals_of_a_lowercase_entity(alias_text: str, entity: Entity) -> bool:
+    """Whether an alias is written in capitals, of an entity with a name in lowercase too: an
+    acronym (IRGC, BLA). OFAC writes every name in capitals, so there capitals say nothing."""
+    return alias_text.isupper() and not all(name.isupper() for name in entity.names())
+
+
 def _lone_words_differ(
     query: ParsedName, alias: ParsedName, alias_text: str, entity: Entity
 ) -> bool:
@@ -1774,8 +1778,7 @@ def _lone_words_differ(
     if (
         len(alias_text) <= _ACRONYM
         and alias_text.isalpha()
-        and alias_text.isupper()
-        and not all(name.isupper() for name in entity.names())
+        and _in_capitals_of_a_lowercase_entity(alias_text, entity)
     ):
         return True
     if q[0].particle == a[0].particle:
@@ -2043,10 +2046,10 @@ _MIN_SCORED = 2
 _RATIO_SLACK = 8.0
 # Candidates a script query's consonant skeleton is compared with when none is equal.
 _SCRIPT_LIMIT = 200
-# Into how many words a script query's skeleton may be cut to meet the table's words.
 # Two first names less alike than this are two persons' (see Resolver._other_first_name): the
 # floor under which the scorer pairs no words.
 _OTHER_NAME_BELOW = 0.55
+# Into how many words a script query's skeleton may be cut to meet the table's words.
 _SCRIPT_PIECES = 3
 # The score of a script hit, and what an alias less likely than another of its consonants loses
 # (see Resolver._script_score): more than the margin, so that the likelier one is chosen.
@@ -2128,13 +2131,13 @@ def _of_turned(
     """Whether one of two place names is a word, "of" and the rest, and the other the rest and
     then that word, with no "of": one feature's name in English's two orders (Strait of
     Hormuz, Hormuz Strait; Sea of Azov, Azov Sea)."""
+    mate = {id(q): a for q, a, _ in pairs} | {id(a): q for q, a, _ in pairs}
     for one, other in ((query.tokens, alias.tokens), (alias.tokens, query.tokens)):
         if len(one) < 3 or one[1].text != "of" or any(t.text == "of" for t in other):
             continue
         if len(other) != len(one) - 1:
             continue
         order = [*one[2:], one[0]]
-        mate = {id(q): a for q, a, _ in pairs} | {id(a): q for q, a, _ in pairs}
         if all(mate.get(id(t)) is o for t, o in zip(order, other, strict=True)):
             return True
     return False
@@ -2866,7 +2869,7 @@ def _skeletons_of(parsed: ParsedName) -> set[str]:
     """The consonants of a parsed name's words (see :func:`_word_skeletons`), one after
     another, each with its particle, as an abjad writes them (عبد الله, Abdullah; بنت جبيل,
     Bint Jbeil), a letter doubled across two words written once: one skeleton, or more for a
-    name with a word that opens with je."""
+    name with a word read two ways (see :func:`_word_skeletons`)."""
     tokens = [t for t in parsed.tokens if t.role != "suffix"]
     if len(tokens) > 1:
         # The Persian and Urdu izafe (Lashkar-e-Taiba, Hizb-e-Islami), a vowel that the
@@ -2898,10 +2901,10 @@ def _word_skeletons(word: str) -> tuple[str, ...]:
 
 
 def _second_readings(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
-    """``text`` as written, and, when it holds abjad letters of two sounds, with each kind of
-    them read as its other sound, alone or with the others (see _SECOND_SOUNDS), the readings
-    of fewer letters first; each with the Latin letters that a name met through it must hold,
-    one of each tuple.
+    """``text`` as written, and, when it holds letters of two sounds (of an abjad, or Indic),
+    with each kind of them read as its other sound, alone or with the others (see
+    _SECOND_SOUNDS), the readings of fewer letters first; each with the Latin letters that a
+    name met through it must hold, one of each tuple.
 
     >>> _second_readings("שדרות")
     [('שדרות', ()), ('sדרות', (('s',),))]

@@ -1658,8 +1658,8 @@ def _tribe_aside(
     return tuple(t._replace(role="middle") for t in left)
 
 
-# The endings of Pashtun tribes' names (Ahmadzai, Yousafzai, Popalzai; Sulaiman Khel, Zadran
-# Khel, written joined too: Mangalkhel), which follow a person's name (see _tribe_aside).
+# The endings of Pashtun tribes' names (Ahmadzai, Yousafzai, Popalzai; Mangalkhel, Zadrankhel),
+# which follow a person's name (see _tribe_aside): one word, as the rule reads one more word.
 _PASHTUN_TRIBE_ENDINGS = ("zai", "zay", "zoy", "khel", "khail")
 
 #: The most given names a person's query may hold between its first and last words that the
