@@ -127,6 +127,8 @@ def _geresh_sound(m: regex.Match[str]) -> str:
 # The skeleton's classes are wide (g is k and q; ch is sh), so a name met through a second
 # sound must write that sound in one of the Latin ways listed with it: جمال read with a g is
 # Gamal, never a Kamal (كمال) of the table.
+# The most kinds of such letters read in one name (see _second_readings).
+_MOST_SECOND_SOUNDS = 3
 _SECOND_SOUNDS = tuple(
     (regex.compile(letters), sound, latin)
     for letters, sound, latin in (
@@ -2912,8 +2914,12 @@ def _second_readings(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]
     (2, [('دبي', ())])
     >>> [reading for reading, _ in _second_readings("جبهة النصرة")][:2]
     ['جبهة النصرة', 'جبهت النصرة']
+    >>> len(_second_readings("ב פ ש ج ة ज श"))  # text of three scripts: three kinds only
+    8
     """
-    kinds = [kind for kind in _SECOND_SOUNDS if kind[0].search(text)]
+    # (At most three kinds, 8 readings, each a search of the table: a name is in one script,
+    # whose kinds are three at most; text that mixes scripts would otherwise cost 2**7.)
+    kinds = [kind for kind in _SECOND_SOUNDS if kind[0].search(text)][:_MOST_SECOND_SOUNDS]
     if not kinds:
         return [(text, ())]
     readings: dict[str, tuple[tuple[str, ...], ...]] = {}
