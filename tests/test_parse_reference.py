@@ -171,6 +171,7 @@ def _last_before_suffixes(tokens: list[tuple[str, str]]) -> int:
 
 _OPENING_FORMS = {
     "public": {"joint", "limited", "company", "co", "ltd"},
+    "private": {"joint", "limited", "company", "co", "ltd"},
     "state": {"corporation", "enterprise", "company", "co", "concern"},
 }
 

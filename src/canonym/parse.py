@@ -284,10 +284,10 @@ GENERIC = frozenset(
     """llc ltd limited liability company co inc incorporated corp corporation jsc ojsc pjsc cjsc
     ao oao zao pao ooo tov too obshchestvo obschestvo ogranichennoi ogranichennoy
     otvetstvennostyu aktsionernoe aktsionernoye publichnoe zakrytoe otkrytoe sa s de cv rl srl
-    sarl sas sapi spr gmbh ag kg plc public joint stock sociedad anonima llp lp bv nv spa fze fzco
-    fz pte pvt bhd berhad sdn sendirian tbk state goskorporatsiya njsc concern kontsern anonim
-    sirketi sti ortakligi as ca sal psc saog saoc qpsc qsc qcsc ksc kscp kpsc kscc bsc sjsc wll
-    of and the for in et y und ve i""".split()
+    sarl sas sapi spr gmbh ag kg plc public private joint stock sociedad anonima llp lp bv nv spa
+    fze fzco fz pte pvt bhd berhad sdn sendirian tbk state goskorporatsiya njsc concern kontsern
+    anonim sirketi sti ortakligi as ca sal psc saog saoc qpsc qsc qcsc ksc kscp kpsc kscc bsc sjsc
+    wll of and the for in et y und ve i""".split()
 )
 # Generic words that are so only as the last word of a name: the Turkish A.S. (anonim sirketi,
 # a joint-stock company, also written AS), elsewhere a sun-letter form of the Arabic article;
@@ -300,9 +300,12 @@ _GENERIC_LAST = frozenset(
 # Generic words that are so only as the first word of a legal form: public is filler in "Public
 # Joint Stock Company" and "Public Company Limited", but it tells the Ministry of Public Security
 # from the Ministry of State Security; state in "Rosatom State Corporation" (the Russian
-# goskorporatsiya, a legal form) and "State Enterprise", not in the Islamic State.
+# goskorporatsiya, a legal form) and "State Enterprise", not in the Islamic State; private in
+# South Asia's "Private Limited" (Pvt. Ltd.) and Ukraine's "Private Joint Stock Company", not in
+# a Private Bank.
 _GENERIC_BEFORE: dict[str, frozenset[str]] = {
     "public": frozenset("joint limited company co ltd".split()),
+    "private": frozenset("joint limited company co ltd".split()),
     "state": frozenset("corporation enterprise company co concern".split()),
 }
 PATRONYMIC = regex.compile(
