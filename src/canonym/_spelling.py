@@ -23,7 +23,7 @@ from ._name_words import distinct_names, name_of, same_name
 from .keys import consonant_skeleton, orth
 from .mentions import FUNCTION_WORDS, WORD_RE, Mention
 from .normalize import fold, normalize
-from .parse import PARTICLES, NameToken, is_article_before, parse
+from .parse import DESIGNATORS, PARTICLES, NameToken, is_article_before, parse
 from .resolver import DEMONYM_SUFFIXES
 from .similarity import (
     _KA_KO,
@@ -249,6 +249,8 @@ def word_close(a: str, b: str) -> bool:
     (True, False)
     >>> word_close("defence", "defense")   # British and American English: two bodies' names
     False
+    >>> word_close("force", "forces"), word_close("saud", "sauds")   # a body's kind, plural
+    (True, False)
     """
     if a == b:
         return True
@@ -278,6 +280,8 @@ def word_close(a: str, b: str) -> bool:
         return True  # Belarusian -ka for the -ko of a surname: Lukashenka/Lukashenko
     if _plural_in_ies(a, b) or _plural_in_ies(b, a):
         return True  # an English noun and its plural: Industry/Industries, Authority/Authorities
+    if (b == a + "s" and a in DESIGNATORS) or (a == b + "s" and b in DESIGNATORS):
+        return True  # a body's kind and its plural: Rapid Support Force(s), Qassam Brigade(s)
     if len(a) >= _RUSSIAN_E_WORD and _russian_e_as_e(a) == _russian_e_as_e(b):
         return True  # Russian е and ё, each written two ways: Fyodorov/Fedorov, Sergeyev/Sergeev
     if (
