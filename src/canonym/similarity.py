@@ -1271,20 +1271,31 @@ def syllables_apart(a: str, b: str) -> bool:
     consonants that spell no one sound (n and j), or with another glide before its vowel (i
     and u). Another syllable, and so another name: Nanning is not Nanjing, nor Jiangxi
     Guangxi, however alike their letters. (Two letters swapped are a slip: Taipie, Taipei.)
+    The other syllable may also be written with its vowel spelt another way, its opening the
+    same, as two romanisations of Korean write eo and o (Pyeongchang is not Pyongyang).
 
     >>> syllables_apart("nanning", "nanjing"), syllables_apart("jiangxi", "guangxi")
     (True, True)
     >>> syllables_apart("kwangju", "gwangju"), syllables_apart("pusan", "busan")
     (False, False)
+    >>> syllables_apart("pyeongchang", "pyongyang"), syllables_apart("tsingtao", "qingdao")
+    (True, False)
     """
-    if len(a) != len(b) or _swapped_neighbours(a, b):
-        return False  # (a letter more or less, or two swapped: a slip, left to the scorer)
+    if _swapped_neighbours(a, b):
+        return False  # (two letters swapped: a slip, left to the scorer)
     ma, mb = EAST_ASIAN_GIVEN.fullmatch(a), EAST_ASIAN_GIVEN.fullmatch(b)
     if ma is None or mb is None or not ma.group(2) or not mb.group(2):
         return False
     pairs = ((ma.group(1), mb.group(1)), (ma.group(2), mb.group(2)))
-    if sum(x != y for x, y in pairs) != 1:
-        return False
+    differing = [(x, y) for x, y in pairs if x != y]
+    if len(differing) == 2:
+        # one syllable only respelt: the same opening, its vowel written another way
+        respelt = [(x, y) for x, y in differing if _opening(x) == _opening(y)]
+        if len(respelt) != 1:
+            return False
+        pairs = tuple(p for p in differing if p not in respelt)
+    elif len(differing) != 1 or len(a) != len(b):
+        return False  # (a letter more or less: a slip, left to the scorer)
     for x, y in pairs:
         ox, oy = _SYLLABLE_OPENING.match(x), _SYLLABLE_OPENING.match(y)
         assert ox is not None and oy is not None  # (the pattern matches any string)
@@ -1301,6 +1312,13 @@ def syllables_apart(a: str, b: str) -> bool:
 # A syllable's onset (its consonants) and the glide before its vowel, if any.
 _SYLLABLE_OPENING = regex.compile(r"([^aeiouwy]*)([iuwy](?=[aeiou]))?")
 _GLIDE_CLASS = {"i": "y", "y": "y", "u": "w", "w": "w"}
+
+
+def _opening(syllable: str) -> tuple[str, str]:
+    """A romanised syllable's onset and the class of the glide before its vowel."""
+    found = _SYLLABLE_OPENING.match(syllable)
+    assert found is not None  # (the pattern matches any string)
+    return found.group(1), _GLIDE_CLASS.get(found.group(2) or "", "")
 
 
 @lru_cache(maxsize=65536)
