@@ -1286,14 +1286,14 @@ def syllables_apart(a: str, b: str) -> bool:
     ma, mb = EAST_ASIAN_GIVEN.fullmatch(a), EAST_ASIAN_GIVEN.fullmatch(b)
     if ma is None or mb is None or not ma.group(2) or not mb.group(2):
         return False
-    pairs = ((ma.group(1), mb.group(1)), (ma.group(2), mb.group(2)))
+    pairs = [(ma.group(1), mb.group(1)), (ma.group(2), mb.group(2))]
     differing = [(x, y) for x, y in pairs if x != y]
     if len(differing) == 2:
         # one syllable only respelt: the same opening, its vowel written another way
         respelt = [(x, y) for x, y in differing if _opening(x) == _opening(y)]
         if len(respelt) != 1:
             return False
-        pairs = tuple(p for p in differing if p not in respelt)
+        pairs = [p for p in differing if p not in respelt]
     elif len(differing) != 1 or len(a) != len(b):
         return False  # (a letter more or less: a slip, left to the scorer)
     for x, y in pairs:
