@@ -825,7 +825,9 @@ class Resolver:
         if found is None:
             return None
         names = [fold(text) for text in self.table[found.entity_id].names()]
-        words = {w for text in names for w in text.split()}
+        # (the words of names of two words or more: a word alone is a name, not what kind of
+        # place it is, as Canton, Guangzhou's old name, is no Swiss canton)
+        words = {w for text in names if " " in text for w in text.split()}
         if designator == "city" and (
             not countries.isdisjoint(names) or not NOT_A_CITY_WORDS.isdisjoint(words)
         ):
