@@ -18,7 +18,7 @@ import random
 import pytest
 import regex
 from conftest import DATA
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from shared_data import DEV, REAL, read_tsv
 
@@ -728,6 +728,7 @@ def test_random_words(a: str, b: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(_letters)
+@example("aeie")  # (ie and ei both in the word: the swapped pair is the one that counts)
 def test_swapped_neighbours(word: str) -> None:
     """Every transposition of a word (the rarely taken branch of the programme)."""
     for i in range(len(word) - 1):

@@ -480,7 +480,13 @@ def _ie_for_ei(a: str, b: str) -> bool:
     >>> _ie_for_ei("dief", "deif"), _ie_for_ei("riad", "raid")
     (True, False)
     """
-    return _swapped_neighbours(a, b) and ("ie" in a) != ("ie" in b) and ("ei" in a) != ("ei" in b)
+    if not _swapped_neighbours(a, b):
+        return False
+    i = next(k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
+    return a[i : i + 2] in _IE_EI  # (the swapped pair itself: aeie, aiee holds both)
+
+
+_IE_EI = ("ie", "ei")
 
 
 def _vowel_and_consonant_swapped(a: str, b: str) -> bool:
