@@ -52,6 +52,7 @@ __all__ = [
     "NOT_A_CITY_WORDS",
     "REGION_WORDS",
     "country_names",
+    "country_owners",
     "korean_division",
     "place_designator",
     "region_names",
@@ -179,22 +180,30 @@ def korean_division(name: str) -> tuple[str, str] | None:
 
 
 @cache
-def country_names() -> frozenset[str] | None:
-    """Every folded name, alias and spelling of a country in the bundled ``countries.toml``;
-    ``None`` when the file cannot be read (then no "X City" is read as X)."""
+def country_owners() -> dict[str, frozenset[str]] | None:
+    """Every folded name, alias and spelling of a country in the bundled ``countries.toml``,
+    with the IDs of the countries it names; ``None`` when the file cannot be read."""
     from .table import _read_toml, bundled_aliases_dir
 
     try:
         records = _read_toml(bundled_aliases_dir() / "countries.toml")
     except (OSError, ValueError):
         return None
-    names: set[str] = set()
+    owners: dict[str, set[str]] = {}
     for _, record in records:
         for field in ("name", "aliases", "spellings"):
             value = record.get(field, ())
             for text in (value,) if isinstance(value, str) else value:
-                names.add(fold(text))
-    return frozenset(names)
+                owners.setdefault(fold(text), set()).add(str(record["id"]))
+    return {name: frozenset(ids) for name, ids in owners.items()}
+
+
+@cache
+def country_names() -> frozenset[str] | None:
+    """Every folded name, alias and spelling of a country in the bundled ``countries.toml``;
+    ``None`` when the file cannot be read (then no "X City" is read as X)."""
+    owners = country_owners()
+    return None if owners is None else frozenset(owners)
 
 
 @cache

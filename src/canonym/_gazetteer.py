@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from ._designators import country_owners
 from .normalize import fold
 
 __all__ = ["countries_of_places", "country_named"]
@@ -34,18 +35,7 @@ _NO_COUNTRIES: frozenset[str] = frozenset()
 def _country_ids() -> dict[str, str]:
     """Folded name, alias or spelling of a country of the bundled ``countries.toml`` -> its ID
     (a name two countries share is left out); empty when the file cannot be read."""
-    from .table import _read_toml, bundled_aliases_dir
-
-    try:
-        records = _read_toml(bundled_aliases_dir() / "countries.toml")
-    except (OSError, ValueError):
-        return {}
-    owners: dict[str, set[str]] = {}
-    for _, record in records:
-        for field in ("name", "aliases", "spellings"):
-            value = record.get(field, ())
-            for text in (value,) if isinstance(value, str) else value:
-                owners.setdefault(fold(text), set()).add(str(record["id"]))
+    owners = country_owners() or {}
     return {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
 
 
