@@ -34,6 +34,15 @@ from ._forked import can_fork, map_forked, worker_count
 from ._gazetteer import countries_of_places, country_named
 from ._mandarin import mandarin_reading
 from ._name_words import name_of, same_name, spellings_of
+from ._org_words import (
+    content_words,
+    foreign_words,
+    names_a_place,
+    names_one_body,
+    same_words,
+    singular,
+    translates_a_word,
+)
 from ._typecheck import require_str
 from .keys import (
     _DROP_FOR_SKELETON,
@@ -247,6 +256,8 @@ def explain_match(m: Match) -> str:
         lines.append("surname-only query: the only entity in the table with this family name")
     if m.method == "exonym":
         lines.append("another language's name of the place (aliases/place-words/exonyms.toml)")
+    if m.method == "translation":
+        lines.append("the name's words read in English (aliases/org-words/translations.toml)")
     return "\n".join(lines)
 
 
@@ -504,6 +515,7 @@ class Resolver:
                 or self._foreign_article_set_aside(name)
                 or self._legal_initials_set_aside(name)
                 or self._arabic_head_noun_translated(name)
+                or self._named_in_another_language(name)
                 or self._airline_named_otherwise(name)
                 or self._described_body(name)
                 or self._owned_body(name)
@@ -900,6 +912,55 @@ class Resolver:
             if found is not None:
                 return _through_designator(found, name)
         return None
+
+    def _named_in_another_language(self, name: str) -> Match | None:
+        """An organisation named in another language, word for word (Forces démocratiques
+        syriennes, Partiya Karkerên Kurdistanê, Adalet ve Kalkınma Partisi): the one
+        organisation of the table with a name whose words are the query's read in English by
+        the bundled ``org-words/translations.toml``, all of them and no other, in any order (see
+        :mod:`canonym._org_words`). The table's name may hold such words too (Jaysh al-Mahdi
+        for Armée du Mahdi). A query of one word, with no word the list translates, or with
+        none it leaves as written (a name or a place: Kurdistan) is left alone: its words are
+        the English name's or nothing, or describe bodies of many countries alike."""
+        if not translates_a_word(name):
+            return None  # (most queries: the test costs a fold, not the words' reading)
+        words = content_words(name)
+        if len(words) < 2 or not names_one_body(words):
+            return None
+        # The aliases holding each translated word in English (or in a language of the list:
+        # Jaysh for army), and each word as written that the table has (a name: Haqqani); a
+        # word as written that no alias holds may still be met (a place's adjective: Suriya,
+        # Syrian; syriennes; a misspelt name), and is left to the comparison below.
+        pool: set[int] | None = None
+        for word in words:
+            if not word.translated and names_a_place(word.written):
+                continue  # (Iran: the name may hold Iranian)
+            holding: set[int] = set()
+            for english in word.english:
+                for written in _written_forms(english) if word.translated else (english,):
+                    for v in self._word_vids.get(written, ()):
+                        holding.update(self._postings[v])
+            if not holding:
+                continue
+            pool = holding if pool is None else pool & holding
+            if not pool:
+                return None
+        if pool is None or len(pool) > _TRANSLATION_POOL:
+            return None  # words of many names: reading them all would cost many queries
+        hits: dict[int, int] = {}  # entity -> alias
+        for i in sorted(pool or ()):
+            entity = self._alias_entity[i]
+            if (
+                entity not in hits
+                and self._alias_type[i] != "weak"
+                and self._entities[entity].kind == "organization"
+                and same_words(words, content_words(self._alias_text[i]))
+            ):
+                hits[entity] = i
+        if len(hits) != 1:
+            return None  # no such body, or two of one meaning
+        ((entity, alias),) = hits.items()
+        return self._to_match(name, _Scored(entity, _TRANSLATION_SCORE, alias, "translation"))
 
     def _airline_named_otherwise(self, name: str) -> Match | None:
         """An airline named with Air, Airlines, Airline or Airways after its name, the other way
@@ -1754,6 +1815,13 @@ DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish", "ic", "ite", "ean")
 _CLIPPED_SUFFIXES = (("an", "ian", "ese", "ean"), ("ese",))
 
 
+def _written_forms(english: str) -> set[str]:
+    """How a table's name may write the English word ``english``: as it is, in the singular or
+    the plural, or as a word of another language the bundled list reads so (Jaysh, army)."""
+    forms = {english, singular(english), english + "s"}
+    return forms.union(*(foreign_words(f) for f in tuple(forms)))
+
+
 def _in_capitals_of_a_lowercase_entity(alias_text: str, entity: Entity) -> bool:
     """Whether an alias is written in capitals, of an entity with a name in lowercase too: an
     acronym (IRGC, BLA). OFAC writes every name in capitals, so there capitals say nothing."""
@@ -1975,6 +2043,11 @@ _DESIGNATOR_SCORE = 0.95
 # A place met by another language's name of it (Lwów for Lviv): a curated fact, as sure as a
 # designator set aside.
 _EXONYM_SCORE = 0.95
+# An organisation met by its name in another language read word for word in English: every word
+# met, but through a curated list of words, not of names, so below a curated name.
+_TRANSLATION_SCORE = 0.9
+# The most names read for a name in another language: each costs about as much as a parse.
+_TRANSLATION_POOL = 256
 # A name that, respelt, is a table name letter for letter: as the string rules at their best,
 # below any literal hit.
 _RESPELT_SCORE = 0.99

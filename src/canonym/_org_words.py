@@ -1,0 +1,287 @@
+"""Other languages' words for what an organisation is and does: Parti, Partei, Partiya and Hizb
+are party; Mouvement, Harakat and Tevger are movement.
+
+A body's name in another language (Forces démocratiques syriennes, Partiya Karkerên Kurdistanê,
+Adalet ve Kalkınma Partisi) shares no spelling with its English name, but word for word it is
+that name: the bundled ``aliases/org-words/translations.toml`` lists the words, by language, with
+the English words organisations' English names write for them, and each language's articles,
+prepositions and conjunctions, which such a name holds for no meaning (des, du, al-, fi, ve).
+The resolver reads it for an organisation's query that resolves to nothing as written (see
+:meth:`canonym.Resolver.resolve`).
+
+Every word is folded (lowercase ASCII). :func:`content_words` reads a name's words: each with the
+English words it stands for (several for a compound: Arbeiterpartei, workers' party), or as
+written when the list does not have it; function words, English ones included, are left out.
+
+>>> [(w.english, w.translated) for w in content_words("Forces démocratiques syriennes")]
+[(('forces',), False), (('democratic',), True), (('syriennes',), False)]
+>>> [w.english for w in content_words("Arbeiterpartei Kurdistans")]
+[('workers',), ('party',), ('kurdistans',)]
+>>> [w.english for w in content_words("Groupe de soutien à l'islam")]
+[('group',), ('support',), ('islam',)]
+>>> foreign_words("party")[:3]
+('parti', 'partido', 'partei')
+>>> same_words(content_words("Forces démocratiques syriennes"),
+...            content_words("Syrian Democratic Forces"))
+True
+>>> same_words(content_words("Parti démocratique du Kurdistan"),
+...            content_words("Kurdistan Workers' Party"))
+False
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+
+from ._designators import country_owners
+from ._exonyms import group_of
+from .normalize import fold
+from .similarity import word_similarity
+
+__all__ = [
+    "ContentWord",
+    "content_words",
+    "foreign_words",
+    "names_a_place",
+    "names_one_body",
+    "same_words",
+    "singular",
+    "translates_a_word",
+]
+
+# Words English names of bodies hold for no meaning of their own: People's Protection Units is
+# the Units of Protection of the People; Justice and Development Party, Adalet ve Kalkınma
+# Partisi (and is left out on both sides).
+_ENGLISH_APART = frozenset(("of", "the", "and", "for", "in", "at", "on", "to", "a", "an"))
+
+# French (and Italian) elision: l'islam, d'Afrique, qu'il are two words; folding would join them.
+# (the quotes: U+0027 APOSTROPHE, U+2019 RIGHT SINGLE QUOTATION MARK)
+_ELISION = regex.compile(r"(?i)\b([ld]|qu)['\u2019](?=\p{L})")
+
+
+@dataclass(frozen=True)
+class ContentWord:
+    """A word of a name that means something: its folded form as written, the English words it
+    stands for (each an alternative: Persian sepah, corps or army), and whether those come from
+    the list (``translated``) or are the word as written."""
+
+    written: str
+    english: tuple[str, ...]
+    translated: bool
+
+
+def translates_a_word(name: str) -> bool:
+    """Whether the list reads a word of ``name`` in English.
+
+    >>> translates_a_word("Réseau Haqqani"), translates_a_word("Haqqani Network")
+    (True, False)
+    """
+    return not _tables()[0].keys().isdisjoint(_words_of(name))
+
+
+def content_words(name: str) -> list[ContentWord]:
+    """The words of ``name`` that mean something, in order, each read in English where the
+    bundled list has it (see the module's docstring)."""
+    translations, apart, _ = _tables()
+    out: list[ContentWord] = []
+    for word in _words_of(name):
+        if word in apart or word in _ENGLISH_APART:
+            continue
+        slots = translations.get(word)
+        if slots is None:
+            out.append(ContentWord(word, (word,), False))
+        else:
+            out.extend(ContentWord(word, slot, True) for slot in slots)
+    return out
+
+
+def names_one_body(words: list[ContentWord]) -> bool:
+    """Whether a name's words hold one that the list neither translates nor gives for another
+    language's word: a name or a place (Haqqani, Kurdistan, syriennes). Words that only say what
+    a body is and does name many bodies in many countries: the French name of Morocco's
+    Justice and Development Party is Turkey's word for word.
+
+    >>> names_one_body(content_words("Parti de la justice et du développement"))
+    False
+    >>> names_one_body(content_words("Parti démocratique du Kurdistan"))
+    True
+    """
+    foreign = _tables()[2]
+    return any(
+        not w.translated and w.written not in foreign and singular(w.written) not in foreign
+        for w in words
+    )
+
+
+def _words_of(name: str) -> list[str]:
+    """The folded words of ``name``, an elided article apart (l'islam: l, islam)."""
+    return fold(_ELISION.sub(r"\1 ", name) if "'" in name or "\u2019" in name else name).split()
+
+
+def foreign_words(english: str) -> tuple[str, ...]:
+    """The folded words of the list that stand for the English word ``english`` (in any
+    language), in the list's order."""
+    return _tables()[2].get(english, ())
+
+
+def singular(word: str) -> str:
+    """An English word without its plural ending (forces, force; industries, industry), so that
+    a translation's number does not keep it apart: a language may name a body in the singular
+    that English names in the plural (Unité, Hêz)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+# Two words written as the list does not translate them are one word this alike or more (Qods,
+# Quds; Kurdistans, Kurdistan): the similarity at which two words are one word misspelt.
+_SAME_WORD = 0.85
+
+# The one-letter endings of a name declined as Russian, Ukrainian or German decline it (the
+# genitive: Vagnera, Ukrainy, Kurdistans).
+_CASE_ENDINGS = frozenset("aeiuys")
+
+# The adjective of a place in another language, by its ending (French syrien, syriennes; German
+# syrische; Spanish sirio), and the English endings of the adjective (Syrian, Iraqi, Chinese).
+_FOREIGN_ADJECTIVE_ENDINGS = (
+    "iennes", "ienne", "iens", "ien", "ische", "ischen", "ischer", "isches", "isch", "ios",
+    "ias", "io", "ia", "anos", "anas", "ano", "ana", "aise", "ais",
+)  # fmt: skip
+_ENGLISH_ADJECTIVE_ENDINGS = ("n", "an", "ian", "i", "ese", "ish", "ic", "ean")
+# What an adjective's stem less its ending lacks of the place's name: Syri-an, Syria; Chin-ese,
+# China; Palestin-ian, Palestine; Iran-ian, Iran.
+_NAME_ENDINGS = ("", "a", "e", "ia")
+
+
+def same_words(query: list[ContentWord], alias: list[ContentWord]) -> bool:
+    """Whether the content words of two names pair off one to one, in any order, each pair one
+    word: an English word in common (after the plural: Forces, Force), a place and its
+    adjective (Syria, Syrian; syriennes, Syrian) or, for two words the list does not translate,
+    one word misspelt (Qods, Quds). The order is left out: languages put a name's adjectives and
+    complements on either side of the head noun."""
+    if len(query) != len(alias):
+        return False
+    used = [False] * len(alias)
+
+    def pair(i: int) -> bool:
+        if i == len(query):
+            return True
+        for j, other in enumerate(alias):
+            if not used[j] and _one_word(query[i], other):
+                used[j] = True
+                if pair(i + 1):
+                    return True
+                used[j] = False
+        return False
+
+    return pair(0)
+
+
+def _one_word(a: ContentWord, b: ContentWord) -> bool:
+    for x in a.english:
+        for y in b.english:
+            if singular(x) == singular(y) or _place_and_adjective(x, y):
+                return True
+    if a.translated or b.translated:
+        return False
+    x, y = a.written, b.written
+    if word_similarity(x, y) >= _SAME_WORD:
+        return True
+    # A name in a case of the language's own (Russian Gruppa Vagnera, German Usbekistans): its
+    # one-letter ending set aside.
+    return any(
+        len(w) > 4 and w[-1] in _CASE_ENDINGS and word_similarity(w[:-1], v) >= _SAME_WORD
+        for w, v in ((x, y), (y, x))
+    )
+
+
+def names_a_place(word: str) -> bool:
+    """Whether a folded word is a country's name or adjective, in English or another language
+    (see :func:`_place_and_adjective`).
+
+    >>> names_a_place("iranienne"), names_a_place("haqqani")
+    (True, False)
+    """
+    return bool(_places_named(word))
+
+
+def _place_and_adjective(x: str, y: str) -> bool:
+    """Whether two words name one country, each its name or an adjective of it, in English or
+    another language (Syria, Syrian, syriennes; Iran, Iranian), a country of the bundled
+    ``countries.toml`` or a place of ``place-words/exonyms.toml``. Only places: Islamic is no
+    adjective of Islam here (the Army of Islam is not the Islamic Army)."""
+    return not _places_named(x).isdisjoint(_places_named(y))
+
+
+@lru_cache(maxsize=1 << 12)  # (bounded: the words of queries)
+def _places_named(word: str) -> frozenset[str]:
+    """The places ``word`` names or is an adjective of (see :func:`_place_and_adjective`)."""
+    stems = [word]
+    for endings in (_ENGLISH_ADJECTIVE_ENDINGS, _FOREIGN_ADJECTIVE_ENDINGS):
+        stems += [word[: -len(e)] for e in endings if word.endswith(e) and len(word) - len(e) >= 3]
+    found: set[str] = set()
+    for stem in stems:
+        for name in (stem + e for e in _NAME_ENDINGS) if stem != word else (word,):
+            found.update(_place_ids(name))
+    return frozenset(found)
+
+
+def _place_ids(folded: str) -> tuple[str, ...]:
+    """The countries a folded name names (their IDs in ``countries.toml``), and the place of
+    ``exonyms.toml`` it names (its English name)."""
+    owners = country_owners() or {}
+    group = group_of(folded)
+    ids = tuple(owners.get(folded, ()))
+    return ids if group is None else (*ids, *owners.get(group, ()), "exonym:" + group)
+
+
+_Translations = dict[str, tuple[tuple[str, ...], ...]]
+
+
+@cache
+def _tables() -> tuple[_Translations, frozenset[str], dict[str, tuple[str, ...]]]:
+    """The bundled list read: each folded word -> its English words (a tuple of alternatives per
+    word it stands for), the languages' function words, and each English word -> the folded words
+    that stand for it. Empty when the file cannot be read (then no name is read in English)."""
+    from .table import read_bundled_toml
+
+    data = read_bundled_toml("org-words", "translations.toml")
+    blocks = data.get("language", []) if data is not None else []
+    translations: _Translations = {}
+    apart: set[str] = set()
+    foreign: dict[str, list[str]] = {}
+    for block in blocks if isinstance(blocks, list) else ():
+        if not isinstance(block, dict):
+            continue
+        apart.update(fold(w) for w in block.get("apart", ()) if isinstance(w, str))
+        words = block.get("words", {})
+        for written, meaning in words.items() if isinstance(words, dict) else ():
+            slots = _slots(meaning)
+            if not slots:
+                continue
+            form = fold(written)
+            if slots == ((form,),):
+                continue  # English as written, once folded (résistance): no translation
+            translations.setdefault(form, slots)
+            for slot in slots:
+                for english in slot:
+                    known = foreign.setdefault(english, [])
+                    if form not in known:
+                        known.append(form)
+    return translations, frozenset(apart), {k: tuple(v) for k, v in foreign.items()}
+
+
+def _slots(meaning: object) -> tuple[tuple[str, ...], ...]:
+    """The English words of one entry: a string of one word or more (a compound), or a list of
+    one-word alternatives; nothing for anything else."""
+    if isinstance(meaning, str):
+        return tuple((w,) for w in fold(meaning).split())
+    if isinstance(meaning, list) and all(isinstance(m, str) for m in meaning):
+        alternatives = tuple(dict.fromkeys(fold(m) for m in meaning if fold(m)))
+        return (alternatives,) if alternatives else ()
+    return ()
