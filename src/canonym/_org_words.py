@@ -20,7 +20,7 @@ written when the list does not have it; function words, English ones included, a
 >>> [w.english for w in content_words("Groupe de soutien à l'islam")]
 [('group',), ('support',), ('islam',)]
 >>> foreign_words("party")[:3]
-('parti', 'partido', 'partei')
+('parti', 'partido', 'partito')
 >>> same_words(content_words("Forces démocratiques syriennes"),
 ...            content_words("Syrian Democratic Forces"))
 True
@@ -31,6 +31,7 @@ False
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -44,9 +45,11 @@ from .similarity import word_similarity
 __all__ = [
     "ContentWord",
     "content_words",
+    "english_spellings",
     "foreign_words",
     "names_a_place",
     "names_one_body",
+    "one_spelling",
     "same_words",
     "singular",
     "translates_a_word",
@@ -57,6 +60,11 @@ __all__ = [
 # Partisi (and is left out on both sides).
 _ENGLISH_APART = frozenset(("of", "the", "and", "for", "in", "at", "on", "to", "a", "an"))
 
+# Letters of an abjad: Hebrew, Arabic (with Persian and Urdu), and their presentation forms.
+_ABJAD = regex.compile(r"[\u0590-\u06ff\u0750-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# The Arabic article joined to a word of two letters or more (ARABIC LETTER ALEF, LAM).
+_ARTICLE = regex.compile(r"^\u0627\u0644(?=\p{L}{2,})")
+
 # French (and Italian) elision: l'islam, d'Afrique, qu'il are two words; folding would join them.
 # (the quotes: U+0027 APOSTROPHE, U+2019 RIGHT SINGLE QUOTATION MARK)
 _ELISION = regex.compile(r"(?i)\b([ld]|qu)['\u2019](?=\p{L})")
@@ -66,11 +74,13 @@ _ELISION = regex.compile(r"(?i)\b([ld]|qu)['\u2019](?=\p{L})")
 class ContentWord:
     """A word of a name that means something: its folded form as written, the English words it
     stands for (each an alternative: Persian sepah, corps or army), and whether those come from
-    the list (``translated``) or are the word as written."""
+    the list (``translated``) or are the word as written. A word in an abjad is filed under its
+    folded form marked ``~`` (see :func:`_words_of`)."""
 
     written: str
     english: tuple[str, ...]
     translated: bool
+    script: str = ""  # the word as an abjad writes it (Arabic, Persian, Hebrew), if it is so
 
 
 def translates_a_word(name: str) -> bool:
@@ -79,7 +89,7 @@ def translates_a_word(name: str) -> bool:
     >>> translates_a_word("Réseau Haqqani"), translates_a_word("Haqqani Network")
     (True, False)
     """
-    return not _tables()[0].keys().isdisjoint(_words_of(name))
+    return not _tables()[0].keys().isdisjoint(word for word, _ in _words_of(name))
 
 
 def content_words(name: str) -> list[ContentWord]:
@@ -87,14 +97,14 @@ def content_words(name: str) -> list[ContentWord]:
     bundled list has it (see the module's docstring)."""
     translations, apart, _ = _tables()
     out: list[ContentWord] = []
-    for word in _words_of(name):
+    for word, script in _words_of(name):
         if word in apart or word in _ENGLISH_APART:
             continue
         slots = translations.get(word)
         if slots is None:
-            out.append(ContentWord(word, (word,), False))
+            out.append(ContentWord(word, (word,), False, script))
         else:
-            out.extend(ContentWord(word, slot, True) for slot in slots)
+            out.extend(ContentWord(word, slot, True, script) for slot in slots)
     return out
 
 
@@ -116,15 +126,69 @@ def names_one_body(words: list[ContentWord]) -> bool:
     )
 
 
-def _words_of(name: str) -> list[str]:
-    """The folded words of ``name``, an elided article apart (l'islam: l, islam)."""
-    return fold(_ELISION.sub(r"\1 ", name) if "'" in name or "\u2019" in name else name).split()
+def _words_of(name: str) -> list[tuple[str, str]]:
+    """The folded words of ``name``, an elided article apart (l'islam: l, islam), each with the
+    word as written if an abjad writes it, and then its folded form marked ``~`` and without
+    the Arabic article (قوات سوريا الديمقراطية: ~qwt, ~swry, ~dymqrty): an abjad folds to
+    consonants, which are no word of a name in Latin letters (في, fy; جماعة, jm).
+
+    >>> _words_of("Réseau d'Haqqani")
+    [('reseau', ''), ('d', ''), ('haqqani', '')]
+    """
+    if _ABJAD.search(name) is None:
+        if "'" in name or "\u2019" in name:
+            name = _ELISION.sub(r"\1 ", name)
+        return [(word, "") for word in fold(name).split()]
+    out = []
+    for token in name.split():
+        if _ABJAD.search(token) is None:
+            out += [(word, "") for word in fold(token).split()]
+            continue
+        bare = _ARTICLE.sub("", token)
+        folded = fold(bare)
+        if folded:
+            out.append(("~" + folded.replace(" ", ""), bare))
+    return out
 
 
 def foreign_words(english: str) -> tuple[str, ...]:
     """The folded words of the list that stand for the English word ``english`` (in any
     language), in the list's order."""
     return _tables()[2].get(english, ())
+
+
+def one_spelling(word: str) -> str:
+    """An English word in the singular (see :func:`singular`) and in American spelling, for
+    comparing: a name may write British or American English (Defence, Defense; Organisation,
+    Organization; Labour, Labor; Centre, Center).
+
+    >>> one_spelling("organisations"), one_spelling("defence"), one_spelling("centre")
+    ('organization', 'defense', 'center')
+    """
+    word = singular(word)
+    for british, american in _BRITISH_SPELLINGS:
+        if word.endswith(british):
+            return word[: -len(british)] + american
+    return word
+
+
+def english_spellings(word: str) -> tuple[str, ...]:
+    """The spellings of an English word that a name may write: as given, and in the other of
+    British and American spelling.
+
+    >>> english_spellings("organization"), english_spellings("defence")
+    (('organization', 'organisation'), ('defence', 'defense'))
+    """
+    for british, american in _BRITISH_SPELLINGS:
+        if word.endswith(british):
+            return (word, word[: -len(british)] + american)
+        if word.endswith(american):
+            return (word, word[: -len(american)] + british)
+    return (word,)
+
+
+# Endings British and American English spell apart, in names of bodies.
+_BRITISH_SPELLINGS = (("isation", "ization"), ("ence", "ense"), ("our", "or"), ("tre", "ter"))
 
 
 def singular(word: str) -> str:
@@ -158,12 +222,19 @@ _ENGLISH_ADJECTIVE_ENDINGS = ("n", "an", "ian", "i", "ese", "ish", "ic", "ean")
 _NAME_ENDINGS = ("", "a", "e", "ia")
 
 
-def same_words(query: list[ContentWord], alias: list[ContentWord]) -> bool:
+ScriptAlike = Callable[[str, str], bool]
+
+
+def same_words(
+    query: list[ContentWord], alias: list[ContentWord], script_alike: ScriptAlike | None = None
+) -> bool:
     """Whether the content words of two names pair off one to one, in any order, each pair one
     word: an English word in common (after the plural: Forces, Force), a place and its
     adjective (Syria, Syrian; syriennes, Syrian) or, for two words the list does not translate,
     one word misspelt (Qods, Quds). The order is left out: languages put a name's adjectives and
-    complements on either side of the head noun."""
+    complements on either side of the head noun. A word in an abjad that the list does not
+    translate and one in Latin letters are one word as ``script_alike`` (the abjad's word, the
+    folded Latin word) says; with none, never."""
     if len(query) != len(alias):
         return False
     used = [False] * len(alias)
@@ -172,7 +243,7 @@ def same_words(query: list[ContentWord], alias: list[ContentWord]) -> bool:
         if i == len(query):
             return True
         for j, other in enumerate(alias):
-            if not used[j] and _one_word(query[i], other):
+            if not used[j] and _one_word(query[i], other, script_alike):
                 used[j] = True
                 if pair(i + 1):
                     return True
@@ -182,10 +253,18 @@ def same_words(query: list[ContentWord], alias: list[ContentWord]) -> bool:
     return pair(0)
 
 
-def _one_word(a: ContentWord, b: ContentWord) -> bool:
+def _one_word(a: ContentWord, b: ContentWord, script_alike: ScriptAlike | None) -> bool:
+    if (a.script and not a.translated) or (b.script and not b.translated):
+        # A word in an abjad the list does not translate: a name, met only as written
+        if a.translated or b.translated:
+            return False
+        if a.script and b.script:
+            return a.written == b.written
+        script, latin = (a.script, b.written) if a.script else (b.script, a.written)
+        return script_alike is not None and script_alike(script, latin)
     for x in a.english:
         for y in b.english:
-            if singular(x) == singular(y) or _place_and_adjective(x, y):
+            if one_spelling(x) == one_spelling(y) or _place_and_adjective(x, y):
                 return True
     if a.translated or b.translated:
         return False
@@ -258,13 +337,13 @@ def _tables() -> tuple[_Translations, frozenset[str], dict[str, tuple[str, ...]]
     for block in blocks if isinstance(blocks, list) else ():
         if not isinstance(block, dict):
             continue
-        apart.update(fold(w) for w in block.get("apart", ()) if isinstance(w, str))
+        apart.update(_key(w) for w in block.get("apart", ()) if isinstance(w, str))
         words = block.get("words", {})
         for written, meaning in words.items() if isinstance(words, dict) else ():
             slots = _slots(meaning)
             if not slots:
                 continue
-            form = fold(written)
+            form = _key(written)
             if slots == ((form,),):
                 continue  # English as written, once folded (résistance): no translation
             translations.setdefault(form, slots)
@@ -274,6 +353,12 @@ def _tables() -> tuple[_Translations, frozenset[str], dict[str, tuple[str, ...]]
                     if form not in known:
                         known.append(form)
     return translations, frozenset(apart), {k: tuple(v) for k, v in foreign.items()}
+
+
+def _key(written: str) -> str:
+    """A word of the list as :func:`_words_of` files it."""
+    found = _words_of(written)
+    return found[0][0] if len(found) == 1 else fold(written)
 
 
 def _slots(meaning: object) -> tuple[tuple[str, ...], ...]:

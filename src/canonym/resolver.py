@@ -36,6 +36,7 @@ from ._mandarin import mandarin_reading
 from ._name_words import name_of, same_name, spellings_of
 from ._org_words import (
     content_words,
+    english_spellings,
     foreign_words,
     names_a_place,
     names_one_body,
@@ -954,7 +955,7 @@ class Resolver:
                 entity not in hits
                 and self._alias_type[i] != "weak"
                 and self._entities[entity].kind == "organization"
-                and same_words(words, content_words(self._alias_text[i]))
+                and same_words(words, content_words(self._alias_text[i]), _script_word_alike)
             ):
                 hits[entity] = i
         if len(hits) != 1:
@@ -1817,8 +1818,9 @@ _CLIPPED_SUFFIXES = (("an", "ian", "ese", "ean"), ("ese",))
 
 def _written_forms(english: str) -> set[str]:
     """How a table's name may write the English word ``english``: as it is, in the singular or
-    the plural, or as a word of another language the bundled list reads so (Jaysh, army)."""
-    forms = {english, singular(english), english + "s"}
+    the plural, in British or American spelling, or as a word of another language the bundled
+    list reads so (Jaysh, army)."""
+    forms = {w for s in english_spellings(english) for w in (s, singular(s), s + "s")}
     return forms.union(*(foreign_words(f) for f in tuple(forms)))
 
 
@@ -3009,6 +3011,26 @@ def _second_readings(text: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]
                     latin.append(written)
         readings.setdefault(reading, tuple(latin))
     return list(readings.items())
+
+
+def _script_word_alike(script: str, latin: str) -> bool:
+    """Whether a word of a name in an abjad is a folded Latin word of a name (for
+    :meth:`Resolver._named_in_another_language`): one consonant skeleton, of two consonants or
+    more, the Latin word's or, for a place's adjective, its stem's (سوريا, Syrian; ليبي,
+    Libyan; حقاني, Haqqani).
+
+    >>> _script_word_alike("سوريا", "syrian"), _script_word_alike("سوريا", "serbian")
+    (True, False)
+    >>> _script_word_alike("إسلام", "islamic")
+    False
+    """
+    skeleton = _abjad_skeleton(script)
+    if len(skeleton) < 2:
+        return False
+    stems = [latin]
+    if names_a_place(latin):  # (not any word: Islam is no Islamic, جيش الإسلام no Islamic Army)
+        stems += [latin[: -len(e)] for e in DEMONYM_SUFFIXES if latin.endswith(e)]
+    return any(consonant_skeleton(stem) == skeleton for stem in stems if len(stem) >= 3)
 
 
 def _abjad_skeleton(word: str) -> str:
