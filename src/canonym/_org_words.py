@@ -110,7 +110,8 @@ def content_words(name: str) -> list[ContentWord]:
 
 def names_one_body(words: list[ContentWord]) -> bool:
     """Whether a name's words hold one that the list neither translates nor gives for another
-    language's word: a name or a place (Haqqani, Kurdistan, syriennes). Words that only say what
+    language's word, a name or a place (Haqqani, Kurdistan, syriennes), or one it reads as a
+    country's name or adjective (Rossiiskoi, Russian). Words that only say what
     a body is and does name many bodies in many countries: the French name of Morocco's
     Justice and Development Party is Turkey's word for word.
 
@@ -121,7 +122,8 @@ def names_one_body(words: list[ContentWord]) -> bool:
     """
     foreign = _tables()[2]
     return any(
-        not w.translated and w.written not in foreign and singular(w.written) not in foreign
+        (not w.translated and w.written not in foreign and singular(w.written) not in foreign)
+        or (w.translated and any(names_a_place(e) for e in w.english))
         for w in words
     )
 
