@@ -47,6 +47,7 @@ __all__ = [
     "content_words",
     "english_spellings",
     "foreign_words",
+    "holds_a_name",
     "names_a_place",
     "names_one_body",
     "one_spelling",
@@ -106,6 +107,38 @@ def content_words(name: str) -> list[ContentWord]:
         else:
             out.extend(ContentWord(word, slot, True, script) for slot in slots)
     return out
+
+
+# English words that say whom a body stands for or what it believes, which bodies of many
+# countries share (the Muslim League of Pakistan, of India, of Bangladesh) and no list of another
+# language's words gives: no name of a body of their own.
+_DESCRIBING_WORDS = frozenset(
+    """muslim muslims christian christians jewish catholic labour labor green greens liberal
+    liberals conservative conservatives progressive international world global new united
+    federal left right""".split()
+)
+
+
+def holds_a_name(words: list[ContentWord]) -> bool:
+    """Whether a name's words hold a name of its own: a word of three letters or more that the
+    list neither translates nor gives for another language's word, and no place's name or
+    adjective, nor an English word that says whom a body stands for (Insaf, Labbaik, Haqqani;
+    not Kurdistan, Party, Awami, Muslim).
+
+    >>> holds_a_name(content_words("Tehreek-e-Insaf")), holds_a_name(content_words("Awami League"))
+    (True, False)
+    """
+    foreign = _tables()[2]
+    return any(
+        not w.translated
+        and not w.script
+        and w.written not in _DESCRIBING_WORDS
+        and len(w.written) >= 3
+        and w.written not in foreign
+        and singular(w.written) not in foreign
+        and not names_a_place(w.written)
+        for w in words
+    )
 
 
 def names_one_body(words: list[ContentWord]) -> bool:

@@ -38,6 +38,7 @@ from ._org_words import (
     content_words,
     english_spellings,
     foreign_words,
+    holds_a_name,
     names_a_place,
     names_one_body,
     same_words,
@@ -1333,6 +1334,12 @@ class Resolver:
                 if partial is not None and partial > score:
                     score, surname = partial, True
             if (
+                kind == "organization"
+                and score < _COUNTRY_LEFT_OUT_SCORE
+                and _country_name_left_out(parsed, alias, detail)
+            ):
+                score = _COUNTRY_LEFT_OUT_SCORE
+            if (
                 kind == "person"
                 and (
                     _reordered_and_respelt(parsed, alias, detail)
@@ -2048,6 +2055,9 @@ _EXONYM_SCORE = 0.95
 # An organisation met by its name in another language read word for word in English: every word
 # met, but through a curated list of words, not of names, so below a curated name.
 _TRANSLATION_SCORE = 0.9
+# An organisation met without the country's name its name holds (see _country_name_left_out):
+# every word met, but a word of the name left out, so below a curated name and a literal hit.
+_COUNTRY_LEFT_OUT_SCORE = 0.9
 # The most names read for a name in another language: each costs about as much as a parse.
 _TRANSLATION_POOL = 256
 # A name that, respelt, is a table name letter for letter: as the string rules at their best,
@@ -2255,6 +2265,31 @@ def _legal_forms_apart(query: ParsedName, alias_folded: str) -> bool:
         return False
     alias_classes = legal_classes(alias_folded)
     return bool(alias_classes) and query_classes.isdisjoint(alias_classes)
+
+
+def _country_name_left_out(query: ParsedName, alias: ParsedName, detail: NameScore) -> bool:
+    """Whether an organisation's name is a country's name and the query's words (Pakistan
+    Tehreek-e-Insaf): every word of the query met at 0.9 or more, the
+    query of two words or more, one of them a name of its own (Insaf), not only words that say
+    what a body is and does, whom it stands for, or where (the Awami League, the Muslim
+    League, the Kurdistan Democratic Party are bodies of many countries, or of two). Only a
+    country's name before the rest, as a body names itself: after it, it names a branch as
+    often (Hizb ut-Tahrir Britain is not Hizb ut-Tahrir); its adjective makes another body too
+    (Iraqi Hezbollah is not Hezbollah), and so does "of" and a country (see
+    _qualifier_left_out)."""
+    if detail.joined or detail.query_only:
+        return False
+    left = [t for t in detail.alias_only if t.role != "generic"]
+    if len(left) != 1 or left[0] is not alias.tokens[0]:
+        return False
+    countries = country_names()
+    if countries is None or left[0].text not in countries:
+        return False
+    if sum(1 for t in query.tokens if t.role != "generic") < 2:
+        return False
+    if any(sim < _COUNTRY_LEFT_OUT_SCORE for _, _, sim in detail.pairs):
+        return False
+    return holds_a_name(content_words(" ".join(t.text for t in query.tokens)))
 
 
 def _qualifier_left_out(query: ParsedName, alias: ParsedName, detail: NameScore) -> bool:
