@@ -26,7 +26,7 @@ from functools import cache
 from ._designators import country_owners
 from .normalize import fold
 
-__all__ = ["countries_of_places", "country_named"]
+__all__ = ["countries_of_places", "country_named", "country_of_region"]
 
 _NO_COUNTRIES: frozenset[str] = frozenset()
 
@@ -42,6 +42,39 @@ def _country_ids() -> dict[str, str]:
 def country_named(name: str) -> str | None:
     """The ID of the bundled country that ``name`` names (any of its names, folded), if any."""
     return _country_ids().get(fold(name))
+
+
+def country_of_region(name: str) -> str | None:
+    """The ID of the country whose region (province, state, governorate: the bundled
+    ``place-words/regions.toml``) ``name`` names, if any; the file lists a name once, under one
+    country (Punjab under Pakistan), so a region of two countries says one of them.
+
+    >>> country_of_region("Borno"), country_of_region("Nowhere")
+    ('nigeria', None)
+    """
+    return _regions().get(fold(name))
+
+
+@cache
+def _regions() -> dict[str, str]:
+    """Each region of ``place-words/regions.toml``, folded -> its country's ID; empty when the
+    file cannot be read. A block whose country is none of ``countries.toml``'s (China's
+    province-level municipalities, which are cities) is left out."""
+    from .table import read_bundled_toml
+
+    data = read_bundled_toml("place-words", "regions.toml")
+    blocks = data.get("region", []) if data is not None else []
+    found: dict[str, str] = {}
+    for block in blocks if isinstance(blocks, list) else ():
+        if not isinstance(block, dict):
+            continue
+        country = country_named(str(block.get("country", "")))
+        if country is None:
+            continue
+        for region in block.get("names", ()):
+            if isinstance(region, str) and (folded := fold(region)):
+                found.setdefault(folded, country)
+    return found
 
 
 @cache

@@ -31,7 +31,7 @@ from ._designators import (
 )
 from ._exonyms import other_names
 from ._forked import can_fork, map_forked, worker_count
-from ._gazetteer import countries_of_places, country_named
+from ._gazetteer import countries_of_places, country_named, country_of_region
 from ._mandarin import mandarin_reading
 from ._name_words import name_of, same_name, spellings_of
 from ._org_words import (
@@ -619,9 +619,10 @@ class Resolver:
         - the table's convention, which gives cities that share a name an ID naming their
           country or region (tripoli-lebanon, brest-belarus): the one place the rest may be
           whose ID names it;
-        - else, where the rest may be one place only and what follows is a country, the
-          bundled list of where places are (see :mod:`canonym._gazetteer`): that place, when
-          the list has it (by any of its names) in that country and in no other.
+        - else, where the rest may be one place only and what follows is a country or a
+          region of one (the bundled ``place-words/regions.toml``: Borno, Punjab), the bundled
+          list of where places are (see :mod:`canonym._gazetteer`): that place, when the list
+          has it (by any of its names) in that country and in no other.
 
         Nothing else is read from it: "Brest, France" is not the table's Brest, which the list
         has in Belarus; "Tripoli, Lebanon" is not a table's one Tripoli, which the list has in
@@ -648,7 +649,8 @@ class Resolver:
             if len({s.entity for s in held}) != 1:
                 return None
             return _through_designator(self._to_match(name, held[0]), name)
-        country = country_named(written)
+        # (a region says which country as well: Maiduguri, Borno; Lahore, Punjab)
+        country = country_named(written) or country_of_region(written)
         if country is None or len({s.entity for s in places}) != 1:
             return None
         place = places[0]
