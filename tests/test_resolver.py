@@ -312,6 +312,19 @@ def test_legal_forms_of_two_classes_are_two_companies(case: dict[str, str]) -> N
     assert (m.entity_id if m is not None else "") == case["expected"], case["why"]
 
 
+@pytest.mark.parametrize("case", _cases("designated_place_cases.tsv"), ids=lambda c: c["query"])
+def test_a_place_named_with_a_designator(case: dict[str, str]) -> None:
+    """A place named with a word that says it is a city, in English or another language,
+    against a table of places (tests/data/designated_place_cases.tsv: the places separated by
+    " ; ", each ``id=name``): the expected place, or none."""
+    records = []
+    for place in case["table"].split(" ; "):
+        entity_id, name = place.split("=")
+        records.append({"id": entity_id, "name": name, "kind": "place"})
+    m = Resolver(AliasTable.from_records(records)).resolve(case["query"])
+    assert (m.entity_id if m is not None else "") == case["expected"], case["why"]
+
+
 @pytest.mark.parametrize("case", _cases("located_place_cases.tsv"), ids=lambda c: c["query"])
 def test_a_place_followed_by_its_country(case: dict[str, str]) -> None:
     """A place, then its country after a comma or in brackets, against a table of places

@@ -88,6 +88,18 @@ _REGION_PREFIXES: tuple[tuple[str, ...], ...] = (
     ("muhafazat",),
     ("wilayat",),
 )
+# The words other languages open a city's name with, folded: Vietnamese thành phố (Thành phố Hồ
+# Chí Minh, Ho Chi Minh City), Spanish ciudad de, Portuguese cidade de, French ville de, Italian
+# città di (Ciudad de México, Mexico City), Russian gorod (gorod Moskva). Only with the
+# preposition where the language has one: Ciudad Juárez and Ciudad del Este are cities' names.
+_CITY_PREFIXES: tuple[tuple[str, ...], ...] = (
+    ("thanh", "pho"),
+    ("ciudad", "de"),
+    ("cidade", "de"),
+    ("ville", "de"),
+    ("citta", "di"),
+    ("gorod",),
+)
 # The last words that call a place a border crossing, longest first, as the press and the
 # authorities that run them name them in English.
 _CROSSING_ENDINGS: tuple[tuple[str, ...], ...] = (
@@ -115,7 +127,8 @@ NOT_A_CITY_WORDS = REGION_WORDS | frozenset(
 
 def place_designator(folded: str) -> tuple[str, str] | None:
     """The class of the designator a folded place name ends with (or opens with, as
-    "Province of X"), and the name without it; ``None`` when it has none, or nothing else.
+    "Province of X" and, in other languages, "Ostan-e X" and "Ciudad de X"), and the name
+    without it; ``None`` when it has none, or nothing else.
 
     >>> place_designator("marib city"), place_designator("kherson oblast")
     (('city', 'marib'), ('region', 'kherson'))
@@ -144,6 +157,9 @@ def place_designator(folded: str) -> tuple[str, str] | None:
     for opening in _REGION_PREFIXES:
         if tuple(words[: len(opening)]) == opening and len(words) > len(opening):
             return "region", " ".join(words[len(opening) :])
+    for opening in _CITY_PREFIXES:
+        if tuple(words[: len(opening)]) == opening and len(words) > len(opening):
+            return "city", " ".join(words[len(opening) :])
     return None
 
 

@@ -829,6 +829,13 @@ class Resolver:
                 # Two regions of that name; or a crossing, which is not the town it is named
                 # after (Erez checkpoint is not Erez).
                 return None
+        if designator == "city":
+            # The city the table names with the English designator (Ville de Québec, Ciudad de
+            # Guatemala: Quebec City, Guatemala City), before a place of the bare name, which
+            # may be its province or country.
+            city = self._literal_hit(f"{rest} city")
+            if city is not None and city.kind == "place":
+                return _through_designator(replace(city, query=name), name)
         found = self._literal_hit(rest)
         if found is not None and found.kind == "place":
             # The rest is a place's name as written: that place, whatever its look-alikes
@@ -845,9 +852,11 @@ class Resolver:
         # place it is, as Canton, Guangzhou's old name, is no Swiss canton)
         words = {w for text in names if " " in text for w in text.split()}
         if designator == "city" and (
-            not countries.isdisjoint(names) or not NOT_A_CITY_WORDS.isdisjoint(words)
+            not countries.isdisjoint(names)
+            or not NOT_A_CITY_WORDS.isdisjoint(words)
+            or not region_names().isdisjoint(names)
         ):
-            return None
+            return None  # a country, a region no city is named after, a strip ...
         if designator == "division" and not countries.isdisjoint(names):
             return None
         if (
