@@ -106,6 +106,78 @@ def content_words(name: str) -> list[ContentWord]:
             out.append(ContentWord(word, (word,), False, script))
         else:
             out.extend(ContentWord(word, slot, True, script) for slot in slots)
+    return _countries_as_one_word(out)
+
+
+def _countries_as_one_word(words: list[ContentWord]) -> list[ContentWord]:
+    """``words`` with each run of two to five that is a country's name of several words, in
+    any order and in any language the list reads (the Russian Federation, Rossiyskoy
+    Federatsii; the Islamic Republic of Iran, Jomhuri-ye Eslami-ye Iran), made one word, the
+    country's: a body's name gives its country's long or short name as it pleases (the Central
+    Bank of the Russian Federation is the Central Bank of Russia).
+
+    >>> [w.english for w in content_words("Bank of the Islamic Republic of Iran")]
+    [('bank',), ('iran',)]
+    """
+    long_names = _long_country_names()
+    if len(words) < 2 or not long_names:
+        return words
+    out: list[ContentWord] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(_LONGEST_COUNTRY_NAME, len(words) - i), 1, -1):
+            country = _country_of_run(words[i : i + size], long_names)
+            if country is not None:
+                written = "".join(w.written for w in words[i : i + size])
+                out.append(ContentWord(written, (country,), True))
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+_LONGEST_COUNTRY_NAME = 5
+
+
+def _country_of_run(run: list[ContentWord], long_names: dict[frozenset[str], str]) -> str | None:
+    """The country whose name of several words the words of ``run`` are, one each, or None."""
+    for key, country in long_names.items():
+        if len(key) != len(run):
+            continue
+        left = set(key)
+        for word in run:
+            forms = map(one_spelling, (*word.english, word.written))
+            hit = next((f for f in forms if f in left), None)
+            if hit is None and not word.translated and not word.script:
+                # a word of the name as another language spells it (Azərbaycan)
+                alike = (k for k in left if word_similarity(word.written, k) >= _SAME_WORD)
+                hit = next(alike, None)
+            if hit is None:
+                break
+            left.discard(hit)
+        else:
+            return country
+    return None
+
+
+@cache
+def _long_country_names() -> dict[frozenset[str], str]:
+    """The countries' names of several words in ``countries.toml`` (their words that mean
+    something, each spelt as :func:`one_spelling` spells it) -> the country's name as its ID
+    writes it; a name of words said twice, or of two countries, is left out."""
+    owners = country_owners() or {}
+    out: dict[frozenset[str], str] = {}
+    for name, ids in owners.items():
+        words = [one_spelling(w) for w in name.split() if w not in _ENGLISH_APART]
+        if len(ids) != 1 or not 1 < len(words) <= _LONGEST_COUNTRY_NAME:
+            continue
+        if len(set(words)) != len(words):
+            continue
+        # the country's name as its ID writes it (saudi-arabia), which is one of its names
+        (country,) = ids
+        out[frozenset(words)] = country.replace("-", " ")
     return out
 
 
