@@ -48,6 +48,7 @@ __all__ = [
     "english_spellings",
     "foreign_words",
     "holds_a_name",
+    "kind_of_body",
     "names_a_place",
     "names_one_body",
     "one_spelling",
@@ -211,6 +212,19 @@ def holds_a_name(words: list[ContentWord]) -> bool:
         and not names_a_place(w.written)
         for w in words
     )
+
+
+def kind_of_body(word: ContentWord) -> bool:
+    """Whether a word says what kind of body a name is, and only that (agency, news agency,
+    movement, party, group, network, front, militia, newspaper), which a text may put beside
+    the body's name in its own language (agence Xinhua, Nachrichtenagentur Yonhap)."""
+    return all(e in _KINDS_OF_BODY or one_spelling(e) in _KINDS_OF_BODY for e in word.english)
+
+
+# (folded, in the singular: one_spelling spells agencies agency, and news new, so it is listed)
+_KINDS_OF_BODY = frozenset(
+    "agency news movement party group network front militia newspaper organization".split()
+)
 
 
 def names_one_body(words: list[ContentWord]) -> bool:

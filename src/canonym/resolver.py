@@ -35,10 +35,12 @@ from ._gazetteer import countries_of_places, country_named, country_of_region
 from ._mandarin import mandarin_reading
 from ._name_words import name_of, same_name, spellings_of
 from ._org_words import (
+    ContentWord,
     content_words,
     english_spellings,
     foreign_words,
     holds_a_name,
+    kind_of_body,
     names_a_place,
     names_one_body,
     same_words,
@@ -755,7 +757,8 @@ class Resolver:
     def _acronym_spelt_out(self, name: str) -> Match | None:
         """A name followed by its acronym in brackets (Arakan Army (AA), Islamic Revolutionary
         Guard Corps (IRGC)), as the press and sanctions lists introduce a body: the entity the
-        name resolves to, when the acronym is the name's initials or a name of that same entity.
+        name resolves to, when the acronym is the name's initials or a name of that same entity
+        (an acronym written as a word, Petróleos de Venezuela (Pdvsa), only the latter).
         The bracket confirms the name; it is no word of it (scored as one, it cost Arakan Army
         its match). A bracket that is anything else (a country, a former name) is left to the
         scoring, as a word that may tell two bodies apart."""
@@ -764,14 +767,17 @@ class Resolver:
             return None
         rest, acronym = bracketed.group(1), bracketed.group(2)
         letters = acronym.replace(".", "").replace("-", "").replace("&", "").lower()
-        if sum(ch.isupper() for ch in acronym) < 2 or not letters.isalpha() or rest.endswith(")"):
+        if not letters.isalpha() or rest.endswith(")"):
             # (one bracket, the last: read bracket by bracket, a name followed by thousands of
             # them resolved itself once per bracket, deeper than the interpreter's stack)
             return None
+        capitals = sum(ch.isupper() for ch in acronym) >= 2
+        if not capitals and self._literal_hit(acronym) is None:
+            return None  # (an acronym written as a word, Pdvsa, must be a name of the table)
         found = self.resolve(rest)
         if found is None:
             return None
-        if letters not in _initials(rest):
+        if not capitals or letters not in _initials(rest):
             other = self._literal_hit(acronym)
             if other is None or other.entity_id != found.entity_id:
                 return None
@@ -940,6 +946,21 @@ class Resolver:
         words = content_words(name)
         if len(words) < 2 or not names_one_body(words):
             return None
+        found = self._bodies_of_words(words)
+        named = [w for w in words if not (w.translated and kind_of_body(w))]
+        if not found and named and len(named) < len(words) and holds_a_name(named):
+            # What kind of body it is, in the language of the text, beside its name (agence
+            # Xinhua, Nachrichtenagentur Yonhap, mouvement Fatah), as English writes Fatah
+            # Movement: the name alone, if it is one of its own (Xinhua, not Democratic).
+            found = self._bodies_of_words(named)
+        if len(found) != 1:
+            return None  # no such body, or two of one meaning
+        ((entity, alias),) = found.items()
+        return self._to_match(name, _Scored(entity, _TRANSLATION_SCORE, alias, "translation"))
+
+    def _bodies_of_words(self, words: list[ContentWord]) -> dict[int, int]:
+        """The organisations of the table with a name whose words are ``words`` (see
+        :meth:`_named_in_another_language`), each entity with one such alias."""
         # The aliases holding each translated word in English (or in a language of the list:
         # Jaysh for army), and each word as written that the table has (a name: Haqqani); a
         # word as written that no alias holds may still be met (a place's adjective: Suriya,
@@ -957,11 +978,11 @@ class Resolver:
                 continue
             pool = holding if pool is None else pool & holding
             if not pool:
-                return None
+                return {}
         if pool is None or len(pool) > _TRANSLATION_POOL:
-            return None  # words of many names: reading them all would cost many queries
+            return {}  # words of many names: reading them all would cost many queries
         hits: dict[int, int] = {}  # entity -> alias
-        for i in sorted(pool or ()):
+        for i in sorted(pool):
             entity = self._alias_entity[i]
             if (
                 entity not in hits
@@ -970,10 +991,7 @@ class Resolver:
                 and same_words(words, content_words(self._alias_text[i]), _script_word_alike)
             ):
                 hits[entity] = i
-        if len(hits) != 1:
-            return None  # no such body, or two of one meaning
-        ((entity, alias),) = hits.items()
-        return self._to_match(name, _Scored(entity, _TRANSLATION_SCORE, alias, "translation"))
+        return hits
 
     def _airline_named_otherwise(self, name: str) -> Match | None:
         """An airline named with Air, Airlines, Airline or Airways after its name, the other way
