@@ -317,12 +317,7 @@ def test_a_place_named_with_a_designator(case: dict[str, str]) -> None:
     """A place named with a word that says it is a city, in English or another language,
     against a table of places (tests/data/designated_place_cases.tsv: the places separated by
     " ; ", each ``id=name``): the expected place, or none."""
-    records = []
-    for place in case["table"].split(" ; "):
-        entity_id, name = place.split("=")
-        records.append({"id": entity_id, "name": name, "kind": "place"})
-    m = Resolver(AliasTable.from_records(records)).resolve(case["query"])
-    assert (m.entity_id if m is not None else "") == case["expected"], case["why"]
+    assert _resolved_among_places(case) == case["expected"], case["why"]
 
 
 @pytest.mark.parametrize("case", _cases("located_place_cases.tsv"), ids=lambda c: c["query"])
@@ -330,12 +325,18 @@ def test_a_place_followed_by_its_country(case: dict[str, str]) -> None:
     """A place, then its country after a comma or in brackets, against a table of places
     (tests/data/located_place_cases.tsv: the places separated by " ; ", each ``id=name``): it
     resolves to the place whose ID names that country, or to none when none is expected."""
+    assert _resolved_among_places(case) == case["expected"], case["why"]
+
+
+def _resolved_among_places(case: dict[str, str]) -> str:
+    """The ID a case's query resolves to ("" for none) against its table of places, written
+    as the places separated by " ; ", each ``id=name``."""
     records = []
     for place in case["table"].split(" ; "):
         entity_id, name = place.split("=")
         records.append({"id": entity_id, "name": name, "kind": "place"})
     m = Resolver(AliasTable.from_records(records)).resolve(case["query"])
-    assert (m.entity_id if m is not None else "") == case["expected"], case["why"]
+    return m.entity_id if m is not None else ""
 
 
 def test_a_body_whose_id_names_another_country_is_not_a_countrys_body() -> None:

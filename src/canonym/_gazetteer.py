@@ -20,7 +20,7 @@ the folded names, aliases and spellings of the bundled ``countries.toml``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from ._designators import country_owners
@@ -60,20 +60,9 @@ def _regions() -> dict[str, str]:
     """Each region of ``place-words/regions.toml``, folded -> its country's ID; empty when the
     file cannot be read. A block whose country is none of ``countries.toml``'s (China's
     province-level municipalities, which are cities) is left out."""
-    from .table import read_bundled_toml
-
-    data = read_bundled_toml("place-words", "regions.toml")
-    blocks = data.get("region", []) if data is not None else []
     found: dict[str, str] = {}
-    for block in blocks if isinstance(blocks, list) else ():
-        if not isinstance(block, dict):
-            continue
-        country = country_named(str(block.get("country", "")))
-        if country is None:
-            continue
-        for region in block.get("names", ()):
-            if isinstance(region, str) and (folded := fold(region)):
-                found.setdefault(folded, country)
+    for country, region in _names_by_country("regions.toml", "region", "names"):
+        found.setdefault(region, country)
     return found
 
 
@@ -81,21 +70,28 @@ def _regions() -> dict[str, str]:
 def _towns() -> dict[str, frozenset[str]]:
     """Each place of ``place-words/towns.toml``, folded -> the IDs of the countries it is
     listed in; empty when the file cannot be read."""
+    found: dict[str, set[str]] = {}
+    for country, place in _names_by_country("towns.toml", "country", "places"):
+        found.setdefault(place, set()).add(country)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _names_by_country(file_name: str, blocks_key: str, names_key: str) -> Iterator[tuple[str, str]]:
+    """(country ID, folded name) for each name of each block of a bundled ``place-words`` file
+    whose ``country`` is one of ``countries.toml``'s; nothing when the file cannot be read."""
     from .table import read_bundled_toml
 
-    data = read_bundled_toml("place-words", "towns.toml")
-    blocks = data.get("country", []) if data is not None else []
-    found: dict[str, set[str]] = {}
+    data = read_bundled_toml("place-words", file_name)
+    blocks = data.get(blocks_key, []) if data is not None else []
     for block in blocks if isinstance(blocks, list) else ():
         if not isinstance(block, dict):
             continue
         country = country_named(str(block.get("country", "")))
         if country is None:
             continue
-        for place in block.get("places", ()):
-            if isinstance(place, str) and (folded := fold(place)):
-                found.setdefault(folded, set()).add(country)
-    return {k: frozenset(v) for k, v in found.items()}
+        for name in block.get(names_key, ()):
+            if isinstance(name, str) and (folded := fold(name)):
+                yield country, folded
 
 
 def countries_of_places(names: Iterable[str]) -> frozenset[str]:
