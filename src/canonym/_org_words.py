@@ -40,7 +40,7 @@ import regex
 from ._designators import country_owners
 from ._exonyms import group_of
 from .normalize import fold
-from .similarity import word_similarity
+from .similarity import _SAME_WORD, word_similarity  # (one word misspelt: Qods, Quds)
 
 __all__ = [
     "ContentWord",
@@ -322,10 +322,6 @@ def singular(word: str) -> str:
         return word[:-1]
     return word
 
-
-# Two words written as the list does not translate them are one word this alike or more (Qods,
-# Quds; Kurdistans, Kurdistan): the similarity at which two words are one word misspelt.
-_SAME_WORD = 0.85
 
 # The one-letter endings of a name declined as Russian, Ukrainian or German decline it (the
 # genitive: Vagnera, Ukrainy, Kurdistans).

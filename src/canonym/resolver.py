@@ -772,13 +772,14 @@ class Resolver:
             # them resolved itself once per bracket, deeper than the interpreter's stack)
             return None
         capitals = sum(ch.isupper() for ch in acronym) >= 2
-        if not capitals and self._literal_hit(acronym) is None:
+        other = None if capitals else self._literal_hit(acronym)
+        if not capitals and other is None:
             return None  # (an acronym written as a word, Pdvsa, must be a name of the table)
         found = self.resolve(rest)
         if found is None:
             return None
         if not capitals or letters not in _initials(rest):
-            other = self._literal_hit(acronym)
+            other = other or self._literal_hit(acronym)
             if other is None or other.entity_id != found.entity_id:
                 return None
         if found.method == "exact":
@@ -2298,14 +2299,13 @@ def _legal_forms_apart(query: ParsedName, alias_folded: str) -> bool:
 
 def _country_name_left_out(query: ParsedName, alias: ParsedName, detail: NameScore) -> bool:
     """Whether an organisation's name is a country's name and the query's words (Pakistan
-    Tehreek-e-Insaf): every word of the query met at 0.9 or more, the
-    query of two words or more, one of them a name of its own (Insaf), not only words that say
-    what a body is and does, whom it stands for, or where (the Awami League, the Muslim
-    League, the Kurdistan Democratic Party are bodies of many countries, or of two). Only a
-    country's name before the rest, as a body names itself: after it, it names a branch as
-    often (Hizb ut-Tahrir Britain is not Hizb ut-Tahrir); its adjective makes another body too
-    (Iraqi Hezbollah is not Hezbollah), and so does "of" and a country (see
-    _qualifier_left_out)."""
+    Tehreek-e-Insaf): every word of the query met at 0.9 or more, the query of two words or
+    more, one of them a name of its own (Insaf), not only words that say what a body is and
+    does, whom it stands for, or where (the Awami League, the Muslim League, the Kurdistan
+    Democratic Party are bodies of many countries, or of two). Only a country's name before
+    the rest, as a body names itself: after it, it names a branch as often (Hizb ut-Tahrir
+    Britain is not Hizb ut-Tahrir); its adjective makes another body too (Iraqi Hezbollah is
+    not Hezbollah), and so does "of" and a country (see _qualifier_left_out)."""
     if detail.joined or detail.query_only:
         return False
     left = [t for t in detail.alias_only if t.role != "generic"]
