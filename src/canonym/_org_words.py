@@ -123,10 +123,15 @@ def _countries_as_one_word(words: list[ContentWord]) -> list[ContentWord]:
     long_names = _long_country_names()
     if len(words) < 2 or not long_names:
         return words
+    # (only the words that may be a word of such a name are tried: each run costs a look at
+    # every name of the list)
+    maybe = [_in_a_long_country_name(w) for w in words]
     out: list[ContentWord] = []
     i = 0
     while i < len(words):
         for size in range(min(_LONGEST_COUNTRY_NAME, len(words) - i), 1, -1):
+            if not all(maybe[i : i + size]):
+                continue
             country = _country_of_run(words[i : i + size], long_names)
             if country is not None:
                 written = "".join(w.written for w in words[i : i + size])
@@ -142,25 +147,61 @@ def _countries_as_one_word(words: list[ContentWord]) -> list[ContentWord]:
 _LONGEST_COUNTRY_NAME = 5
 
 
+def _in_a_long_country_name(word: ContentWord) -> bool:
+    """Whether ``word`` may be a word of a country's name of several words (see
+    :func:`_country_of_run`): one of its forms is, or, as written, its first two letters open
+    one (Azərbaycan, Azerbaijan)."""
+    known, openings = _long_country_name_words()
+    forms = (*word.english, word.written)
+    if any(one_spelling(f) in known for f in forms):
+        return True
+    return not word.translated and not word.script and word.written[:2] in openings
+
+
+@cache
+def _long_country_names_by_word() -> dict[str, tuple[frozenset[str], ...]]:
+    """The keys of :func:`_long_country_names` by each of their words."""
+    by_word: dict[str, list[frozenset[str]]] = {}
+    for key in _long_country_names():
+        for word in key:
+            by_word.setdefault(word, []).append(key)
+    return {k: tuple(v) for k, v in by_word.items()}
+
+
+@cache
+def _long_country_name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of the countries' names of several words, and their first two letters."""
+    known = frozenset(w for key in _long_country_names() for w in key)
+    return known, frozenset(w[:2] for w in known)
+
+
 def _country_of_run(run: list[ContentWord], long_names: dict[frozenset[str], str]) -> str | None:
-    """The country whose name of several words the words of ``run`` are, one each, or None."""
-    for key, country in long_names.items():
-        if len(key) != len(run):
-            continue
+    """The country whose name of several words the words of ``run`` are, one each, or None
+    (none of them, or two)."""
+    by_word = _long_country_names_by_word()
+    keys = {
+        key
+        for word in run
+        for form in (*word.english, word.written)
+        for key in by_word.get(one_spelling(form), ())
+        if len(key) == len(run)
+    }  # (a word as the name writes it, at least: Respublikası, republic, beside Azərbaycan)
+    found = set()
+    for key in keys:
         left = set(key)
         for word in run:
             forms = map(one_spelling, (*word.english, word.written))
             hit = next((f for f in forms if f in left), None)
             if hit is None and not word.translated and not word.script:
                 # a word of the name as another language spells it (Azərbaycan)
-                alike = (k for k in left if word_similarity(word.written, k) >= _SAME_WORD)
-                hit = next(alike, None)
+                alike = sorted(k for k in left if word_similarity(word.written, k) >= _SAME_WORD)
+                hit = alike[0] if alike else None
             if hit is None:
                 break
             left.discard(hit)
         else:
-            return country
-    return None
+            found.add(long_names[key])
+    return found.pop() if len(found) == 1 else None  # (two countries' names: neither)
 
 
 @cache
@@ -278,6 +319,7 @@ def foreign_words(english: str) -> tuple[str, ...]:
     return _tables()[2].get(english, ())
 
 
+@lru_cache(maxsize=1 << 14)  # (bounded: the words of queries)
 def one_spelling(word: str) -> str:
     """An English word in the singular (see :func:`singular`) and in American spelling, for
     comparing: a name may write British or American English (Defence, Defense; Organisation,

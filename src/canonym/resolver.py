@@ -944,6 +944,8 @@ class Resolver:
         the English name's or nothing, or describe bodies of many countries alike."""
         if not translates_a_word(name):
             return None  # (most queries: the test costs a fold, not the words' reading)
+        if name.count(" ") >= _LONGEST_BODY_NAME:
+            return None  # no body's name: a pasted text, whose reading would cost seconds
         words = content_words(name)
         if len(words) < 2 or not names_one_body(words):
             return None
@@ -2088,6 +2090,9 @@ _TRANSLATION_SCORE = 0.9
 # An organisation met without the country's name its name holds (see _country_name_left_out):
 # every word met, but a word of the name left out, so below a curated name and a literal hit.
 _COUNTRY_LEFT_OUT_SCORE = 0.9
+# The most words (less one) of a name read for an organisation's in another language: the
+# longest bodies' names have about twenty (the Federal State Unitary Enterprise ... named after).
+_LONGEST_BODY_NAME = 30
 # The most names read for a name in another language: each costs about as much as a parse.
 _TRANSLATION_POOL = 256
 # A name that, respelt, is a table name letter for letter: as the string rules at their best,
