@@ -56,6 +56,7 @@ __all__ = [
     "korean_division",
     "place_designator",
     "region_names",
+    "shared_country_names",
 ]
 
 # The last words that call a place a city, longest first: Korea's metropolitan and special
@@ -199,19 +200,51 @@ def korean_division(name: str) -> tuple[str, str] | None:
 def country_owners() -> dict[str, frozenset[str]] | None:
     """Every folded name, alias and spelling of a country in the bundled ``countries.toml``,
     with the IDs of the countries it names; ``None`` when the file cannot be read."""
+    fields = _country_fields()
+    if fields is None:
+        return None
+    owners: dict[str, set[str]] = {}
+    for field in ("name", "aliases", "spellings"):
+        for name, ids in fields[field].items():
+            owners.setdefault(name, set()).update(ids)
+    return {name: frozenset(ids) for name, ids in owners.items()}
+
+
+@cache
+def shared_country_names() -> dict[str, frozenset[str]]:
+    """The weak names of ``countries.toml`` that two countries or more share, as the press uses
+    them for either (Korea, Congo), folded, with the IDs of those countries; empty when the
+    file cannot be read.
+
+    >>> sorted(shared_country_names()["korea"])
+    ['north-korea', 'south-korea']
+    """
+    fields = _country_fields()
+    weak = fields["weak"] if fields is not None else {}
+    return {name: frozenset(ids) for name, ids in weak.items() if len(ids) > 1}
+
+
+@cache
+def _country_fields() -> dict[str, dict[str, set[str]]] | None:
+    """For each field of ``countries.toml`` that names a country (name, aliases, spellings,
+    weak), every folded text of it with the IDs of the countries it names; ``None`` when the
+    file cannot be read."""
     from .table import _read_toml, bundled_aliases_dir
 
     try:
         records = _read_toml(bundled_aliases_dir() / "countries.toml")
     except (OSError, ValueError):
         return None
-    owners: dict[str, set[str]] = {}
+    fields: dict[str, dict[str, set[str]]] = {f: {} for f in _COUNTRY_FIELDS}
     for _, record in records:
-        for field in ("name", "aliases", "spellings"):
+        for field in _COUNTRY_FIELDS:
             value = record.get(field, ())
             for text in (value,) if isinstance(value, str) else value:
-                owners.setdefault(fold(text), set()).add(str(record["id"]))
-    return {name: frozenset(ids) for name, ids in owners.items()}
+                fields[field].setdefault(fold(text), set()).add(str(record["id"]))
+    return fields
+
+
+_COUNTRY_FIELDS = ("name", "aliases", "spellings", "weak")
 
 
 @cache

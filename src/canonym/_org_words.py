@@ -37,7 +37,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from ._designators import country_owners
+from ._designators import country_owners, shared_country_names
 from ._exonyms import group_of
 from .normalize import fold
 from .similarity import _SAME_WORD, word_similarity  # (one word misspelt: Qods, Quds)
@@ -470,11 +470,11 @@ def _places_named(word: str) -> frozenset[str]:
 
 
 def _place_ids(folded: str) -> tuple[str, ...]:
-    """The countries a folded name names (their IDs in ``countries.toml``), and the place of
-    ``exonyms.toml`` it names (its English name)."""
+    """The countries a folded name names (their IDs in ``countries.toml``: Korea names both
+    Koreas), and the place of ``exonyms.toml`` it names (its English name)."""
     owners = country_owners() or {}
     group = group_of(folded)
-    ids = tuple(owners.get(folded, ()))
+    ids = tuple(owners.get(folded, shared_country_names().get(folded, ())))
     return ids if group is None else (*ids, *owners.get(group, ()), "exonym:" + group)
 
 
