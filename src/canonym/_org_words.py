@@ -123,8 +123,8 @@ def _countries_as_one_word(words: list[ContentWord]) -> list[ContentWord]:
     long_names = _long_country_names()
     if len(words) < 2 or not long_names:
         return words
-    # (only the words that may be a word of such a name are tried: each run costs a look at
-    # every name of the list)
+    # (only runs of words that may be words of such a name are tried, each against the names
+    # holding one of its words)
     maybe = [_in_a_long_country_name(w) for w in words]
     out: list[ContentWord] = []
     i = 0
@@ -242,14 +242,11 @@ def holds_a_name(words: list[ContentWord]) -> bool:
     >>> holds_a_name(content_words("Tehreek-e-Insaf")), holds_a_name(content_words("Awami League"))
     (True, False)
     """
-    foreign = _tables()[2]
     return any(
-        not w.translated
+        _beyond_the_list(w)
         and not w.script
         and w.written not in _DESCRIBING_WORDS
         and len(w.written) >= 3
-        and w.written not in foreign
-        and singular(w.written) not in foreign
         and not names_a_place(w.written)
         for w in words
     )
@@ -280,12 +277,17 @@ def names_one_body(words: list[ContentWord]) -> bool:
     >>> names_one_body(content_words("Parti démocratique du Kurdistan"))
     True
     """
-    foreign = _tables()[2]
     return any(
-        (not w.translated and w.written not in foreign and singular(w.written) not in foreign)
-        or (w.translated and any(names_a_place(e) for e in w.english))
+        _beyond_the_list(w) or (w.translated and any(names_a_place(e) for e in w.english))
         for w in words
     )
+
+
+def _beyond_the_list(word: ContentWord) -> bool:
+    """Whether a word is neither one the list translates nor, in the singular or not, an English
+    word it gives for another language's (Haqqani, syriennes; not parti, Party, Forces)."""
+    foreign = _tables()[2]
+    return not word.translated and foreign.keys().isdisjoint((word.written, singular(word.written)))
 
 
 def _words_of(name: str) -> list[tuple[str, str]]:
