@@ -3,9 +3,10 @@
 Mentions (from :mod:`canonym.mentions`) are put in *groups*, one per name:
 
 - a known entity's mentions form one group whose house style is the table ``name`` and its
-  ``short`` forms (a curated ``alias`` that is a different name, such as a birth name or an
-  acronym, forms a group of its own, whose house style is that alias as written, or the
-  entity's first alias that it is a spelling of);
+  ``short`` forms, in the draft's letters, or a listed spelling the draft prefers (see
+  _in_the_drafts_spelling, _with_the_drafts_letters) (a curated ``alias`` that is a different
+  name, such as a birth name or an acronym, forms a group of its own, whose house style is
+  that alias as written, or the entity's first alias that it is a spelling of);
 - an unknown mention joins the one group (known or unknown) whose spelling it varies by the word
   rules of :mod:`canonym._spelling`, or whose words it repeats (a second reference: ``Ridha`` of
   ``Mohammed Ridha Jabri``); failing that it may be tied to the table by its transliteration key
@@ -793,6 +794,8 @@ class Judge:
                 return []
             group.house, group.tie = [dominant[0]], dominant[1]
         else:
+            if not self.variants:
+                group.house = _in_the_drafts_spelling(group.entity, group.house, members)
             group.house = _with_the_drafts_letters(group.house, members)
         spellings = self._spelling_set(members, group.house)
         if group.entity is not None and len(spellings) >= 2:
@@ -1068,14 +1071,97 @@ def _one_spelt_whole(variants: dict[int, tuple[_Group, str]]) -> bool:
     return sum(how == "full" for _, how in variants.values()) == 1
 
 
+def _in_the_drafts_spelling(entity: Entity, house: list[str], members: list[_Member]) -> list[str]:
+    """A table entity's house style in a draft checked for consistency only (not ``variants``):
+    the table's name, or the one of its listed ``spellings`` that the draft writes more often
+    than the name (or as often, first), with the entity's short forms that are words of it.
+
+    The table lists a spelling as one of the name, written so by others (Sebha for Sabha, Lee
+    Jae-myung for Lee Jae Myung); where it differs from the name in its vowels, hyphens, spaces
+    and apostrophes alone (see _consonants), which of them to print is the publication's choice,
+    as a draft that writes one of them throughout is not reported either. A spelling with
+    another consonant (Khata'ib Hezbollah) is never chosen: the draft is told to write the
+    name however often it writes that. A draft that writes Sebha twice and
+    Sabha once is told to write Sebha there, as is one that writes Sebha first and each once (a
+    tie goes to the spelling the draft writes first, as for a name the table does not know).
+    Uses are counted with the shorter references that repeat words only one form holds, and
+    the letters as plain ASCII (Sébha counts as Sebha; see _with_the_drafts_letters for which
+    letters).
+
+    >>> m = lambda text, at: _Member(at, Mention(0, len(text), text, ()), spelling_key(text))
+    >>> sabha = Entity("sabha", "Sabha", "place", spellings=("Sebha",))
+    >>> _in_the_drafts_spelling(sabha, ["Sabha"], [m("Sebha", 0), m("Sabha", 9), m("Sebha", 20)])
+    ['Sebha']
+    >>> _in_the_drafts_spelling(sabha, ["Sabha"], [m("Sabha", 0), m("Sebha", 9)])
+    ['Sabha']
+    """
+    if not entity.spellings or not house or house[0] != entity.name:
+        return house
+    consonants = _consonants(entity.name)
+    forms = [entity.name, *(s for s in entity.spellings if _consonants(s) == consonants)]
+    if len(forms) == 1:
+        return house
+    plain = [_plain_form(f) for f in forms]
+    uses = [0] * len(forms)
+    first = [-1] * len(forms)
+    whole = [False] * len(forms)  # whether the draft writes the form whole
+    for member in members:
+        if member.mention.caps:
+            continue
+        key, words = _plain_form(member.mention.text)
+        for i, (form_key, form_words) in enumerate(plain):
+            if key == form_key or words < form_words:  # (or a reference: Traore)
+                uses[i] += 1
+                whole[i] = whole[i] or key == form_key
+                if first[i] < 0 or member.start < first[i]:
+                    first[i] = member.start
+    # (a spelling the draft writes only by references is not chosen; the name always may be)
+    written = [0, *(i for i in range(1, len(forms)) if whole[i])]
+    best = max(written, key=lambda i: (uses[i], -first[i]))
+    if best == 0:
+        return house
+    shorts = [s for s in house[1:] if _plain_form(s)[1] <= plain[best][1]]
+    return [forms[best], *shorts]
+
+
+@lru_cache(maxsize=4096)
+def _plain_form(written: str) -> tuple[str, frozenset[str]]:
+    """The spelling key and the words of a spelling in plain ASCII (see _in_the_drafts_spelling)."""
+    text = to_ascii(written)
+    return spelling_key(text), frozenset(word_forms(text))
+
+
+@lru_cache(maxsize=4096)
+def _consonants(written: str) -> str:
+    """The consonants of a spelling in plain ASCII, a doubled one once, in lowercase: what two
+    spellings of a name that differ in their vowels alone share (Sebha, Sabha; Lee Jae-myung,
+    Lee Jae Myung), whereas a consonant written otherwise is no house style's choice but the
+    other rendering of a sound (Khata'ib for Kata'ib, kh for the Arabic k).
+
+    >>> _consonants("Lee Jae-myung") == _consonants("Lee Jae Myung"), _consonants("Sebha")
+    (True, 'sbh')
+    >>> _consonants("Khata'ib Hezbollah") == _consonants("Kata'ib Hezbollah")
+    False
+    """
+    letters = _NOT_CONSONANT.sub("", to_ascii(written).lower())
+    return "".join(c for i, c in enumerate(letters) if not i or letters[i - 1] != c)
+
+
+# Vowels (y among them: Soleymani, Soleimani), and whatever is not a letter.
+_NOT_CONSONANT = re.compile(r"[^b-df-hj-np-tv-xz]")
+
+
 def _with_the_drafts_letters(house: list[str], members: list[_Member]) -> list[str]:
     """A table entity's house style as the draft writes its letters: a house form that the
-    draft writes with diacritics more often than as the table does is the draft's form.
+    draft writes with diacritics more often than as the table does is the draft's form, its
+    shorter references counted with the form whose words they repeat as written.
 
     Whether to keep Turkish, Vietnamese or French letters (Demirtaş, Goïta) is the
     publication's choice, which a table in plain ASCII cannot know; the letters themselves
     are the table's. So a draft that writes Demirtaş twice and Demirtash once is told to write
-    Demirtaş, while one that writes Kyiv five times and Kyïv once is still told to write Kyiv.
+    Demirtaş, while one that writes Kyiv five times and Kyïv once is still told to write Kyiv;
+    and one that writes Ibrahim Traoré, then Traoré, then Ibrahim Traore is told to write
+    Traoré. A tie goes to the letters the draft writes first.
 
     >>> m = lambda text: _Member(0, Mention(0, len(text), text, ()), spelling_key(text))
     >>> _with_the_drafts_letters(["Selahattin Demirtas", "Demirtas"],
@@ -1083,19 +1169,33 @@ def _with_the_drafts_letters(house: list[str], members: list[_Member]) -> list[s
     ['Selahattin Demirtaş', 'Demirtaş']
     >>> _with_the_drafts_letters(["Kyiv"], [m("Kyiv"), m("Kyiv"), m("Kyïv")])
     ['Kyiv']
+    >>> _with_the_drafts_letters(["Ibrahim Traore"],
+    ...                          [m("Ibrahim Traoré"), m("Traoré"), m("Ibrahim Traore")])
+    ['Ibrahim Traoré']
     """
     written: dict[str, list[str]] = {}  # plain-letter key -> the draft's spellings under it
-    for member in members:
+    texts: list[str] = []
+    for member in sorted(members, key=lambda m: m.start):
         if not member.mention.caps:
             text = member.mention.text
+            texts.append(text)
             written.setdefault(spelling_key(to_ascii(text)), []).append(display(text))
     out = []
     for form in house:
         key = spelling_key(form)
         uses = written.get(spelling_key(to_ascii(form)), [])
         others = [w for w in uses if spelling_key(w) != key]
-        if len(others) > len(uses) - len(others):
-            form = max(others, key=others.count)
+        if others:
+            other = max(others, key=others.count)
+            as_table, as_draft = set(word_forms(form)), set(word_forms(other))
+            table_uses, draft_uses = len(uses) - len(others), len(others)
+            for text in texts:
+                words = set(word_forms(text))
+                table_uses += words < as_table and not words <= as_draft
+                draft_uses += words < as_draft and not words <= as_table
+            # (a tie: the letters the draft writes first, as for a name the table lacks)
+            if draft_uses > table_uses or (draft_uses == table_uses and uses[0] != form):
+                form = other
         out.append(form)
     return out
 
