@@ -229,6 +229,9 @@ class _FormIndex:
             # a shorter reference that both spell alike (Daglo, beside the brothers Mohamed
             # and Abdelrahim Hamdan Dagalo), the word is misspelt whichever it means.
             shared = {suggest(written, [f]) for forms in shorter.values() for f in forms}
+            if len(shared) > 1 and len({w.casefold() for w in shared}) == 1:
+                # one of them in capitals (a signature, a heading): the word the text spells
+                shared = {min(shared, key=str.isupper)}
             (word,) = shared if len(shared) == 1 and len(shorter) == len(variants) else ("",)
             if word and not _NOT_NAME_WORDS.isdisjoint(word_forms(word)):
                 word = ""  # a word of what the names are, not of who (Air Base, Armed Forces)

@@ -32,6 +32,7 @@ from .similarity import (
     _swapped_neighbours,
     article_l_apart,
     breaks_opening,
+    ie_for_ei,
     orth_distance,
     score_names,
     ukrainian_neuter_ending,
@@ -291,6 +292,10 @@ def word_close(a: str, b: str) -> bool:
         and {oa[-4:-2], ob[-4:-2]} == _OV_IV
     ):
         return True  # and before the -ka of a village's name: Ivanivka/Ivanovka, Horlivka
+    if len(a) == _SHORT_WORD and ie_for_ei(a, b):
+        return True  # ie for ei in a word of four letters, English's own slip: Reik for Riek
+    if _one_vowel_miswritten(a, b) and not distinct_names(oa, ob):
+        return True  # one vowel changed inside a long word: a slip (Maidugiri for Maiduguri)
     if (
         len(a) > _SHORT_WORD
         and _swapped_neighbours(a, b)
@@ -315,6 +320,31 @@ def word_close(a: str, b: str) -> bool:
     # share little without the weighted edit distance (most pairs that reach here), and when
     # it does compute that distance, it is the very one tested next (cached).
     return word_similarity(a, b) >= _MIN_WORD_SIMILARITY and orth_distance(oa, ob) <= limit
+
+
+def _one_vowel_miswritten(a: str, b: str) -> bool:
+    """Whether two folded words of as many letters, eight or more, differ in one vowel inside
+    them alone (not in the first two letters nor the last): a slip of the keys in a long word,
+    whose other letters say which word it is (Maidugiri, Maiduguri; Kandahar, Kandehar). In a
+    shorter word one vowel makes another name (Hamid, Hamad), as does the vowel of a root's
+    first syllable (Hassaini, Hussaini), and a last one is a suffix (Ivanovo, Ivanova).
+
+    >>> _one_vowel_miswritten("maidugiri", "maiduguri"), _one_vowel_miswritten("hamid", "hamad")
+    (True, False)
+    >>> _one_vowel_miswritten("hassaini", "hussaini")
+    False
+    """
+    if len(a) != len(b) or len(a) < _LONG_WORD:
+        return False
+    apart = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(apart) != 1 or not 1 < apart[0] < len(a) - 1:
+        return False
+    i = apart[0]
+    return a[i] in _VOWELS and b[i] in _VOWELS
+
+
+# Words this long may have one vowel miswritten inside them (see _one_vowel_miswritten).
+_LONG_WORD = 8
 
 
 def _plural_in_ies(word: str, plural: str) -> bool:

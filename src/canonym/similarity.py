@@ -465,19 +465,17 @@ def _rule_similarity(a: str, b: str, ia: _WordInfo, ib: _WordInfo) -> float:
     if (longest_word <= _SHORT_WORD and dist >= _SHORT_WORD_MAX_DISTANCE) or (
         longest_word <= _VERY_SHORT_WORD
         and dist >= _VERY_SHORT_WORD_MAX_DISTANCE
-        and not (
-            dist == _TRANSPOSITION and (_vowel_and_consonant_swapped(a, b) or _ie_for_ei(a, b))
-        )
+        and not (dist == _TRANSPOSITION and (_vowel_and_consonant_swapped(a, b) or ie_for_ei(a, b)))
     ):
         sim = min(sim, 0.7)
     return sim
 
 
-def _ie_for_ei(a: str, b: str) -> bool:
+def ie_for_ei(a: str, b: str) -> bool:
     """Whether ``b`` is ``a`` with its ie written ei or its ei written ie, English's own
     slip (Dief, Reik, Sien for Deif, Riek, Sein): no romanisation tells two names so apart.
 
-    >>> _ie_for_ei("dief", "deif"), _ie_for_ei("riad", "raid")
+    >>> ie_for_ei("dief", "deif"), ie_for_ei("riad", "raid")
     (True, False)
     """
     if not _swapped_neighbours(a, b):
