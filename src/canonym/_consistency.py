@@ -367,7 +367,7 @@ class Judge:
                 self._add_known(base, m)
             elif m.parts or self._usable_unknown(m):
                 unknown.append((base, m))
-        unknown = _split_adjacent_names(unknown, [m for _, m in mentions])
+        unknown = _split_adjacent_names(unknown, mentions)
         # 1. Tie unknown names to the known entities of the draft (or, with variants, of the
         #    table); segments that hold table names come first, as they may add known names.
         pieces = self._anchor([o for o in unknown if o[1].parts])
@@ -1314,20 +1314,26 @@ def _written_in_lowercase(text: str, word: str) -> bool:
 
 
 def _split_adjacent_names(
-    unknown: list[_Occurrence], mentions: Sequence[Mention]
+    unknown: list[_Occurrence], mentions: Sequence[_Occurrence]
 ) -> list[_Occurrence]:
     """Split an unknown run of capitalised words that is two names side by side.
 
     "... in Syria and Yemen Soleimani armed militias ...": when the first words of the run are
-    written alone as a name elsewhere in the draft (Yemen) and the other words are too, or end
-    another name of the draft (Qassem Soleimani), and only spaces separate them, the run is two
-    names, not one. Not when that other name is itself called by its first words alone: the
-    draft tells relatives apart by their given names (see _family_of_given_names); nor when the
-    whole run ends a longer name of the draft (Shujaat Hussain of Chaudhry Shujaat Hussain).
+    written alone as a name before it in the draft (Yemen) and the other words are written
+    alone anywhere, or end another name of the draft (Qassem Soleimani), and only spaces
+    separate them, the run is two names, not one. Not when that other name is itself called by
+    its first words alone: the draft tells relatives apart by their given names (see
+    _family_of_given_names); nor when the whole run ends a longer name of the draft (Shujaat
+    Hussain of Chaudhry Shujaat Hussain); nor when the first words are written alone only after
+    the run, which introduced them: a second reference by the given name (Sirajuddin Haqqani,
+    then Sirajuddin, beside Jalaluddin Haqqani and the Haqqani network).
     """
     # (A run longer than two names is none of them side by side: its every tail would be
     # filed, and a pasted run of thousands of capitalised words made that quadratic.)
-    whole = {word_forms(text) for text in {m.text for m in mentions}}
+    first_at: dict[tuple[str, ...], int] = {}  # words -> where the draft first writes them
+    for base, m in mentions:
+        first_at.setdefault(word_forms(m.text), base + m.start)
+    whole = set(first_at)
     tails: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for w in whole:
         if len(w) <= _TWO_NAMES:
@@ -1341,7 +1347,7 @@ def _split_adjacent_names(
         if kept is not None and kept[0] is m:
             split = kept[1]
         else:
-            split = _split_at(m, whole, tails)
+            split = _split_at(m, whole, first_at, tails, base + m.start)
             halves[id(m)] = (m, split)
         if not split:
             out.append((base, m))
@@ -1372,9 +1378,13 @@ def _family_of_given_names(
 def _split_at(
     m: Mention,
     whole: set[tuple[str, ...]],
+    first_at: dict[tuple[str, ...], int],
     tails: dict[tuple[str, ...], set[tuple[str, ...]]],
+    at: int,
 ) -> tuple[Mention, ...]:
-    """The two names that ``m`` is, side by side, or () if it is one (see above)."""
+    """The two names that ``m``, written at ``at`` (its first time), is side by side, or () if
+    it is one (see above): ``whole`` holds the words of every name of the draft, ``first_at``
+    where it first writes each."""
     words = word_forms(m.text)
     split = 0
     if (
@@ -1391,7 +1401,7 @@ def _split_at(
     ):
         for k in range(1, len(words)):
             head, rest = words[:k], words[k:]
-            if head in whole and (rest in whole or tails.get(rest, set()) - {words}):
+            if first_at.get(head, at) < at and (rest in whole or tails.get(rest, set()) - {words}):
                 if _family_of_given_names(words, rest, whole, tails):
                     break
                 split = k
