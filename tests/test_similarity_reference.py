@@ -298,7 +298,10 @@ def ref_token_similarity(q: NameToken, a: NameToken, kin_kept: bool = False) -> 
     if q.particle == "abd" and (q.text == "l" + a.text or a.text == "l" + q.text):
         # the article's l, written once or twice, given to the word ʿAbd governs when doubled
         return max(0.95, ref_word_similarity(q.text, a.text))
-    return ref_word_similarity(q.text, a.text)
+    score = ref_word_similarity(q.text, a.text)
+    if q.particle == "abd" and score < 0.8:
+        return 0.0  # two divine names (Khaliq, Malik): never paired
+    return score
 
 
 def ref_weight(token: NameToken) -> float:
@@ -774,6 +777,8 @@ _PAIRS = [
     ("Mohammed bin Zayed City", "Mohammed bin Zayed"),
     ("Ashraf Ghani Ahmadzai", "Ashraf Ghani"),
     ("Paul Adnan Louis", "Paul Adnan"),
+    ("Abdulkhaliq al-Houthi", "Abdul-Malik al-Houthi"),
+    ("Abd al-Munhim Qubaysi", "Abdul Menhem Kobeissi"),
 ]
 
 

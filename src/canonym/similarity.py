@@ -926,6 +926,10 @@ _KOREAN_SPELLING = 0.95
 _WEAK_PAIR = 0.75
 _PAIR_FLOOR = 0.55  # two words less alike than this are not paired at all
 _SAME_WORD = 0.85  # two words this alike are one word, misspelt or not (Al Qaeda: 0.79)
+# Two words governed by ʿAbd less alike than this are two divine names (see score_names): the
+# names' own spellings score 0.83 and more (Munhim, Menhem), two names up to 0.77 (Khaliq,
+# Malik), and 0.68 for Rahman and Rahim.
+_DIVINE_NAME_SPELLING = 0.8
 # Two spellings of one name, or two names, of a curated group (aliases/name-words/names.toml):
 # as alike as a transliteration variant; never paired.
 _LISTED_SPELLING = 0.95
@@ -978,12 +982,15 @@ def score_names(q: ParsedName, a: ParsedName, *, kind: str | None = None) -> Nam
                 # Ibrahim, Anwar Ibrahim; Mohammed bin Salman, Mohammed Salman).
                 kin = person and i and j and (x_particle or y_particle) in _KIN
                 sim = (_KIN_LEFT_OUT if kin else 0.6) * sim
-            elif (
-                x_particle == "abd"
-                and sim < _ARTICLE_L_SIMILARITY
-                and article_l_apart(x_text, y_text)
-            ):
-                sim = _ARTICLE_L_SIMILARITY
+            elif x_particle == "abd" and sim < _ARTICLE_L_SIMILARITY:
+                if article_l_apart(x_text, y_text):
+                    sim = _ARTICLE_L_SIMILARITY
+                elif sim < _DIVINE_NAME_SPELLING:
+                    # The word an ʿAbd governs is one of the divine names, each a name of its
+                    # own however alike two of them are written (Abd al-Khaliq, Abd al-Malik;
+                    # Abd al-Rahman, Abd al-Rahim): only its spellings pair (Malik, Malek;
+                    # Munhim, Menhem, its ʿayn written h).
+                    continue
             if person and i == j and sim < _INITIAL_SIMILARITY and _initial_of(x, y):
                 sim = _INITIAL_SIMILARITY
             if sim >= _PAIR_FLOOR:
