@@ -308,8 +308,10 @@ _GENERIC_BEFORE: dict[str, frozenset[str]] = {
     "private": frozenset("joint limited company co ltd".split()),
     "state": frozenset("corporation enterprise company co concern".split()),
 }
+# (Russian -ovich, -evna; Ukrainian -ovych, -ivna; Belarusian -avich, -auna, -euna, the ў of
+# Аляксандраўна written u: Viktar Aliaksandravich, Sviatlana Heorhievna, Maryia Aliaksandrauna)
 PATRONYMIC = regex.compile(
-    r"^[a-z]{3,}(?:ovich|evich|ovych|evych|yevich|ovna|evna|ivna|ichna|ych)$"
+    r"^[a-z]{3,}(?:ovich|evich|avich|ovych|evych|yevich|ovna|evna|ivna|auna|euna|ichna|ych)$"
 )
 SUFFIXES = frozenset("jr sr junior senior ii iii iv".split())
 # Regnal numbers that are also one-letter or short words (the connector i, the initial v): a
@@ -448,7 +450,7 @@ def _plain_token(shared: dict[str, NameToken], word: str, role: str) -> NameToke
 
 
 # The patronymic endings all end so: a word that does not is not tried against the pattern.
-_PATRONYMIC_TAILS = ("ich", "ych", "vna", "chna")
+_PATRONYMIC_TAILS = ("ich", "ych", "vna", "chna", "una")
 # Azerbaijani oğlu and qızı, Turkmen ogly and gyzy, Uzbek o'g'li and qizi, Kazakh uly and qyzy,
 # Kyrgyz uulu and kyzy, folded, and the Russian transcriptions (ogly, kyzy): son, daughter of.
 _TURKIC_SON_OF = frozenset("oglu ogly ogli ugli uulu uly qizi gizi gyzy kyzy kizi qyzy".split())
@@ -769,6 +771,7 @@ def _parse(name: str) -> ParsedName:
         and "ich" not in folded
         and "ych" not in folded
         and "vna" not in folded
+        and "una" not in folded
     ):
         # Most names have no title, article, particle or word with a role of its own: given
         # names and a family name. Every test below is then false (the substrings are those of

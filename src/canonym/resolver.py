@@ -57,7 +57,7 @@ from .keys import (
     token_form,
     token_key,
 )
-from .normalize import _fold_text, fold, normalize
+from .normalize import _fold_text, fold, normalize, to_ascii
 from .parse import (
     ARTICLES,
     DIN_COMPOUND,
@@ -1058,7 +1058,11 @@ class Resolver:
         Persian ج, and a table's Jamil is never read as Yamil.
         """
         found: list[Match] = []
-        for respelt, changed in _other_letter_readings(name):
+        readings = _other_letter_readings(name)
+        belarusian = _belarusian_reading(name)
+        if belarusian is not None:
+            readings.append(belarusian)
+        for respelt, changed in readings:
             if not self._reading_meets_table(respelt, changed):
                 continue
             ranked = self._rank(respelt)
@@ -2804,6 +2808,47 @@ def _other_letter_readings(name: str) -> list[tuple[str, list[str]]]:
         if changed:
             out.append(("".join(pieces) + name[end:], changed))
     return out
+
+
+# Belarusian in its national romanisation (2007; Belarusian passports) beside the Russian
+# spelling English gives the same name: дз and ц before a soft vowel written dz and ts where
+# Russian has д and т (Lidziya, Lidiya; Tsertsel, Tertel), ў after a vowel written u where
+# Russian has в (Karpiankou, Karpenkov; Halouchanka, Golovchenko), and г written h where Russian
+# has g. A name holding one of the first three is read so (h alone is English's and Arabic's).
+_BELARUSIAN_MARK = regex.compile(r"(?i)dz|ts(?=[eiy])|(?<=[aeo])u(?![aeiouy])")
+_BELARUSIAN_LETTERS = regex.compile(r"(?i)dz|ts(?=[eiy])|(?<=[aeo])u(?![aeiouy])|(?<![cgkstzd])h")
+_RUSSIAN_OF_BELARUSIAN = {"dz": "d", "ts": "t", "u": "v", "h": "g"}
+
+
+def _belarusian_reading(name: str) -> tuple[str, list[str]] | None:
+    """``name``, a Belarusian name in Latin letters or Cyrillic, with its Belarusian letters
+    read as the Russian spelling of the name writes them (see ``_BELARUSIAN_MARK``), and its
+    folded words that the reading changed; None when it holds no Belarusian letter.
+
+    >>> _belarusian_reading("Raman Halouchanka"), _belarusian_reading("Іван Церцель")
+    (('Raman Galovchanka', ['galovchanka']), ('Ivan Tertel', ['tertel']))
+    >>> _belarusian_reading("Hamid Karzai") is None
+    True
+    """
+    latin = name if name.isascii() else to_ascii(name).replace("'", "")
+    if not _BELARUSIAN_MARK.search(latin):
+        return None
+    changed: list[str] = []
+
+    def russian(word: regex.Match[str]) -> str:
+        text = word.group(0)
+        respelt = _BELARUSIAN_LETTERS.sub(_russian_letter, text)
+        if respelt != text:
+            changed.append(fold(respelt))
+        return respelt
+
+    respelt = _WORD.sub(russian, latin)
+    return (respelt, changed) if changed else None
+
+
+def _russian_letter(found: regex.Match[str]) -> str:
+    letters = _RUSSIAN_OF_BELARUSIAN[found.group(0).lower()]
+    return letters.upper() if found.group(0)[0].isupper() else letters
 
 
 def _keys_of(word: str) -> tuple[str, ...]:
