@@ -160,8 +160,9 @@ def lookup_keys(written: str) -> tuple[str, ...]:
     keys of the word with kh for a lone h and h for kh (the Russian х: Delimhanov, Delimkhanov;
     Berdimuhamedov, Berdymukhamedov), with an opening h read as g and g as h (the Ukrainian
     and Russian г: Haponenko, Gaponenko), with j for a g before e or i and g for such a j
-    (Raggi, Rajji; Franjieh, Frangieh), and with an ending German writes otherwise
-    (Kobakhidse, Kobakhidze; Khinstein, Khinshtein).
+    (Raggi, Rajji; Franjieh, Frangieh), with an ending German writes otherwise
+    (Kobakhidse, Kobakhidze; Khinstein, Khinshtein), and a long word's t read as d and its d as
+    t (Tatmataw, Tatmadaw).
 
     A source or a slip writes the digraph as its first letter alone (Demirtas, for Turkish
     Demirtaş, beside Demirtash), which moves the skeleton (S for sh, s for s); the word rules
@@ -178,6 +179,11 @@ def lookup_keys(written: str) -> tuple[str, ...]:
     last = tokens[-1]
     word = last.text
     readings = []
+    if len(word) >= _VOICED_T_WORD and ("t" in word[1:] or "d" in word[1:]):
+        # A t for a d inside a long word, or a d for a t, which the skeletons keep apart and
+        # the word rules read as close (Naypyitaw, Naypyidaw; Tatmataw, Tatmadaw): each looked
+        # up as the other, past the first letter.
+        readings += [word[0] + word[1:].replace("t", "d"), word[0] + word[1:].replace("d", "t")]
     if "h" in word[1:]:
         readings += [_DIGRAPH_H.sub(r"\1", word), _LONE_H.sub("kh", word), word.replace("kh", "h")]
     if "g" in word:
@@ -208,6 +214,7 @@ _GERMAN_ENDINGS = (("dse", "dze"), ("dze", "dse"), ("stein", "shtein"), ("shtein
 # A g before e or i that French and Italian spellings read as j: Raggi is Lebanese Rajji.
 _SOFT_G = regex.compile(r"g(?=g?[ei])")
 _H_AS_G_WORD = 6
+_VOICED_T_WORD = 7
 _J_OF_SOFT_G = regex.compile(r"j(?=j?[ei])")
 
 
