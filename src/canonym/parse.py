@@ -337,19 +337,38 @@ rhee ri rim roh ryu seo seong shao shen shi shih shin sin son song su suh sun su
 ting tsai tsao tse tseng tsou tu tung uhm wan wang wei wen won wong woo wu xi xia xie xiong xu
 yang yao ye yeh yi yin yip yoo yoon yu yuan yun zeng zhang zhao zheng zhou zhu zou
 """
-EAST_ASIAN_FAMILY_NAMES = frozenset(_EAST_ASIAN_FAMILY_TEXT.split())
+# Vietnamese names put the family name first too (Nguyen Xuan Phuc, Vuong Dinh Hue), and are
+# called by the given name, last (Mr Phuc): the most frequent family names, folded (Wikipedia,
+# "Vietnamese name", the list of common surnames). Lê, Đỗ, Tô and Mai are left out, being also
+# French, English or given names (Le Pen, Do, To, Mai); Hồ, Lâm, Cao, Hà are Chinese and Korean
+# names above.
+_VIETNAMESE_FAMILY_TEXT = """
+nguyen tran pham hoang huynh phan vu vo dang bui ngo duong vuong dinh truong dao luong trinh
+doan quach luu diep kieu nghiem
+"""
+VIETNAMESE_FAMILY_NAMES = frozenset(_VIETNAMESE_FAMILY_TEXT.split())
+EAST_ASIAN_FAMILY_NAMES = frozenset(_EAST_ASIAN_FAMILY_TEXT.split()) | VIETNAMESE_FAMILY_NAMES
 # One romanised Chinese or Korean syllable: an onset (one consonant, or one of the digraphs and
 # doubled letters the romanisations write for one sound), a vowel nucleus with its y and w
 # glides, and a final n, ng, m, k, p, t or l (ck in the customary Duck, ...). A given name is
 # one or two such syllables, written apart, hyphenated or joined (Jong-un, Jinping, Xiaoping).
-# English given names mostly have some other final or cluster (Harvey, Darroch, Oswald).
+# English given names mostly have
+# some other final or cluster (Harvey, Darroch, Oswald).
 ROMANISED_SYLLABLE = (
     r"(?:ch|sh|zh|hs|ts|tz|ss|kk|tt|pp|jj|th|[bcdfghjklmnpqrstwxyz])?"
     r"w?[aeiouy]{1,3}w?(?:ng|ck|[nmkptl])?"
 )
+# One Vietnamese syllable as English writes it without its diacritics: an onset (the digraphs
+# ch, gh, gi, kh, ng, ngh, nh, ph, qu, th, tr, or one consonant), a vowel nucleus, and a final
+# (c, ch, m, n, ng, nh, p, t). A Vietnamese given name is written a syllable a word (Xuan Phuc,
+# Van Thuong, Thi Kim Ngan).
+VIETNAMESE_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ph|th|tr|ch|kh|gh|gi|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
 # Korean syllables that are also Arabic articles or English filler words (Kim Il Sung, Moon
-# Jae-in, Ahn Cheol-soo's An): in a name of that shape they are syllables of its given name.
-_SYLLABLES_NOT_ARTICLES = frozenset({"il", "in", "an"})
+# Jae-in, Ahn Cheol-soo's An), and the Vietnamese middle name Văn, a Dutch particle elsewhere
+# (Vo Van Thuong): in a name of that shape they are syllables of its given name.
+_SYLLABLES_NOT_ARTICLES = frozenset({"il", "in", "an", "van"})
 
 
 def _special_in_name(words: list[str], i: int) -> bool:
@@ -510,11 +529,21 @@ def family_first(words: list[str]) -> bool:
     (True, True)
     >>> family_first(["kim", "philby"]), family_first(["lee", "harvey", "oswald"])
     (False, False)
+    >>> family_first(["nguyen", "xuan", "phuc"]), family_first(["vo", "van", "thuong"])
+    (True, True)
     """
+    if words and words[0] in VIETNAMESE_FAMILY_NAMES and 2 <= len(words) <= _VIETNAMESE_WORDS:
+        # A Vietnamese name, a syllable a word (Nguyen Thi Kim Ngan, Vo Van Thuong).
+        syllable = VIETNAMESE_SYLLABLE.fullmatch
+        if all(syllable(w) for w in words[1:]):
+            return True
     if not 2 <= len(words) <= 3 or words[0] not in EAST_ASIAN_FAMILY_NAMES:
         return False
     given = EAST_ASIAN_GIVEN.fullmatch
     return all(given(w) for w in words[1:])
+
+
+_VIETNAMESE_WORDS = 4
 
 
 def reads_family_first(tokens: Sequence[NameToken]) -> bool:

@@ -1757,6 +1757,7 @@ class Resolver:
         # of an alias word, the other the first of the next (حسن نصر الله, Hassan Nasrallah).
         pool: set[int] = set()
         by_skeleton, postings = self._by_skeleton, self._postings
+        indic = _INDIC.search(bare) is not None
         most = _SCRIPT_PIECES if len(joined) <= _SCRIPT_CUT_MAX else 1
         cuts = {own, *_cuts(skeleton, most)}
         if joined != skeleton:
@@ -1775,6 +1776,7 @@ class Resolver:
             _Scored(self._alias_entity[i], _SCRIPT_SCORE, i, "script")
             for i in sorted(pool)
             if skeleton in _skeletons_of(parse(self._alias_text[i]))
+            and not (indic and _consonants_dropped(bare, self._alias_text[i]))
         ]
         if len({h.entity for h in hits}) > 1:
             size = sum(1 for p in own if p not in _PARTICLE_SKELETONS)
@@ -1785,6 +1787,8 @@ class Resolver:
         near = sorted(i for _, tier in self._candidate_tiers(q) for i in tier)
         out = []
         for i in near[:_SCRIPT_LIMIT]:
+            if indic and _consonants_dropped(bare, self._alias_text[i]):
+                continue
             sim = max(
                 Levenshtein.normalized_similarity(skeleton, other)
                 for other in _skeletons_of(parse(self._alias_text[i]))
@@ -1971,6 +1975,33 @@ def _open_differently(oq: str, oa: str) -> bool:
 
 
 _ACRONYM = 4
+
+
+def _consonants_dropped(indic: str, alias: str) -> bool:
+    """Whether a name in an Indic script has more consonant letters than ``alias``, an acronym
+    said letter by letter (one word of capitals, up to six letters, none a vowel: BN, BNP), has
+    letters. An Indic script writes every consonant, y and v among them, which a skeleton
+    leaves out as a Latin spelling's glides: a word of it can shrink to the two consonants of
+    such an acronym (යාපනය, Yapanaya, is not BN), whereas the acronym written in the script
+    names its letters, each consonant kept (বিএনপি, BNP). An acronym with a vowel may be said as
+    a word, and so written (RAB, র‍্যাব).
+
+    >>> _consonants_dropped("යාපනය", "BN"), _consonants_dropped("বিএনপি", "BNP")
+    (True, False)
+    """
+    if not (
+        len(alias) <= _LONGEST_ACRONYM
+        and alias.isalpha()
+        and alias.isupper()
+        and not any(ch in _VOWEL_CAPITALS for ch in alias)
+    ):
+        return False
+    return sum(fold(ch)[:1] in _LATIN_CONSONANTS for ch in indic) > len(alias)
+
+
+_LONGEST_ACRONYM = 6
+_VOWEL_CAPITALS = frozenset("AEIOU")
+_LATIN_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxyz")
 
 
 def _lowercase_hyphen_tail(written: str, word: str) -> bool:
