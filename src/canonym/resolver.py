@@ -1906,7 +1906,9 @@ def _lone_words_differ(
         wq, wa = q[0].text, a[0].text
     else:  # a particle on one side only opens that word (Ben Ghazi, Benghazi)
         wq, wa = q[0].particle + q[0].text, a[0].particle + a[0].text
-    if entity.kind == "place" and _other_consonant(orth(wq), orth(wa)):
+    if entity.kind == "place" and (
+        _other_consonant(orth(wq), orth(wa)) or _pinyin_beside_korean(wq, wa)
+    ):
         return True
     return all(
         _open_differently(oq, oa) for oq in _article_readings(wq) for oa in _article_readings(wa)
@@ -1959,6 +1961,31 @@ def _other_consonant(oq: str, oa: str) -> bool:
 
 
 _VOWEL_LETTERS = frozenset("aeiouyw")
+
+
+def _pinyin_beside_korean(a: str, b: str) -> bool:
+    """Whether one of two folded words is written in Pinyin and the other in a romanisation of
+    Korean, each with letters the other system never writes: Pinyin's zh and x, Korean's gw,
+    kw, eo and eu. Chinese and Korean read many characters alike (广州 and 光州 are both
+    Guangzhou in Mandarin), so a Chinese and a Korean place's names look alike; the letters
+    say which country's they are (Guangzhou is not Gwangju).
+
+    >>> _pinyin_beside_korean("guangzhou", "gwangju"), _pinyin_beside_korean("kwangju", "gwangju")
+    (True, False)
+    """
+    return (_pinyin(a) and _korean(b)) or (_pinyin(b) and _korean(a))
+
+
+def _pinyin(word: str) -> bool:
+    return "zh" in word or "x" in word
+
+
+def _korean(word: str) -> bool:
+    return any(pair in word for pair in _KOREAN_PAIRS)
+
+
+# Letters the romanisations of Korean write and Pinyin never does (see _pinyin_beside_korean).
+_KOREAN_PAIRS = ("gw", "kw", "eo", "eu")
 # Consonants that spellings of one sound differ in, as orth writes them (C: ch, S: sh or sch,
 # T: th): see _other_consonant.
 _ONE_SOUND_CONSONANTS = frozenset(
