@@ -47,6 +47,7 @@ from canonym.parse import (
     GENERIC,
     PARTICLES,
     PATRONYMIC,
+    ROMANISED_SYLLABLE,
     SUFFIXES,
     NameToken,
     ParsedName,
@@ -375,7 +376,7 @@ def ref_parse(name: str) -> ParsedName:
     special_given = [
         i
         for i in given_at
-        if words[i] not in {"il", "in", "an"}
+        if words[i] not in {"il", "in", "an", "van"}
         and (
             words[i] in specials or (i + 1 < len(words) and ref_is_article(words[i], words[i + 1]))
         )
@@ -390,6 +391,28 @@ def ref_parse(name: str) -> ParsedName:
             if inverted:
                 east_tokens.append(east_tokens.pop(0))
             return ParsedName(name, tuple(titles), (), tuple(east_tokens), inverted)
+    # An English given name before a Chinese name, family name first (Chris Tang Ping-keung).
+    if (
+        len(words) == 4
+        and not inverted
+        and words[0] not in EAST_ASIAN_FAMILY_NAMES
+        and words[0].isalpha()
+        and not regex.fullmatch(ROMANISED_SYLLABLE, words[0])
+        and not [i for i in special_given if i >= 2]
+        and family_first(words[1:])
+        and all(regex.fullmatch(ROMANISED_SYLLABLE, w) for w in words[2:])
+    ):
+        return ParsedName(
+            name,
+            tuple(titles),
+            (),
+            (
+                NameToken(words[0], "middle"),
+                NameToken(korean_vowels(words[1], given=False), "family"),
+                *(NameToken(korean_vowels(w, given=True), "given") for w in words[2:]),
+            ),
+            False,
+        )
     # the Persian Āl-e (family of): "al" and a lone "e" before another word are one word
     words = regex.sub(r"(?<![a-z])al e (?=[a-z])", "ale ", " ".join(words)).split()
     articles: list[str] = []

@@ -351,12 +351,12 @@ EAST_ASIAN_FAMILY_NAMES = frozenset(_EAST_ASIAN_FAMILY_TEXT.split()) | VIETNAMES
 # One romanised Chinese or Korean syllable: an onset (one consonant, or one of the digraphs and
 # doubled letters the romanisations write for one sound), a vowel nucleus with its y and w
 # glides, and a final n, ng, m, k, p, t or l (ck in the customary Duck, ...). A given name is
-# one or two such syllables, written apart, hyphenated or joined (Jong-un, Jinping, Xiaoping).
-# English given names mostly have
+# one or two such syllables, written apart, hyphenated or joined (Jong-un, Jinping, Xiaoping);
+# a final h is Cantonese's and Wade-Giles's (Yeuk-wah, Yeh). English given names mostly have
 # some other final or cluster (Harvey, Darroch, Oswald).
 ROMANISED_SYLLABLE = (
     r"(?:ch|sh|zh|hs|ts|tz|ss|kk|tt|pp|jj|th|[bcdfghjklmnpqrstwxyz])?"
-    r"w?[aeiouy]{1,3}w?(?:ng|ck|[nmkptl])?"
+    r"w?[aeiouy]{1,3}w?(?:ng|ck|[nmkptlh])?"
 )
 # One Vietnamese syllable as English writes it without its diacritics: an onset (the digraphs
 # ch, gh, gi, kh, ng, ngh, nh, ph, qu, th, tr, or one consonant), a vowel nucleus, and a final
@@ -605,6 +605,39 @@ def _east_asian(
     return parsed
 
 
+def _english_name_first(name: str, titles: tuple[str, ...], words: list[str]) -> ParsedName | None:
+    """``name`` parsed as an English given name before a Chinese or Korean name written family
+    name first, as Hong Kong, Macau and Taiwan write many (Chris Tang Ping-keung, Martin Lee
+    Chu-ming, Teresa Cheng Yeuk-wah), if its other words are such a name (:func:`family_first`),
+    its given name two syllables hyphenated or apart; else None. The English name is a
+    ``middle`` word, cheap to leave out as a middle name is: the Chinese name alone (Tang
+    Ping-keung) is the person's whole name.
+
+    >>> [(t.text, t.role) for t in parse("Chris Tang Ping-keung").tokens][:2]
+    [('chris', 'middle'), ('tang', 'family')]
+    >>> [t.role for t in parse("Lee Harvey Oswald").tokens]
+    ['given', 'given', 'family']
+    >>> [t.role for t in parse("Chi Fu Chang").tokens]
+    ['given', 'given', 'family']
+    """
+    if len(words) != _ENGLISH_NAME_FIRST_WORDS:
+        return None
+    first = words[0]
+    if first in EAST_ASIAN_FAMILY_NAMES or not first.isalpha() or _ONE_SYLLABLE.fullmatch(first):
+        return None  # (one syllable: a Chinese given name in the Western order, Chi Fu Chang)
+    if not (family_first(words[1:]) and all(_ONE_SYLLABLE.fullmatch(w) for w in words[2:])):
+        return None  # (a given name of two syllables written as one word may be English: Miriam)
+    tokens = (NameToken(words[0], "middle"), *_family_first_tokens(words[1:]))
+    parsed: ParsedName = _new_tuple(ParsedName, (name, titles, (), tokens, False))
+    return parsed
+
+
+# An English given name, a Chinese family name and a given name of two syllables, hyphenated
+# or apart (see _english_name_first).
+_ENGLISH_NAME_FIRST_WORDS = 4
+_ONE_SYLLABLE = regex.compile(ROMANISED_SYLLABLE)
+
+
 def _uninvert(text: str) -> tuple[str, bool]:
     """Turn "SOLEIMANI, Qasem" into "Qasem SOLEIMANI" when the comma marks list order."""
     if text.count(",") != 1:
@@ -811,6 +844,10 @@ def _parse(name: str) -> ParsedName:
             east = _east_asian(name, (), words, inverted)
             if east is not None:
                 return east
+        if last > 1 and not inverted and words[1] in EAST_ASIAN_FAMILY_NAMES:
+            east = _english_name_first(name, (), words)
+            if east is not None:
+                return east
         plain = [given.get(w) or _plain_token(given, w, "given") for w in words[:last]]
         if last:
             family = _FAMILY
@@ -841,6 +878,15 @@ def _parse(name: str) -> ParsedName:
     ):
         # A Chinese or Korean name: its syllables are no articles (Kim Il Sung, "KIM, Il Sung").
         east = _east_asian(name, tuple(titles), words, inverted)
+        if east is not None:
+            return east
+    if (
+        len(words) > 2
+        and not inverted
+        and words[1] in EAST_ASIAN_FAMILY_NAMES
+        and not any(_special_in_name(words, i) for i in range(2, len(words)))
+    ):
+        east = _english_name_first(name, tuple(titles), words)
         if east is not None:
             return east
     if "e" in words[1:-1]:
