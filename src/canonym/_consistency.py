@@ -1123,7 +1123,15 @@ def _in_the_drafts_spelling(entity: Entity, house: list[str], members: list[_Mem
     best = max(written, key=lambda i: (uses[i], -first[i]))
     if best == 0:
         return house
-    shorts = [s for s in house[1:] if _plain_form(s)[1] <= plain[best][1]]
+    # The short forms less those of the name's words that the spelling writes otherwise
+    # (Soleimani beside Qassem Suleimani); one of another name of the entity (Sharaa, of the
+    # alias Ahmed al-Sharaa) stays.
+    name_words, best_words = plain[0][1], plain[best][1]
+    shorts = [
+        s
+        for s in house[1:]
+        if _plain_form(s)[1] <= best_words or not _plain_form(s)[1] <= name_words
+    ]
     return [forms[best], *shorts]
 
 
