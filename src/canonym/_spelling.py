@@ -20,7 +20,7 @@ from ._bounded import letter_signature, rigid_letters, within_reach
 from ._exonyms import group_of
 from ._korean import KOREAN_FAMILY_NAMES, korean_keys
 from ._name_words import distinct_names, name_of, same_name
-from .keys import consonant_skeleton, orth
+from .keys import _undoubled, consonant_skeleton, orth
 from .mentions import FUNCTION_WORDS, WORD_RE, Mention
 from .normalize import fold, normalize
 from .parse import DESIGNATORS, PARTICLES, NameToken, is_article_before, parse
@@ -115,7 +115,9 @@ def block_keys(written: str) -> tuple[str, ...]:
     tokens = name_words(written)
     if not tokens:
         return ()
-    joined = "".join(consonant_skeleton(_particle_joined(t)) for t in tokens)
+    # (a consonant that ends a word and opens the next is one, as in the words run together:
+    # Lauk Kai, Laukkai)
+    joined = _undoubled("".join(consonant_skeleton(_particle_joined(t)) for t in tokens))
     last = tokens[-1]
     keys = [_last_word_key(last.particle, last.text), "j" + joined]
     if len(tokens) > 1 and (tokens[0].role == "family" or "-" in written):
