@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1077,19 +1077,19 @@ def _one_spelt_whole(variants: dict[int, tuple[_Group, str]]) -> bool:
 def _in_the_drafts_spelling(entity: Entity, house: list[str], members: list[_Member]) -> list[str]:
     """A table entity's house style in a draft checked for consistency only (not ``variants``):
     the table's name, or the one of its listed ``spellings`` that the draft writes more often
-    than the name (or as often, first), with the entity's short forms that are words of it.
+    than the name (or as often, first), with the entity's short forms but those of the name's
+    words that the spelling writes otherwise.
 
     The table lists a spelling as one of the name, written so by others (Sebha for Sabha, Lee
     Jae-myung for Lee Jae Myung); where it differs from the name in its vowels, hyphens, spaces
     and apostrophes alone (see _consonants), which of them to print is the publication's choice,
     as a draft that writes one of them throughout is not reported either. A spelling with
     another consonant (Khata'ib Hezbollah) is never chosen: the draft is told to write the
-    name however often it writes that. A draft that writes Sebha twice and
-    Sabha once is told to write Sebha there, as is one that writes Sebha first and each once (a
-    tie goes to the spelling the draft writes first, as for a name the table does not know).
-    Uses are counted with the shorter references that repeat words only one form holds, and
-    the letters as plain ASCII (Sébha counts as Sebha; see _with_the_drafts_letters for which
-    letters).
+    name however often it writes that. A draft that writes Sebha twice and Sabha once is told
+    to write Sebha there, as is one that writes Sebha first and each once (a tie goes to the
+    spelling the draft writes first, as for a name the table does not know). Uses are counted
+    with the shorter references that repeat words only one form holds, and the letters as
+    plain ASCII (Sébha counts as Sebha; see _with_the_drafts_letters for which letters).
 
     >>> m = lambda text, at: _Member(at, Mention(0, len(text), text, ()), spelling_key(text))
     >>> sabha = Entity("sabha", "Sabha", "place", spellings=("Sebha",))
@@ -1341,9 +1341,8 @@ def _split_adjacent_names(
     first_at: dict[tuple[str, ...], int] = {}  # words -> where the draft first writes them
     for base, m in mentions:
         first_at.setdefault(word_forms(m.text), base + m.start)
-    whole = set(first_at)
     tails: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
-    for w in whole:
+    for w in first_at:
         if len(w) <= _TWO_NAMES:
             for i in range(1, len(w)):
                 tails.setdefault(w[i:], set()).add(w)
@@ -1355,7 +1354,7 @@ def _split_adjacent_names(
         if kept is not None and kept[0] is m:
             split = kept[1]
         else:
-            split = _split_at(m, whole, first_at, tails, base + m.start)
+            split = _split_at(m, first_at, tails, base + m.start)
             halves[id(m)] = (m, split)
         if not split:
             out.append((base, m))
@@ -1371,7 +1370,7 @@ _TWO_NAMES = 2 * MAX_NAME_WORDS
 def _family_of_given_names(
     words: tuple[str, ...],
     rest: tuple[str, ...],
-    whole: set[tuple[str, ...]],
+    whole: Container[tuple[str, ...]],
     tails: dict[tuple[str, ...], set[tuple[str, ...]]],
 ) -> bool:
     """Whether another name of the draft ends as ``words`` does and is itself called by its
@@ -1385,14 +1384,13 @@ def _family_of_given_names(
 
 def _split_at(
     m: Mention,
-    whole: set[tuple[str, ...]],
     first_at: dict[tuple[str, ...], int],
     tails: dict[tuple[str, ...], set[tuple[str, ...]]],
     at: int,
 ) -> tuple[Mention, ...]:
     """The two names that ``m``, written at ``at`` (its first time), is side by side, or () if
-    it is one (see above): ``whole`` holds the words of every name of the draft, ``first_at``
-    where it first writes each."""
+    it is one (see above): ``first_at`` holds the words of every name of the draft, with where
+    it first writes them."""
     words = word_forms(m.text)
     split = 0
     if (
@@ -1409,8 +1407,10 @@ def _split_at(
     ):
         for k in range(1, len(words)):
             head, rest = words[:k], words[k:]
-            if first_at.get(head, at) < at and (rest in whole or tails.get(rest, set()) - {words}):
-                if _family_of_given_names(words, rest, whole, tails):
+            if first_at.get(head, at) < at and (
+                rest in first_at or tails.get(rest, set()) - {words}
+            ):
+                if _family_of_given_names(words, rest, first_at, tails):
                     break
                 split = k
                 break
