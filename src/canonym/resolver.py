@@ -1961,6 +1961,12 @@ def _other_consonant(oq: str, oa: str) -> bool:
 
 
 _VOWEL_LETTERS = frozenset("aeiouyw")
+# Consonants that spellings of one sound differ in, as orth writes them (C: ch, S: sh or sch,
+# T: th): see _other_consonant.
+_ONE_SOUND_CONSONANTS = frozenset(
+    frozenset(pair) for pair in (("n", "m"), ("q", "C"), ("c", "q"), ("S", "j"), ("n", "r"))
+)
+_L_V = frozenset("lv")
 
 
 def _pinyin_beside_korean(a: str, b: str) -> bool:
@@ -1986,12 +1992,6 @@ def _korean(word: str) -> bool:
 
 # Letters the romanisations of Korean write and Pinyin never does (see _pinyin_beside_korean).
 _KOREAN_PAIRS = ("gw", "kw", "eo", "eu")
-# Consonants that spellings of one sound differ in, as orth writes them (C: ch, S: sh or sch,
-# T: th): see _other_consonant.
-_ONE_SOUND_CONSONANTS = frozenset(
-    frozenset(pair) for pair in (("n", "m"), ("q", "C"), ("c", "q"), ("S", "j"), ("n", "r"))
-)
-_L_V = frozenset("lv")
 
 
 def _open_differently(oq: str, oa: str) -> bool:
