@@ -434,7 +434,10 @@ _WG_ONLY = regex.compile(r"hs|ts|tz|ss|ung|ieh|ien|ih$|erh")
 _WG_ASPIRATE = regex.compile(r"(?i)(?:\b|-)(?:ch|k|p|ts|tz|t)['\u2018\u2019\u02bb\u02bc][a-z]")
 # Two syllables of a given name joined by a hyphen, the second in lowercase (En-lai).
 _WG_HYPHENATED = regex.compile(r"\p{L}-\p{Ll}")
-_WG_MAX_READINGS = 256
+# The most Pinyin readings of a name (each a look-up): folding drops the aspirate's apostrophe
+# and the ü, so a syllable reads several ways, and a name of three syllables as Ch'ien
+# Ch'üan-kuo (Qian Quanguo) has some four hundred readings.
+_WG_MAX_READINGS = 1024
 _WG_MAX_WORD = 24
 
 
