@@ -349,7 +349,13 @@ def ref_joined_legal_initials(text: str) -> str:
 
 
 def ref_parse(name: str) -> ParsedName:
-    text, inverted = ref_uninvert(ref_joined_legal_initials(ref_normalize(name)))
+    # An Ethiopian name's G/, W/, H/ before a capital: Gebre, Wolde, Haile joined to the word.
+    expanded = regex.sub(
+        r"(?<!\p{L})([GWH])/\s?(?=\p{Lu})",
+        lambda m: {"G": "Gebre", "W": "Wolde", "H": "Haile"}[m.group(1)],
+        ref_normalize(name),
+    )
+    text, inverted = ref_uninvert(ref_joined_legal_initials(expanded))
     described = ref_description_words(text)
     words = ref_fold(text).split()
     if len(words) > 1:

@@ -638,6 +638,23 @@ _ENGLISH_NAME_FIRST_WORDS = 4
 _ONE_SYLLABLE = regex.compile(ROMANISED_SYLLABLE)
 
 
+# Ethiopian and Eritrean names abbreviate the first word of a compound name with a slash:
+# G/Michael is Gebremichael, W/Mariam Woldemariam, H/Mariam Hailemariam (the Amharic ገ/, ወ/, ኃ/
+# of Gebre, Wolde, Haile, "servant of", "child of", "power of").
+_ETHIOPIAN_ABBREVIATION = regex.compile(r"(?<!\p{L})([GWH])/\s?(?=\p{Lu})")
+_ETHIOPIAN_WORDS = {"G": "Gebre", "W": "Wolde", "H": "Haile"}
+
+
+def _ethiopian_word(found: regex.Match[str]) -> str:
+    """The word an Ethiopian name's initial and slash stand for (see _ETHIOPIAN_ABBREVIATION),
+    joined to the word after it, as the name is written whole.
+
+    >>> [t.text for t in parse("Debretsion G/Michael").tokens]
+    ['debretsion', 'gebremichael']
+    """
+    return _ETHIOPIAN_WORDS[found.group(1)]
+
+
 def _uninvert(text: str) -> tuple[str, bool]:
     """Turn "SOLEIMANI, Qasem" into "Qasem SOLEIMANI" when the comma marks list order."""
     if text.count(",") != 1:
@@ -801,6 +818,8 @@ def without_legal_initials(text: str) -> str | None:
 @lru_cache(maxsize=131072)
 def _parse(name: str) -> ParsedName:
     text = _normalize_text(name)
+    if "/" in text:
+        text = _ETHIOPIAN_ABBREVIATION.sub(_ethiopian_word, text)
     if "." in text:
         text = _joined_legal_initials(text)
     if "," in text:
