@@ -41,7 +41,7 @@ igp|inspector general|lieutenant|lt|sergeant|sgt|samdech|tan sri|datuk seri|dato
 allama|allamah|hazrat|mazi|malam|mallam|daw|ustad|ustadh|ustaz|ustadz|kyai|kiai|
 mrs|ms|miss|sir|dame|lord|lady|pope|patriarch|rabbi|reverend|rev|father|the|
 director|director general|spokesman|spokeswoman|spokesperson|financial secretary|chief secretary|
-oknha|neak oknha|chief|kachalla
+oknha|neak oknha|chief|kachalla|thura|bogyoke
 """
 TITLES: tuple[str, ...] = tuple(
     sorted(
