@@ -21,7 +21,8 @@ from .normalize import _fold, _normalize_text
 __all__ = ["NameToken", "ParsedName", "is_article_before", "parse", "without_legal_initials"]
 
 # Titles and honorifics, folded; "|" separates multi-word titles. Longest first, so that
-# "maj gen" wins over "maj".
+# "maj gen" wins over "maj". (Ret, retd, retired and the Indonesian purn, purnawirawan, follow a
+# military rank, in brackets: General (ret.) Wiranto, Jenderal TNI (Purn.) Wiranto.)
 _TITLE_TEXT = """
 general|gen|maj gen|major general|lt gen|lieutenant general|brig gen|brigadier general|brigadier|
 colonel|col|lt col|lieutenant colonel|major|maj|captain|capt|commander|cmdr|admiral|adm|
@@ -41,7 +42,9 @@ igp|inspector general|lieutenant|lt|sergeant|sgt|samdech|tan sri|datuk seri|dato
 allama|allamah|hazrat|mazi|malam|mallam|daw|ustad|ustadh|ustaz|ustadz|kyai|kiai|
 mrs|ms|miss|sir|dame|lord|lady|pope|patriarch|rabbi|reverend|rev|father|the|
 director|director general|spokesman|spokeswoman|spokesperson|financial secretary|chief secretary|
-oknha|neak oknha|chief|kachalla|thura|bogyoke
+oknha|neak oknha|chief|kachalla|thura|bogyoke|
+jenderal tni|jenderal|letnan jenderal|mayor jenderal|laksamana|marsekal|kolonel|
+cabinet secretary|chief cabinet secretary|ret|retd|retired|purn
 """
 TITLES: tuple[str, ...] = tuple(
     sorted(
