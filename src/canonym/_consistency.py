@@ -1190,11 +1190,11 @@ def _with_the_drafts_letters(house: list[str], members: list[_Member]) -> list[s
         if not member.mention.caps:
             text = member.mention.text
             texts.append(text)
-            written.setdefault(spelling_key(to_ascii(text)), []).append(display(text))
+            written.setdefault(_plain_form(text)[0], []).append(display(text))
     out = []
     for form in house:
         key = spelling_key(form)
-        uses = written.get(spelling_key(to_ascii(form)), [])
+        uses = written.get(_plain_form(form)[0], [])
         others = [w for w in uses if spelling_key(w) != key]
         if others:
             other = max(others, key=others.count)

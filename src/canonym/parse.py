@@ -612,7 +612,8 @@ def _english_name_first(name: str, titles: tuple[str, ...], words: list[str]) ->
     """``name`` parsed as an English given name before a Chinese or Korean name written family
     name first, as Hong Kong, Macau and Taiwan write many (Chris Tang Ping-keung, Martin Lee
     Chu-ming, Teresa Cheng Yeuk-wah), if its other words are such a name (:func:`family_first`),
-    its given name two syllables hyphenated or apart; else None. The English name is a
+    its given name two syllables hyphenated or apart; else None (the caller has counted the
+    four words and found the family name second). The English name is a
     ``middle`` word, cheap to leave out as a middle name is: the Chinese name alone (Tang
     Ping-keung) is the person's whole name.
 
@@ -623,8 +624,6 @@ def _english_name_first(name: str, titles: tuple[str, ...], words: list[str]) ->
     >>> [t.role for t in parse("Chi Fu Chang").tokens]
     ['given', 'given', 'family']
     """
-    if len(words) != _ENGLISH_NAME_FIRST_WORDS:
-        return None
     first = words[0]
     if first in EAST_ASIAN_FAMILY_NAMES or not first.isalpha() or _ONE_SYLLABLE.fullmatch(first):
         return None  # (one syllable: a Chinese given name in the Western order, Chi Fu Chang)
@@ -866,7 +865,11 @@ def _parse(name: str) -> ParsedName:
             east = _east_asian(name, (), words, inverted)
             if east is not None:
                 return east
-        if last > 1 and not inverted and words[1] in EAST_ASIAN_FAMILY_NAMES:
+        if (
+            len(words) == _ENGLISH_NAME_FIRST_WORDS
+            and not inverted
+            and words[1] in EAST_ASIAN_FAMILY_NAMES
+        ):
             east = _english_name_first(name, (), words)
             if east is not None:
                 return east
@@ -903,7 +906,7 @@ def _parse(name: str) -> ParsedName:
         if east is not None:
             return east
     if (
-        len(words) > 2
+        len(words) == _ENGLISH_NAME_FIRST_WORDS
         and not inverted
         and words[1] in EAST_ASIAN_FAMILY_NAMES
         and not any(_special_in_name(words, i) for i in range(2, len(words)))
