@@ -240,6 +240,18 @@ def ref_rule_similarity(
             and short_word == long_word[:at] + "ai" + long_word[at + 3 :]
         ):
             return max(score, 0.9)
+    # The Persian and Pashto diphthong ow, closing a syllable after a consonant, written o or
+    # ou: Khowst, Khost; Fordow, Fordo, Fordou.
+    if min(len(a), len(b)) >= 5:
+        for ow_word, other in ((a, b), (b, a)):
+            for at in range(1, len(ow_word) - 1):
+                if (
+                    ow_word[at : at + 2] == "ow"
+                    and ow_word[at - 1] not in sim._VOWELS
+                    and (at + 2 == len(ow_word) or ow_word[at + 2] not in "aeiouyw")
+                    and other in {ow_word[:at] + o + ow_word[at + 2 :] for o in ("o", "ou")}
+                ):
+                    return max(score, 0.9)
     longest_word = max(len(a), len(b))
     # A vowel and a consonant swapped inside a word: a slip even in a word of four letters.
     # And ie for ei or ei for ie, English's own slip: Dief, Deif.

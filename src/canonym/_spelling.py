@@ -32,6 +32,7 @@ from .similarity import (
     _swapped_neighbours,
     article_l_apart,
     breaks_opening,
+    diphthong_ow_apart,
     ie_for_ei,
     orth_distance,
     score_names,
@@ -281,6 +282,8 @@ def word_close(a: str, b: str) -> bool:
         return True  # Ukrainian і for a Russian о in a final syllable: Kharkiv/Kharkov, Lviv/Lvov
     if ukrainian_neuter_ending(a, b):
         return True  # Ukrainian -ove, -eve for Russian -ovo, -evo: Mukacheve/Mukachevo
+    if diphthong_ow_apart(a, b):
+        return True  # the Persian and Pashto diphthong ow written o or ou: Fordow/Fordo, Khowst
     if (
         len(a) == len(b) >= _KA_KO_WORD
         and a[:-1] == b[:-1]
