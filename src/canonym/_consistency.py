@@ -1098,10 +1098,24 @@ def _in_the_drafts_spelling(entity: Entity, house: list[str], members: list[_Mem
     >>> _in_the_drafts_spelling(sabha, ["Sabha"], [m("Sabha", 0), m("Sebha", 9)])
     ['Sabha']
     """
-    if not entity.spellings or not house or house[0] != entity.name:
+    if not house or house[0] != entity.name:
         return house
     consonants = _consonants(entity.name)
     forms = [entity.name, *(s for s in entity.spellings if _consonants(s) == consonants)]
+    listed = len(forms)
+    # and the draft's own spellings that write a form's letters with other hyphens, spaces or
+    # apostrophes (El-Arish for El Arish; Kataib for Kata'ib, as AP writes it): punctuation is
+    # the publication's choice, as diacritics are; one the table does not list must be written
+    # more often than the name (a tie goes to the name)
+    letters = {_letters(f) for f in forms}
+    keys = {_plain_form(f)[0] for f in forms}
+    for member in members:
+        text = member.mention.text
+        if not member.mention.caps and _letters(text) in letters:
+            key = _plain_form(text)[0]
+            if key not in keys:
+                keys.add(key)
+                forms.append(display(text))
     if len(forms) == 1:
         return house
     plain = [_plain_form(f) for f in forms]
@@ -1119,7 +1133,10 @@ def _in_the_drafts_spelling(entity: Entity, house: list[str], members: list[_Mem
                 if first[i] < 0 or member.start < first[i]:
                     first[i] = member.start
     # (a spelling the draft writes only by references is not chosen; the name always may be)
-    written = [0, *(i for i in range(1, len(forms)) if whole[i])]
+    written = [
+        0,
+        *(i for i in range(1, len(forms)) if whole[i] and (i < listed or uses[i] > uses[0])),
+    ]
     best = max(written, key=lambda i: (uses[i], -first[i]))
     if best == 0:
         return house
@@ -1154,12 +1171,29 @@ def _consonants(written: str) -> str:
     >>> _consonants("Khata'ib Hezbollah") == _consonants("Kata'ib Hezbollah")
     False
     """
-    letters = _NOT_CONSONANT.sub("", to_ascii(written).lower())
+    letters = _NOT_CONSONANT.sub("", _DIPHTHONG_W.sub("", to_ascii(written).lower()))
     return "".join(c for i, c in enumerate(letters) if not i or letters[i - 1] != c)
 
 
 # Vowels (y among them: Soleymani, Soleimani), and whatever is not a letter.
 _NOT_CONSONANT = re.compile(r"[^b-df-hj-np-tv-xz]")
+# The w of a diphthong, after a vowel and before no vowel: a vowel's letter, as the y of ay
+# (Hadramawt, Hadramout; Mawlawi, Maulawi).
+_DIPHTHONG_W = re.compile(r"(?<=[aeiouy])w(?![aeiouy])")
+
+
+@lru_cache(maxsize=4096)
+def _letters(written: str) -> str:
+    """The letters of a spelling in plain ASCII, in lowercase: what two spellings that differ
+    in their hyphens, spaces and apostrophes alone share (El-Arish, El Arish; Kataib, Kata'ib).
+
+    >>> _letters("El-Arish") == _letters("el Arish") != _letters("al-Arish")
+    True
+    """
+    return _NOT_LETTER.sub("", to_ascii(written).lower())
+
+
+_NOT_LETTER = re.compile(r"[^a-z]")
 
 
 def _with_the_drafts_letters(house: list[str], members: list[_Member]) -> list[str]:
