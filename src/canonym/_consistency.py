@@ -345,9 +345,11 @@ class Judge:
         # a name's letters without spaces and hyphens -> how the draft writes them: see
         # _joined_otherwise
         self._joinings: dict[str, set[str]] | None = None
-        # the segments holding table names, by their parts' shape, then text: see
-        # _respelt_elsewhere
-        self._segments: dict[tuple[str | None, ...], dict[str, Mention]] | None = None
+        # the segments holding table names, by their parts' shape, then text, and the names
+        # holding none, by their last word: see _respelt_elsewhere
+        self._segments: (
+            tuple[dict[tuple[str | None, ...], dict[str, Mention]], dict[str, set[str]]] | None
+        ) = None
         # The sets of words of the draft's names, how often it writes each, and the same filed
         # under each of their words: see _longer_names
         self._word_sets: (
@@ -500,20 +502,36 @@ class Judge:
         """Whether the draft writes a segment elsewhere with the same table names in the same
         places and its other words spelt otherwise, by the word rules (Shaktar Donetsk beside
         Shakhtar Donetsk, both holding Donetsk): one name whose two spellings are judged whole,
-        not a table name and a lone word beside it."""
-        segments = self._segments
-        if segments is None:
-            segments = self._segments = {}
-            for _, o in self._mentions:
-                if o.parts:
-                    segments.setdefault(_parts_shape(o), {}).setdefault(o.text, o)
+        not a table name and a lone word beside it. Or a name of the draft that holds no table
+        name, with the segment's last word, is a spelling of the whole segment (Nacer Bourita
+        beside Nasser Bourita, which holds Nasser, a short form of Gamal Abdel Nasser): the
+        table name is a word of that name, written otherwise there."""
+        segments, by_last_word = self._segments or self._file_segments()
         for text, other in segments.get(_parts_shape(m), {}).items():
             if text != m.text and all(
                 p.entity is not None or p.text == q.text or compare(p.text, q.text) == "full"
                 for p, q in zip(m.parts, other.parts, strict=True)
             ):
                 return True
+        if m.parts[-1].entity is None and " " in m.text:
+            last = m.text.rsplit(" ", 1)[1]
+            return any(compare(m.text, text) == "full" for text in by_last_word.get(last, ()))
         return False
+
+    def _file_segments(
+        self,
+    ) -> tuple[dict[tuple[str | None, ...], dict[str, Mention]], dict[str, set[str]]]:
+        """The draft's segments holding table names, by their parts' shape, and its names of
+        several words holding none, by their last word (see _respelt_elsewhere)."""
+        segments: dict[tuple[str | None, ...], dict[str, Mention]] = {}
+        by_last_word: dict[str, set[str]] = {}
+        for _, o in self._mentions:
+            if o.parts:
+                segments.setdefault(_parts_shape(o), {}).setdefault(o.text, o)
+            elif o.entity is None and " " in o.text:
+                by_last_word.setdefault(o.text.rsplit(" ", 1)[1], set()).add(o.text)
+        self._segments = segments, by_last_word
+        return self._segments
 
     def _relatives_name(self, m: Mention) -> bool:
         """Whether an unknown segment is a given name and a table person's family name alone,
