@@ -205,8 +205,12 @@ def _run_step(c: _Classes) -> str:
     )
     # After a space, an inner particle (al, bin, de ...) or any hyphenated form of the Arabic
     # article, sun-letter assimilations included: Deir ez-Zor, Jabhat an-Nusra, Nur ad-Din.
+    # A word may end with an apostrophe before a space where the name goes on: the ʿayn or
+    # hamza that closes an Arabic word (Mohammed Shia' al-Sudani, Jami' al-Azhar). Not after an
+    # s, where it is an English plural's possessive (the Saudis' envoy).
     joiner = (
-        rf"(?:{_ws(c)}(?:(?:{'|'.join(_INNER_PARTICLES)})(?:[{c.sp}]+|[{c.hy}])"
+        rf"(?:(?:(?<![sSzZ{c.apos}])[{c.apos}](?=[{c.sp}]))?"
+        rf"{_ws(c)}(?:(?:{'|'.join(_INNER_PARTICLES)})(?:[{c.sp}]+|[{c.hy}])"
         rf"|(?:{'|'.join(_HY_ARTICLES)})[{c.hy}])?"
         rf"|[{c.hy}](?:(?:{'|'.join(_HY_ARTICLES)})[{c.hy}])?|[{c.en_dash}])"
     )
