@@ -231,6 +231,8 @@ _LONE_H = regex.compile(r"(?<=[^sczkgtdp])h")
 # added or changed outside its class (Russia/Russian, Iran/Iraq) or an unrelated vowel
 # (Hamid/Hamad, Khamenei/Khomeini) does not.
 _MAX_WORD_DISTANCE = 0.65
+_MAX_LONG_WORD_DISTANCE = 0.8  # words of ten letters or more: see word_close
+_VERY_LONG_WORD = 10
 _MAX_SHORT_WORD_DISTANCE = 0.2  # words of up to 4 letters: Qom/Qum, Omar/Umar, not Ali/Eli
 _SHORT_WORD = 4
 _MIN_WORD_SIMILARITY = 0.85
@@ -325,7 +327,16 @@ def word_close(a: str, b: str) -> bool:
         return True
     if abs(len(oa) - len(ob)) > 2:
         return False  # three letters added cost at least 3 x 0.3 (a glide's), over the limit
-    limit = _MAX_SHORT_WORD_DISTANCE if max(len(a), len(b)) <= _SHORT_WORD else _MAX_WORD_DISTANCE
+    longest = max(len(a), len(b))
+    if longest <= _SHORT_WORD:
+        limit = _MAX_SHORT_WORD_DISTANCE
+    elif longest >= _VERY_LONG_WORD and abs(len(oa) - len(ob)) <= 1:
+        # A word of ten letters or more has room for a vowel changed and another dropped or
+        # added, its consonants telling which word it is (Chanegriha, Chengriha; Yekaterina,
+        # Katarina). Not two letters more or fewer (Christophe is no Christov).
+        limit = _MAX_LONG_WORD_DISTANCE
+    else:
+        limit = _MAX_WORD_DISTANCE
     if not within_reach(oa, ob, limit):
         return False  # a letter no edit within the limit adds, drops or changes (most pairs)
     # Both tests must pass. word_similarity comes first: it turns away words whose class keys
@@ -758,7 +769,9 @@ class Shape(NamedTuple):
 
 # The letters that no edit within either word limit adds, drops or changes (l m n r w, digits),
 # less the vowels of the ov/iv rule: two words that word_close joins have as many of each.
-_FIXED_LETTERS = rigid_letters(max(_MAX_WORD_DISTANCE, _MAX_SHORT_WORD_DISTANCE)) - {"o", "i"}
+_FIXED_LETTERS = rigid_letters(
+    max(_MAX_WORD_DISTANCE, _MAX_SHORT_WORD_DISTANCE, _MAX_LONG_WORD_DISTANCE)
+) - {"o", "i"}
 
 
 _NO_KEYS: frozenset[str] = frozenset()
