@@ -97,7 +97,14 @@ def name_words(written: str) -> tuple[NameToken, ...]:
     """
     if "-" in written:
         written = _EZAFE.sub("-e-", written)
+    if "l" in written:
+        written = _JOINED_ARTICLE.sub(r"\1-", written)
     return parse(written).tokens
+
+
+# The Arabic article written joined to a capitalised word (AlUla, ElBaradei): an article, as
+# Al-Ula and el-Baradei write it.
+_JOINED_ARTICLE = regex.compile(r"(?<![\p{L}\p{M}])([AE]l)(?=\p{Lu}\p{Ll})")
 
 
 # The ezafe (Persian -e, -ye; Urdu and Pashto -i, -e) joining two words of a name by hyphens.
