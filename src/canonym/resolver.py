@@ -1772,11 +1772,31 @@ class Resolver:
                 if found and all(found):
                     groups = [_Group([postings[v] for v in f], f) for f in found]
                     pool |= self._holding_all(groups)
+        # A skeleton of one consonant says little: the name's f and v (a glide's class, which
+        # skeletons drop) must agree too (فاس, Fes, is not Oxus), and an acronym, which a
+        # script spells by its letters' names, is not met on it (حماة, Hama, is not JeM).
+        # (A waw inside a word and before no alif may be a long vowel: read both ways. غاو is
+        # Gao; اهواز, its waw before an alif, Ahvaz.)
+        labial = (
+            {
+                _abjad_skeleton(bare, _DROP_BUT_LABIALS),
+                _abjad_skeleton(_VOWEL_WAW.sub("", bare), _DROP_BUT_LABIALS),
+            }
+            if len(skeleton) == 1
+            else None
+        )
         hits = [
             _Scored(self._alias_entity[i], _SCRIPT_SCORE, i, "script")
             for i in sorted(pool)
             if skeleton in _skeletons_of(parse(self._alias_text[i]))
             and not (indic and _consonants_dropped(bare, self._alias_text[i]))
+            and (
+                labial is None
+                or (
+                    _labial_skeleton(self._alias_text[i]) in labial
+                    and not self._letters_of_an_acronym(i)
+                )
+            )
         ]
         if len({h.entity for h in hits}) > 1:
             size = sum(1 for p in own if p not in _PARTICLE_SKELETONS)
@@ -1796,6 +1816,16 @@ class Resolver:
             if sim >= 0.8 and len(skeleton) >= 4:
                 out.append(_Scored(self._alias_entity[i], 0.45 + 0.5 * sim, i, "script"))
         return out
+
+    def _letters_of_an_acronym(self, alias: int) -> bool:
+        """Whether an alias is written with a capital after its first letter (JeM, IRGC) while
+        its entity has a name that is not in capitals: an acronym, read by its letters' names
+        (see _skeleton_hits)."""
+        text = self._alias_text[alias]
+        entity = self._entities[self._alias_entity[alias]]
+        return any(ch.isupper() for ch in text[1:]) and not all(
+            name.isupper() for name in entity.names()
+        )
 
     def _script_score(self, alias: int, size: int) -> float:
         """The score of an alias whose consonants are an abjad name's of ``size`` words (not
@@ -3205,10 +3235,10 @@ def _script_word_alike(script: str, latin: str) -> bool:
     return any(consonant_skeleton(stem) == skeleton for stem in stems if len(stem) >= 3)
 
 
-def _abjad_skeleton(word: str) -> str:
+def _abjad_skeleton(word: str, drop: dict[int, int | None] = _DROP_FOR_SKELETON) -> str:
     """The consonant skeleton of a word in an abjad, read letter by letter (ز and ه are z and h,
     not the digraph zh of ژ), as :func:`consonant_skeleton` reads a Latin word: a word of no
-    consonant keeps its first letter's class.
+    consonant keeps its first letter's class. (``drop``: the classes left out.)
 
     >>> _abjad_skeleton("زاهدان"), consonant_skeleton("zahedan")
     ('dn', 'dn')
@@ -3219,8 +3249,26 @@ def _abjad_skeleton(word: str) -> str:
         # does; English spellings write it ch (Chandigarh, Chattogram), as they write cha (छ).
         letters = ["ch" if f == "c" else f for f in letters]
     keys = [token_key(f) for f in letters if f]
-    skeleton = _undoubled("".join(k.translate(_DROP_FOR_SKELETON) for k in keys))
+    skeleton = _undoubled("".join(k.translate(drop) for k in keys))
     return skeleton or (keys[0][:1] if keys else "")
+
+
+# The classes a skeleton drops but the labials' (f, v, w), kept where a skeleton of one consonant
+# says too little (see _skeleton_hits).
+_DROP_BUT_LABIALS = str.maketrans("", "", "auh")
+# A waw (و, and the Kurdish ۆ and ۇ) after a letter and before no alif: a long vowel, or a w.
+_VOWEL_WAW = regex.compile("(?<=\\p{L})[\u0648\u06c6\u06c7](?![\u0627\u0622\u0623])")
+
+
+def _labial_skeleton(text: str) -> str:
+    """The consonants of a name, its f, v and w kept, its words one after another (see
+    _skeleton_hits): Fes is vs, Oxus s.
+
+    >>> _labial_skeleton("Fes"), _labial_skeleton("Oxus")
+    ('vs', 's')
+    """
+    keys = [token_key(t.particle + t.text) for t in parse(text).tokens if t.role != "suffix"]
+    return _undoubled("".join(k.translate(_DROP_BUT_LABIALS) for k in keys))
 
 
 # The izafe of Persian and Urdu names in Latin letters, a word of its own (Lashkar-e-Taiba).
