@@ -949,12 +949,17 @@ class NameScore:
 
 _UNMATCHED_ALIAS_FACTOR = 0.5
 _UNMATCHED_MIDDLE_FACTOR = 0.2
+# A query's word read as a middle name (see _middle_names_aside, _ancestors_aside, _tribe_aside)
+# costs a tenth of its weight: a full name gives a person's middle names, and the two that a
+# name of two words may take (the father's and the grandfather's: Omar Hassan Ahmad al-Bashir,
+# Omar al-Bashir) then leave it above the resolver's threshold, as 0.2 did not.
+_QUERY_MIDDLE_FACTOR = 0.1
 _UNMATCHED_ROLE_FACTOR = {
     "patronymic": 0.15,
     "suffix": 0.1,
     "generic": 0.2,
-    "ancestor": 0.2,
-    "middle": _UNMATCHED_MIDDLE_FACTOR,
+    "ancestor": _QUERY_MIDDLE_FACTOR,
+    "middle": _QUERY_MIDDLE_FACTOR,
 }
 # Roles whose words identify the bearer; an unmatched one on each side is a conflict.
 _IDENTIFYING = frozenset({"given", "family"})
