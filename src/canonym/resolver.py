@@ -739,7 +739,9 @@ class Resolver:
         before it, a wing of the body, as a youth movement is), and the name before it must be
         one of an organisation's names letter for letter (exact, folded or a short form), so
         that no description makes a name of its own words, nor turns a fuzzy near-miss into an
-        answer."""
+        answer. A name of one word may be its members' in the singular, the table's in the
+        plural (the Houthi movement, Houthi rebels: the Houthis); and the description may be
+        rebels, fighters or forces alone, its members (Peshmerga forces)."""
         words = name.split()
         tail = 0
         while tail < len(words) - 1 and words[-1 - tail].isascii() and words[-1 - tail].islower():
@@ -752,6 +754,8 @@ class Resolver:
         if rest.islower():
             return None  # nothing written with capitals: no name told from a description
         found = self._literal_hit_of(rest, "organization")
+        if found is None and tail == 1 and " " not in rest and rest[-1:].islower():
+            found = self._literal_hit_of(rest + "s", "organization")
         return None if found is None else _through_designator(found, name)
 
     def _acronym_spelt_out(self, name: str) -> Match | None:
@@ -2735,7 +2739,9 @@ def _as_folded(found: Match, query: str) -> Match:
 # Resolver._described_body), and how many words such a description has at most.
 _BODY_KINDS = frozenset(("agency", "corporation", "company"))
 # and what kind of body it is in one word, a description only alone (see _described_body)
-_BODY_KIND_WORDS = frozenset(("party", "movement", "militia", "group"))
+_BODY_KIND_WORDS = frozenset(
+    ("party", "movement", "militia", "group", "rebels", "fighters", "forces")
+)
 _DESCRIPTION_WORDS = 3
 
 # A name and then a bracketed word of capitals (and dots, hyphens, an ampersand), its acronym.
