@@ -341,7 +341,7 @@ def ref_combine(
         t.role == "designator"
         and not (
             organization
-            and t.text in ("movement", "party", "militia", "agency", "news", "province")
+            and t.text in ("movement", "party", "militia", "agency", "news", "province", "front")
         )
         for t in (*q_only, *(t for _, t in a_only))
     ):

@@ -1652,7 +1652,7 @@ def _designates(token: NameToken, organization: bool) -> bool:
     return token.role == "designator" and not (organization and token.text in _BODY_WORDS)
 
 
-_BODY_WORDS = frozenset({"movement", "party", "militia", "agency", "news", "province"})
+_BODY_WORDS = frozenset({"movement", "party", "militia", "agency", "news", "province", "front"})
 
 
 def _ancestors_aside(qt: tuple[NameToken, ...], used_q: AbstractSet[int]) -> tuple[NameToken, ...]:
