@@ -22,7 +22,8 @@ __all__ = ["NameToken", "ParsedName", "is_article_before", "parse", "without_leg
 
 # Titles and honorifics, folded; "|" separates multi-word titles. Longest first, so that
 # "maj gen" wins over "maj". (Ret, retd, retired and the Indonesian purn, purnawirawan, follow a
-# military rank, in brackets: General (ret.) Wiranto, Jenderal TNI (Purn.) Wiranto.)
+# military rank, in brackets: General (ret.) Wiranto, Jenderal TNI (Purn.) Wiranto. Mollah,
+# commandant, sa majesté and le roi are the French press's; kak the Kurdish Mr.)
 _TITLE_TEXT = """
 general|gen|maj gen|major general|lt gen|lieutenant general|brig gen|brigadier general|brigadier|
 colonel|col|lt col|lieutenant colonel|major|maj|captain|capt|commander|cmdr|admiral|adm|
@@ -44,7 +45,8 @@ mrs|ms|miss|sir|dame|lord|lady|pope|patriarch|rabbi|reverend|rev|father|the|
 director|director general|spokesman|spokeswoman|spokesperson|financial secretary|chief secretary|
 oknha|neak oknha|chief|kachalla|thura|bogyoke|
 jenderal tni|jenderal|letnan jenderal|mayor jenderal|laksamana|marsekal|kolonel|
-cabinet secretary|chief cabinet secretary|ret|retd|retired|purn
+cabinet secretary|chief cabinet secretary|ret|retd|retired|purn|
+mollah|commandant|kak|his majesty|her majesty|his highness|her highness|sa majeste|roi|le roi
 """
 TITLES: tuple[str, ...] = tuple(
     sorted(
