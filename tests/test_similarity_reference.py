@@ -596,8 +596,9 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
             for t in q_costs
         )
     # A family name more after every word of a person's name, in order (a tribe's, clan's or
-    # dynasty's: Imran Khan Niazi), is a middle name; not after a name that may be a compound
-    # given name alone (its first word opens one, or its last is one) but with a nasab.
+    # dynasty's: Ashraf Ghani Ahmadzai, Imran Khan Niazi), is a middle name; not after a name
+    # that may be a compound given name alone (its first word opens one, or its last is one)
+    # but with a nasab.
     elif (
         middle_names
         and len(qt) > 1
@@ -614,7 +615,17 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
         and (
             nasab
             or (
-                qt[-1].text.endswith(("zai", "zay", "zoy", "khel", "khail"))
+                (
+                    qt[-1].text.endswith(("zai", "zay", "zoy", "khel", "khail"))
+                    # or a nisba in -i after a consonant, four letters or more (Niazi, Alvi)
+                    or (
+                        len(qt[-1].text) >= 4
+                        and qt[-1].text.isalpha()
+                        and qt[-1].text.isascii()
+                        and qt[-1].text[-1] == "i"
+                        and qt[-1].text[-2] not in "aeiouy"
+                    )
+                )
                 and qt[0].text not in sim._COMPOUND_FIRST_NAMES
                 and at[-1].text not in sim._COMPOUND_FIRST_NAMES
             )

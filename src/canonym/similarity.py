@@ -1722,7 +1722,7 @@ def _tribe_aside(
     if qt[0].text in EAST_ASIAN_FAMILY_NAMES or qt[-1].text in EAST_ASIAN_FAMILY_NAMES:
         return left
     if not nasab and (
-        not qt[-1].text.endswith(_PASHTUN_TRIBE_ENDINGS)
+        not (qt[-1].text.endswith(_PASHTUN_TRIBE_ENDINGS) or _NISBA.fullmatch(qt[-1].text))
         or qt[0].text in _COMPOUND_FIRST_NAMES
         or at[-1].text in _COMPOUND_FIRST_NAMES
     ):
@@ -1735,6 +1735,9 @@ def _tribe_aside(
 # The endings of Pashtun tribes' names (Ahmadzai, Yousafzai, Popalzai; Mangalkhel, Zadrankhel),
 # which follow a person's name (see _tribe_aside): one word, as the rule reads one more word.
 _PASHTUN_TRIBE_ENDINGS = ("zai", "zay", "zoy", "khel", "khail")
+# A nisba, the adjective of descent, tribe or place in -i that South Asian and Arabic names end
+# with (Niazi, Alvi, Qureshi, Gilani): a word of four letters or more, its -i after a consonant.
+_NISBA = regex.compile(r"[a-z]{2,}[b-df-hj-np-tv-z]i")
 
 #: The most given names a person's query may hold between its first and last words that the
 #: name it is compared with lacks, read as middle names (see _middle_names_aside).
