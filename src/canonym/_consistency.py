@@ -38,6 +38,7 @@ from ._compare_words import hyphenated_wade_giles_names, wade_giles_names
 from ._spelling import (
     ALIKE,
     FIELD_ORDER,
+    NASAB_WORDS,
     Shape,
     alias_is_spelling,
     block_keys,
@@ -166,7 +167,8 @@ class _FormIndex:
         ``may_relate``), with their groups and shapes, in the order of its keys and of filing;
         a form filed under two of its keys comes twice (its verdict is the same both times)."""
         # may_relate(shape(written), shape(form)), written out: this loop is a hot spot, and
-        # most forms fail all three tests (test_check_fast_bounds checks that the two agree).
+        # most forms fail all its tests (test_check_fast_bounds checks that the two agree).
+        # (words <= own_words <= words | NASAB_WORDS is _nasab_left_out's test.)
         # (n > 0 and tokens[-n:] == own_tokens) is may_relate's 0 < n <= len(tokens) and
         # tokens[len(tokens) - n :] == own_tokens: fewer tokens than n slice to a shorter tuple.
         own_words, own_n_words, _, own_tokens, own_joined, _, own_keys = shape(written)
@@ -181,6 +183,7 @@ class _FormIndex:
                 words, n_words, _, tokens, joined, _, keys = found
                 if (
                     (own_n_words < n_words and own_words <= words)
+                    or (n_words < own_n_words and words <= own_words <= words | NASAB_WORDS)
                     or own_joined == joined
                     or (n > 0 and tokens[-n:] == own_tokens)
                     or (own_keys and not own_keys.isdisjoint(keys))
@@ -1479,6 +1482,7 @@ def _split_at(
     return tuple(pieces)
 
 
-# Words by which a name is no longer a name (see Judge._longer_names): articles, and the s of an
-# English possessive, which the words of a spelling hold as a word of its own.
-_NO_MORE_WORDS = ARTICLES | {"s"}
+# Words by which a name is no longer a name (see Judge._longer_names): articles, the s of an
+# English possessive, which the words of a spelling hold as a word of its own, and a nasab's
+# particle (Mohamed Ould Ghazouani, Mohamed Ghazouani: one name, its particle left out).
+_NO_MORE_WORDS = ARTICLES | {"s"} | NASAB_WORDS

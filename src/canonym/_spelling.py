@@ -44,6 +44,7 @@ from .table import Entity
 __all__ = [
     "ALIKE",
     "FIELD_ORDER",
+    "NASAB_WORDS",
     "Shape",
     "alias_is_spelling",
     "block_keys",
@@ -128,6 +129,10 @@ def block_keys(written: str) -> tuple[str, ...]:
     joined = _undoubled("".join(consonant_skeleton(_particle_joined(t)) for t in tokens))
     last = tokens[-1]
     keys = [_last_word_key(last.particle, last.text), "j" + joined]
+    if last.particle in _NASAB and len(tokens) > 1:
+        # (and without its nasab particle, which a misspelling may leave out: Mohamed
+        # Ghazouani for Mohamed Ould Ghazouani; see _nasab_dropped)
+        keys.append(_last_word_key("", last.text))
     if len(tokens) > 1 and (tokens[0].role == "family" or "-" in written):
         # A skeleton reads a word's opening and ending in context (Je, a final h), so the
         # syllables of a Chinese or Korean given name written apart and joined (Ko Wen-je, Ko
@@ -587,10 +592,42 @@ def _word_relation(ut: tuple[NameToken, ...], ft: tuple[NameToken, ...]) -> str 
     if len(ut) == len(ft):
         if all(map(_tokens_close, ut, ft)):
             return "full"
-        return "full" if _one_short_vowel_apart(ut, ft) else None
+        return "full" if _one_short_vowel_apart(ut, ft) or _nasab_dropped(ut, ft) else None
     if len(ut) < len(ft):
         return "partial" if all(map(_tokens_close, ut, ft[len(ft) - len(ut) :])) else None
     return None
+
+
+def _nasab_dropped(ut: tuple[NameToken, ...], ft: tuple[NameToken, ...]) -> bool:
+    """Whether two names of as many words are one name whose nasab particle (bin, ben, ibn,
+    ould; bint), between two of its words, one of them leaves out: Mohamed Ghazouani for
+    Mohamed Ould Ghazouani, Mohammed Salman for Mohammed bin Salman. The father's name says
+    whose son; without its particle it reads as a surname, which is no house style but a
+    slip. Not a particle that opens the name (Ben Wallace; bin Salman, a second reference).
+
+    >>> from canonym.parse import parse
+    >>> _nasab_dropped(parse("Mohamed Ghazouani").tokens, parse("Mohamed Ould Ghazouani").tokens)
+    True
+    >>> _nasab_dropped(parse("Abu Mahdi").tokens, parse("Mahdi").tokens)
+    False
+    """
+    if len(ut) != len(ft) or len(ut) < 2 or ut[0].particle != ft[0].particle:
+        return False
+    dropped = False
+    for x, y in zip(ut, ft, strict=True):
+        if x.particle != y.particle:
+            if "" not in (x.particle, y.particle) or (x.particle or y.particle) not in _NASAB:
+                return False
+            dropped = True
+        if x.text != y.text and not word_close(x.text, y.text):
+            return False
+    return dropped
+
+
+# The particles of a nasab, son or daughter of, as parse writes them (see _nasab_dropped).
+_NASAB = frozenset(("bin", "bint"))
+# and the words that write them, as a name's words are folded (see repeats_words)
+NASAB_WORDS = frozenset(w for w, p in PARTICLES.items() if p in _NASAB and len(w) > 1)
 
 
 def _one_short_vowel_apart(ut: tuple[NameToken, ...], ft: tuple[NameToken, ...]) -> bool:
@@ -645,7 +682,12 @@ def relation(u: str, f: str, su: Shape, sf: Shape) -> str | None:
     >>> relation("Deng Xiao Ping", "Deng Xiaoping", shape("Deng Xiao Ping"), shape("Deng Xiaoping"))
     'full'
     """
-    if su.n_words < sf.n_words and su.words <= sf.words and su.n_named < sf.n_named:
+    if (
+        su.n_words < sf.n_words
+        and su.words <= sf.words
+        and su.n_named < sf.n_named
+        and not _nasab_dropped(su.name_words, sf.name_words)
+    ):
         return "ref"  # is_reference (repeats_words)
     how = _word_relation(su.name_words, sf.name_words)
     if how is None and joined_alike(su, sf):
@@ -677,6 +719,8 @@ def repeats_words(uw: tuple[str, ...], fw: tuple[str, ...]) -> bool:
     """
     if len(uw) >= len(fw) or not set(uw) <= set(fw):
         return False
+    if tuple(w for i, w in enumerate(fw) if not (0 < i < len(fw) - 1 and w in NASAB_WORDS)) == uw:
+        return False  # the name less its nasab particle: a slip, no reference (_nasab_dropped)
     return named_count(uw) < named_count(fw)
 
 
@@ -855,12 +899,23 @@ def may_relate(u: Shape, f: Shape) -> bool:
     """
     if u.n_words < f.n_words and u.words <= f.words:
         return True
+    if _nasab_left_out(u.words, u.n_words, f.words, f.n_words):
+        return True
     if u.joined == f.joined:
         return True
     if not u.one_name_keys.isdisjoint(f.one_name_keys):
         return True  # one Korean name in two romanisations, or one place in two languages
     n = len(u.tokens)
     return 0 < n <= len(f.tokens) and f.tokens[len(f.tokens) - n :] == u.tokens
+
+
+def _nasab_left_out(
+    words: frozenset[str], n_words: int, other: frozenset[str], n_other: int
+) -> bool:
+    """Whether a spelling of ``words`` (``n_words`` of them) holds those of another spelling
+    and nasab particles more, which a misspelling of it may have left out (see
+    _nasab_dropped): a test of ``may_relate``'s, from the two shapes' words."""
+    return n_other < n_words and other <= words and words - other <= NASAB_WORDS
 
 
 @lru_cache(maxsize=16384)
