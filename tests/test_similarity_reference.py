@@ -584,7 +584,11 @@ def ref_score_names(q: ParsedName, a: ParsedName, kind: str | None = None) -> tu
         and (len(qt) - 1, len(at) - 1) in ends_paired
         and len(q_costs) <= 2
         and all(s >= 0.9 for _, _, s in pairs)
-        and qt[0].text not in sim._COMPOUND_FIRST_NAMES
+        and (
+            qt[0].text not in sim._COMPOUND_FIRST_NAMES
+            # (after the first word of a compound given name, only a sayyid's nisba)
+            or all(t.text in sim._SAYYID_NISBAS for t in q_costs if t.role == "given")
+        )
         and qt[0].text not in EAST_ASIAN_FAMILY_NAMES
         and qt[-1].text not in EAST_ASIAN_FAMILY_NAMES
     ):

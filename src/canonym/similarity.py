@@ -1691,10 +1691,13 @@ def _middle_names_aside(
         return left
     if qt[0].text in EAST_ASIAN_FAMILY_NAMES or qt[-1].text in EAST_ASIAN_FAMILY_NAMES:
         return left
-    if qt[0].text in _COMPOUND_FIRST_NAMES:
+    if qt[0].text in _COMPOUND_FIRST_NAMES and not all(
+        t.text in _SAYYID_NISBAS for t in left if t.role == "given"
+    ):
         # Persian, Afghan, South Asian and Arabic given names are often two words, the first
         # of them one of these: Mohammad Reza Khatami and Mohammad Khatami are brothers, Ahmad
         # Shah Massoud is Ahmad Massoud's father, Reza Shah Pahlavi Reza Pahlavi's grandfather.
+        # (A sayyid's nisba is no second given name: Ali Hosseini Khamenei is Ali Khamenei.)
         return left
     # A father's name after bin or bint (a nasab: Sadiq bin Hussein al-Ahmar) is read as one
     # too, as a Russian patronymic is. (The resolver's guard against a sibling's name read as a
@@ -1745,6 +1748,13 @@ EXTRA_MIDDLE_NAMES = 2
 # How alike each word of the name must be to the query's for its extra words to be read as
 # middle names: spellings of the words, not near-misses (Fyodor Ernst Carla is no Fyodor Carr).
 _MIDDLE_NAMES_PAIRED = 0.9
+# The nisbas that a sayyid, a descendant of the Prophet, writes between his given and family
+# names, folded: of Husayn, Hasan, Hashim, Musa al-Kazim, Tabatabai, Ali (see
+# _middle_names_aside): Ali Hosseini Khamenei, Ali al-Husseini al-Sistani.
+_SAYYID_NISBAS = frozenset(
+    """hosseini husseini husaini hussaini hosaini hassani hasani hashemi hashimi musavi mousavi
+    moussavi musawi moussaoui tabatabai tabatabaei alavi alawi""".split()
+)
 # The first words of compound given names (see _middle_names_aside), folded: Muhammad and Ahmad
 # in their spellings, Ali, Reza, Hossein, Hassan, Nur (Nur ad-Din), Mir, Gholam (servant of),
 # Abol (father of), Seyyed (a descendant of the Prophet) and Amir.
