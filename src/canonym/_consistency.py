@@ -481,11 +481,24 @@ class Judge:
                 leftover.append((base, m))
                 continue
             for k, part in enumerate(m.parts):
+                if self._place_in_a_foreign_name(m, k):
+                    continue
                 if part.entity is not None:
                     self._add_known(base, part)
                 elif self._usable_unknown(part) and not self._given_name_of_a_relative(m, k):
                     leftover.append((base, part))
         return leftover
+
+    def _place_in_a_foreign_name(self, m: Mention, k: int) -> bool:
+        """Whether part ``k`` of segment ``m`` is a place of the table after a Romance "of"
+        (de, du, des, del, della, di, da, do, dos): the place as that language writes it in a
+        name of its own (Banque du Liban, Université de Montréal), which an editor does not
+        respell, and no mention of the place to report (Liban is a listed spelling of Lebanon)."""
+        part = m.parts[k]
+        if k == 0 or part.entity is None or self.table[part.entity].kind != "place":
+            return False
+        gap = m.text[m.parts[k - 1].end - m.start : part.start - m.start]
+        return gap.strip().casefold() in _ROMANCE_OF
 
     def _joined_otherwise(self, m: Mention) -> bool:
         """Whether the draft writes the letters of a segment elsewhere joined otherwise: a
@@ -1482,6 +1495,9 @@ def _split_at(
     return tuple(pieces)
 
 
+# The Romance words for "of" before a place in a name of that language (Banque du Liban): see
+# Judge._place_in_a_foreign_name.
+_ROMANCE_OF = frozenset("de du des del della di da do dos".split())
 # Words by which a name is no longer a name (see Judge._longer_names): articles, the s of an
 # English possessive, which the words of a spelling hold as a word of its own, and a nasab's
 # particle (Mohamed Ould Ghazouani, Mohamed Ghazouani: one name, its particle left out).
