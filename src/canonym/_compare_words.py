@@ -425,10 +425,11 @@ _WG_FINALS: dict[str, tuple[str, ...]] = {
         uang""".split()
     },
 }
-# Spellings only Wade-Giles writes (Pinyin has no hs, ts, tz, ss, -ung, -ieh, -ien, -ih, -erh):
-# one of them must be in a name before it is read as Wade-Giles at all, so that a Pinyin name
-# (Ping Li) is never re-read as another (Bing Li).
-_WG_ONLY = regex.compile(r"hs|ts|tz|ss|ung|ieh|ien|ih$|erh")
+# Spellings only Wade-Giles writes (Pinyin has no hs, ts, tz, ss, -ung, -ieh, -ien, -ih, -erh,
+# and no chi before a vowel: its j and q, Chiang, Chiao): one of them must be in a name before
+# it is read as Wade-Giles at all, so that a Pinyin name (Ping Li) is never re-read as another
+# (Bing Li).
+_WG_ONLY = regex.compile(r"hs|ts|tz|ss|ung|ieh|ien|ih$|erh|chi[aeiou]")
 # The apostrophe of an aspirate (K'o-ch'iang, P'eng): Wade-Giles only, in Chinese names, though
 # folding drops it; McCune-Reischauer writes it too, for Korean names read here to no table name.
 _WG_ASPIRATE = regex.compile(r"(?i)(?:\b|-)(?:ch|k|p|ts|tz|t)['\u2018\u2019\u02bb\u02bc][a-z]")
