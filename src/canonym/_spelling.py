@@ -298,6 +298,8 @@ def word_close(a: str, b: str) -> bool:
         return True  # Ukrainian -ove, -eve for Russian -ovo, -evo: Mukacheve/Mukachevo
     if diphthong_ow_apart(a, b):
         return True  # the Persian and Pashto diphthong ow written o or ou: Fordow/Fordo, Khowst
+    if _korean_vowels_apart(a, b):
+        return True  # Korean eo and eu, McCune-Reischauer's o and u: Yeongbyeon/Yongbyon
     if (
         len(a) == len(b) >= _KA_KO_WORD
         and a[:-1] == b[:-1]
@@ -355,6 +357,22 @@ def word_close(a: str, b: str) -> bool:
     # share little without the weighted edit distance (most pairs that reach here), and when
     # it does compute that distance, it is the very one tested next (cached).
     return word_similarity(a, b) >= _MIN_WORD_SIMILARITY and orth_distance(oa, ob) <= limit
+
+
+def _korean_vowels_apart(a: str, b: str) -> bool:
+    """Whether two folded words of six letters or more are one Korean name whose vowels ㅓ and
+    ㅡ the Revised Romanization writes eo and eu, and McCune-Reischauer ŏ and ŭ, which the press
+    writes o and u: Yeongbyeon, Yongbyon; Cheongjin, Chongjin; Hamheung, Hamhung.
+
+    >>> _korean_vowels_apart("yeongbyeon", "yongbyon"), _korean_vowels_apart("seoul", "soul")
+    (True, False)
+    """
+    if min(len(a), len(b)) < _KOREAN_VOWELS_WORD or ("eo" not in a + b and "eu" not in a + b):
+        return False
+    return a.replace("eo", "o").replace("eu", "u") == b.replace("eo", "o").replace("eu", "u")
+
+
+_KOREAN_VOWELS_WORD = 6
 
 
 def _one_vowel_miswritten(a: str, b: str) -> bool:
