@@ -24,7 +24,7 @@ from .keys import _undoubled, consonant_skeleton, orth
 from .mentions import FUNCTION_WORDS, WORD_RE, Mention
 from .normalize import fold, normalize
 from .parse import DESIGNATORS, PARTICLES, NameToken, is_article_before, parse
-from .resolver import DEMONYM_SUFFIXES
+from .resolver import DEMONYM_SUFFIXES, russian_of_belarusian
 from .similarity import (
     _KA_KO,
     _KA_KO_WORD,
@@ -149,6 +149,12 @@ def block_keys(written: str) -> tuple[str, ...]:
         # pair). Only there: a key for every j (Majid, Najib ...) cost 7% of a check of a
         # long draft with the synthetic 1e5 table.
         keys.append(_last_word_key(last.particle, last.text[:-2] + "ya"))
+    if "dz" in last.text or "ts" in last.text:
+        belarusian = russian_of_belarusian(last.text)
+        if belarusian is not None:
+            # Belarusian's dz and ts before a soft vowel, Russian's d and t (Tsikhanouskaya,
+            # filed as Tikhanovskaya too: the Russian spelling looked up meets it)
+            keys.append(_last_word_key(last.particle, belarusian))
     if len(last.text) > _SHORT_WORD:
         # Two neighbours swapped (Cryil, Cyril) can move both skeletons, as keys read letters
         # in context; the same letters in any order meet.
@@ -210,6 +216,10 @@ def lookup_keys(written: str) -> tuple[str, ...]:
     for ending, other in _GERMAN_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             readings.append(word[: -len(ending)] + other)
+    belarusian = russian_of_belarusian(word)
+    if belarusian is not None:
+        # Belarusian's dz, ts and u, Russian's d, t and v (Tsikhanouskaya, Tikhanovskaya)
+        readings.append(belarusian)
     if len(word) >= _H_AS_G_WORD and (word[0] == "h" or (word[0] == "g" and word[1] != "h")):
         # The Ukrainian г is h, the Russian g (Haponenko, Gaponenko; Horlivka, Gorlovka): an
         # opening h is looked up as g, and a g (not the gh of ghayn) as h. Only in a longer
@@ -300,6 +310,8 @@ def word_close(a: str, b: str) -> bool:
         return True  # the Persian and Pashto diphthong ow written o or ou: Fordow/Fordo, Khowst
     if _korean_vowels_apart(a, b):
         return True  # Korean eo and eu, McCune-Reischauer's o and u: Yeongbyeon/Yongbyon
+    if _belarusian_of(a, b) or _belarusian_of(b, a):
+        return True  # Belarusian dz, ts, u of Russian d, t, v: Tsikhanouskaya/Tikhanovskaya
     if (
         len(a) == len(b) >= _KA_KO_WORD
         and a[:-1] == b[:-1]
@@ -357,6 +369,23 @@ def word_close(a: str, b: str) -> bool:
     # share little without the weighted edit distance (most pairs that reach here), and when
     # it does compute that distance, it is the very one tested next (cached).
     return word_similarity(a, b) >= _MIN_WORD_SIMILARITY and orth_distance(oa, ob) <= limit
+
+
+def _belarusian_of(belarusian: str, russian: str) -> bool:
+    """Whether a folded word in Belarusian's national romanisation, its Belarusian letters read
+    as Russian writes them (dz, ts before a soft vowel, u closing a syllable: d, t, v), is the
+    other word by the word rules: one name in its Belarusian and Russian spellings
+    (Tsikhanouskaya, Tikhanovskaya; Lidziya, Lidiya). The letters read are none that
+    ``may_relate`` counts."""
+    reading = _russian_of_belarusian(belarusian)
+    return reading is not None and reading != belarusian and word_close(reading, russian)
+
+
+@lru_cache(maxsize=65536)
+def _russian_of_belarusian(word: str) -> str | None:
+    """:func:`canonym.resolver.russian_of_belarusian`, cached: word_close asks it of each word
+    of the pairs it judges, and words recur."""
+    return russian_of_belarusian(word)
 
 
 def _korean_vowels_apart(a: str, b: str) -> bool:
@@ -704,7 +733,7 @@ def relation(u: str, f: str, su: Shape, sf: Shape) -> str | None:
         su.n_words < sf.n_words
         and su.words <= sf.words
         and su.n_named < sf.n_named
-        and not _nasab_dropped(su.name_words, sf.name_words)
+        and not _nasab_particles_left_out(word_forms(u), word_forms(f))
     ):
         return "ref"  # is_reference (repeats_words)
     how = _word_relation(su.name_words, sf.name_words)
@@ -737,9 +766,16 @@ def repeats_words(uw: tuple[str, ...], fw: tuple[str, ...]) -> bool:
     """
     if len(uw) >= len(fw) or not set(uw) <= set(fw):
         return False
-    if tuple(w for i, w in enumerate(fw) if not (0 < i < len(fw) - 1 and w in NASAB_WORDS)) == uw:
+    if _nasab_particles_left_out(uw, fw):
         return False  # the name less its nasab particle: a slip, no reference (_nasab_dropped)
     return named_count(uw) < named_count(fw)
+
+
+def _nasab_particles_left_out(uw: tuple[str, ...], fw: tuple[str, ...]) -> bool:
+    """Whether words ``uw`` are words ``fw`` less the nasab particles between two of them."""
+    return (
+        tuple(w for i, w in enumerate(fw) if not (0 < i < len(fw) - 1 and w in NASAB_WORDS)) == uw
+    )
 
 
 def named_count(words: tuple[str, ...]) -> int:

@@ -2940,6 +2940,20 @@ def _belarusian_reading(name: str) -> tuple[str, list[str]] | None:
     return (respelt, changed) if changed else None
 
 
+def russian_of_belarusian(word: str) -> str | None:
+    """A folded word in Belarusian's national romanisation with its Belarusian letters read as
+    the Russian spelling of the name writes them (see ``_BELARUSIAN_MARK``), or None when it
+    holds no Belarusian letter: what ``check``'s word rules read (Tsikhanouskaya,
+    Tikhanovskaya).
+
+    >>> russian_of_belarusian("tsikhanouskaya"), russian_of_belarusian("karzai")
+    ('tikhanovskaya', None)
+    """
+    if not _BELARUSIAN_MARK.search(word):
+        return None
+    return _BELARUSIAN_LETTERS.sub(_russian_letter, word)
+
+
 def _russian_letter(found: regex.Match[str]) -> str:
     letters = _RUSSIAN_OF_BELARUSIAN[found.group(0).lower()]
     return letters.upper() if found.group(0)[0].isupper() else letters
