@@ -529,6 +529,7 @@ class Resolver:
                 or self._hyphenated_wade_giles(name)
                 or self._place_for_demonym(name)
                 or self._adjective_for_place(name)
+                or self._syllables_of_one_word(name)
             )
         return found
 
@@ -678,6 +679,20 @@ class Resolver:
                 place for place in _places_of_adjective(fold(word)) if self._is_place_word(place)
             ],
         )
+
+    def _syllables_of_one_word(self, name: str) -> Match | None:
+        """A name of three short words (four letters at most each) that, written as one
+        word, is a name of one word of the table as the scoring reads it: the syllables of a
+        Burmese, Thai or Lao name written apart (Nay Pyi Taw, Naypyidaw). The literal case is
+        read before the scoring (see ``resolve``); this one comes after it, as a near-miss."""
+        words = fold(name).split()
+        if len(words) != _SYLLABLES or any(len(w) > _SYLLABLE_WORD for w in words):
+            return None  # (two words are as often a name of two: Li Na, Hu Jia)
+        joined = "".join(words)
+        found = self._decide(joined, self._rank(joined))
+        if found is None or " " in fold(found.alias):
+            return None
+        return replace(found, query=name)
 
     def _adjective_for_place(self, name: str) -> Match | None:
         """An organisation whose name holds a place's adjective, met with the place's name in
@@ -2768,6 +2783,12 @@ def _initials(name: str) -> tuple[str, str]:
 
 # Words that an acronym may leave out: Islamic State of Iraq and the Levant, ISIL.
 _CONNECTING_WORDS = frozenset(("of", "the", "and", "for", "in", "on", "de", "du", "des", "la"))
+
+
+# The longest word read as a syllable of a name written apart, and how many such words (see
+# _syllables_of_one_word).
+_SYLLABLE_WORD = 4
+_SYLLABLES = 3
 
 
 def _joined_syllables(name: str) -> str:
