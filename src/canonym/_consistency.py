@@ -168,7 +168,7 @@ class _FormIndex:
         a form filed under two of its keys comes twice (its verdict is the same both times)."""
         # may_relate(shape(written), shape(form)), written out: this loop is a hot spot, and
         # most forms fail all its tests (test_check_fast_bounds checks that the two agree).
-        # (words <= own_words <= words | NASAB_WORDS is _nasab_left_out's test.)
+        # (words <= own_words <= words | NASAB_WORDS is _holds_nasab_particles_more's test.)
         # (n > 0 and tokens[-n:] == own_tokens) is may_relate's 0 < n <= len(tokens) and
         # tokens[len(tokens) - n :] == own_tokens: fewer tokens than n slice to a shorter tuple.
         own_words, own_n_words, _, own_tokens, own_joined, _, own_keys = shape(written)

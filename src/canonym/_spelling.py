@@ -99,13 +99,13 @@ def name_words(written: str) -> tuple[NameToken, ...]:
     if "-" in written:
         written = _EZAFE.sub("-e-", written)
     if "l" in written:
-        written = _JOINED_ARTICLE.sub(r"\1-", written)
+        written = _CAPITALISED_JOINED_ARTICLE.sub(r"\1-", written)
     return parse(written).tokens
 
 
 # The Arabic article written joined to a capitalised word (AlUla, ElBaradei): an article, as
 # Al-Ula and el-Baradei write it.
-_JOINED_ARTICLE = regex.compile(r"(?<![\p{L}\p{M}])([AE]l)(?=\p{Lu}\p{Ll})")
+_CAPITALISED_JOINED_ARTICLE = regex.compile(r"(?<![\p{L}\p{M}])([AE]l)(?=\p{Lu}\p{Ll})")
 
 
 # The ezafe (Persian -e, -ye; Urdu and Pashto -i, -e) joining two words of a name by hyphens.
@@ -953,7 +953,7 @@ def may_relate(u: Shape, f: Shape) -> bool:
     """
     if u.n_words < f.n_words and u.words <= f.words:
         return True
-    if _nasab_left_out(u.words, u.n_words, f.words, f.n_words):
+    if _holds_nasab_particles_more(u.words, u.n_words, f.words, f.n_words):
         return True
     if u.joined == f.joined:
         return True
@@ -963,7 +963,7 @@ def may_relate(u: Shape, f: Shape) -> bool:
     return 0 < n <= len(f.tokens) and f.tokens[len(f.tokens) - n :] == u.tokens
 
 
-def _nasab_left_out(
+def _holds_nasab_particles_more(
     words: frozenset[str], n_words: int, other: frozenset[str], n_other: int
 ) -> bool:
     """Whether a spelling of ``words`` (``n_words`` of them) holds those of another spelling
