@@ -366,6 +366,8 @@ class Judge:
         order (:meth:`NameIndex.scan`)."""
         unknown: list[_Occurrence] = []
         mentions = [o for o in mentions if o[1].text.isascii() or _LATIN_LETTER.search(o[1].text)]
+        if any(o[1].caps for o in mentions):
+            mentions = self._shouted_in_prose(mentions)
         self._mentions = mentions
         for base, m in mentions:
             if m.entity is not None:
@@ -488,6 +490,28 @@ class Judge:
                 elif self._usable_unknown(part) and not self._given_name_of_a_relative(m, k):
                     leftover.append((base, part))
         return leftover
+
+    def _shouted_in_prose(self, mentions: list[_Occurrence]) -> list[_Occurrence]:
+        """The mentions, those in capitals inside a line of prose made spellings of their own
+        where the draft writes the same name otherwise elsewhere (HAMAS officials, beside
+        Hamas): a heading or a dateline is written in capitals as a whole and spells what the
+        text spells, but a name in capitals amid lowercase words is the draft writing it so.
+        Only a name of four letters or more, written otherwise too: an acronym is written in
+        capitals throughout (NATO), and a word at the start of a line may open a dateline
+        (ERBIL, Iraq -)."""
+        written = {fold(o[1].text) for o in mentions if not o[1].caps}
+        out = []
+        for base, m in mentions:
+            if m.caps and len(m.text) >= _SHOUTED_LETTERS and fold(m.text) in written:
+                start, end = base + m.start, base + m.end
+                line_start = self.text.rfind("\n", 0, start) + 1
+                line_end = self.text.find("\n", end)
+                before = self.text[line_start:start]
+                after = self.text[end : len(self.text) if line_end < 0 else line_end]
+                if _LOWER_WORD.search(before) and _LOWER_WORD.search(after):
+                    m = m._replace(caps=False)
+            out.append((base, m))
+        return out
 
     def _place_in_a_foreign_name(self, m: Mention, k: int) -> bool:
         """Whether part ``k`` of segment ``m`` is a place of the table after a Romance "of"
@@ -1495,6 +1519,9 @@ def _split_at(
     return tuple(pieces)
 
 
+# The fewest characters of a name in capitals read as a spelling of its own amid prose (see
+# Judge._shouted_in_prose): shorter ones are acronyms.
+_SHOUTED_LETTERS = 4
 # The Romance words for "of" before a place in a name of that language (Banque du Liban): see
 # Judge._place_in_a_foreign_name.
 _ROMANCE_OF = frozenset("de du des del della di da do dos".split())
