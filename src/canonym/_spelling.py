@@ -150,7 +150,7 @@ def block_keys(written: str) -> tuple[str, ...]:
         # long draft with the synthetic 1e5 table.
         keys.append(_last_word_key(last.particle, last.text[:-2] + "ya"))
     if "dz" in last.text or "ts" in last.text:
-        belarusian = russian_of_belarusian(last.text)
+        belarusian = _russian_of_belarusian(last.text)
         if belarusian is not None:
             # Belarusian's dz and ts before a soft vowel, Russian's d and t (Tsikhanouskaya,
             # filed as Tikhanovskaya too: the Russian spelling looked up meets it)
@@ -216,7 +216,7 @@ def lookup_keys(written: str) -> tuple[str, ...]:
     for ending, other in _GERMAN_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             readings.append(word[: -len(ending)] + other)
-    belarusian = russian_of_belarusian(word)
+    belarusian = _russian_of_belarusian(word)
     if belarusian is not None:
         # Belarusian's dz, ts and u, Russian's d, t and v (Tsikhanouskaya, Tikhanovskaya)
         readings.append(belarusian)
@@ -384,7 +384,7 @@ def _belarusian_of(belarusian: str, russian: str) -> bool:
 @lru_cache(maxsize=65536)
 def _russian_of_belarusian(word: str) -> str | None:
     """:func:`canonym.resolver.russian_of_belarusian`, cached: word_close asks it of each word
-    of the pairs it judges, and words recur."""
+    of the pairs it judges, and words recur; the block and look-up keys read the same."""
     return russian_of_belarusian(word)
 
 
